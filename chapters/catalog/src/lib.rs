@@ -1,0 +1,29 @@
+//! The book's chapters in reading order, so that the build, the tests and the ledger
+//! export all walk the same list. Adding a chapter crate means adding one entry here.
+
+use figures::Figure;
+use ledger::Claim;
+
+/// One chapter crate, as the book build sees it.
+pub struct Chapter {
+    /// The crate's name, also the name of its test file (`tests/<name>.rs`).
+    pub name: &'static str,
+    pub title: &'static str,
+    pub claims: fn() -> Vec<Claim>,
+    pub figures: fn() -> Vec<Figure>,
+}
+
+/// Every chapter, in reading order.
+pub fn chapters() -> Vec<Chapter> {
+    vec![Chapter {
+        name: "counting",
+        title: "Counting",
+        claims: counting::claims,
+        figures: counting::figures,
+    }]
+}
+
+/// Every claim of the book, chapter by chapter.
+pub fn all_claims() -> Vec<Claim> {
+    chapters().iter().flat_map(|c| (c.claims)()).collect()
+}

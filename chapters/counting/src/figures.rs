@@ -1,0 +1,110 @@
+//! The chapter's figure: how small the generalising share is, by test-set size and threshold.
+
+use crate::addition::AdditionTask;
+use crate::proportion::{ProportionError, log10_share_above};
+use figures::{DrawError, FONT, Figure, GRID, INK, LABEL_SIZE, PALETTE, SIZE, TITLE_SIZE};
+use plotters::prelude::*;
+
+/// Accuracy thresholds drawn, in percent.
+pub const THRESHOLDS: [u32; 4] = [1, 10, 50, 90];
+
+/// Test-set sizes: four per decade from 10 up to every unseen pair.
+pub fn test_set_sizes(task: &AdditionTask) -> Vec<u64> {
+    let unseen = task.unseen_pairs();
+    let mut sizes: Vec<u64> = (4..)
+        .map(|i| 10f64.powf(f64::from(i) / 4.0).round() as u64)
+        .take_while(|&n| n < unseen)
+        .collect();
+    sizes.push(unseen);
+    sizes
+}
+
+/// One curve: `(test-set size, log10 share)` points for a threshold.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Curve {
+    pub percent: u32,
+    /// Test-set size and the midpoint of the enclosure of log10 of the share.
+    pub points: Vec<(u64, f64)>,
+}
+
+/// The figure's data, computed from [`log10_share_above`].
+///
+/// # Errors
+/// The first [`ProportionError`] met (none for the essay's task and [`THRESHOLDS`]).
+pub fn share_curves(task: &AdditionTask) -> Result<Vec<Curve>, ProportionError> {
+    let sizes = test_set_sizes(task);
+    THRESHOLDS
+        .iter()
+        .map(|&percent| {
+            let points = sizes
+                .iter()
+                .map(|&n| {
+                    let e = log10_share_above(task, n, percent)?;
+                    Ok((n, (e.lo_f64() + e.hi_f64()) / 2.0))
+                })
+                .collect::<Result<_, ProportionError>>()?;
+            Ok(Curve { percent, points })
+        })
+        .collect()
+}
+
+/// Draws the share curves as SVG: x the test-set size, y how many orders of magnitude the
+/// share lies below one (both logarithmic).
+///
+/// # Errors
+/// A drawing error, or a [`ProportionError`] from the data.
+pub fn draw_share(task: &AdditionTask) -> Result<String, DrawError> {
+    let curves = share_curves(task)?;
+    let x_max = task.unseen_pairs() as f64;
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+        let caption = format!(
+            "Share of training-consistent {}-digit adders that beat a test-accuracy threshold",
+            task.digits()
+        );
+        let mut chart = ChartBuilder::on(&root)
+            .caption(caption, (FONT, TITLE_SIZE).into_font().color(&INK))
+            .margin(18)
+            .x_label_area_size(52)
+            .y_label_area_size(78)
+            .build_cartesian_2d((10f64..x_max * 1.5).log_scale(), (1f64..1e9).log_scale())?;
+        chart
+            .configure_mesh()
+            .x_desc("test-set size (unseen problems)")
+            .y_desc("orders of magnitude below 1: −log₁₀ share")
+            .axis_style(INK)
+            .bold_line_style(GRID.mix(0.25))
+            .light_line_style(GRID.mix(0.08))
+            .label_style((FONT, LABEL_SIZE).into_font().color(&INK))
+            .axis_desc_style((FONT, LABEL_SIZE).into_font().color(&INK))
+            .x_label_formatter(&|x| format!("10^{:.0}", x.log10()))
+            .y_label_formatter(&|y| format!("10^{:.0}", y.log10()))
+            .draw()?;
+        for (curve, colour) in curves.iter().zip(PALETTE) {
+            let line = curve.points.iter().map(|&(n, l)| (n as f64, -l));
+            chart
+                .draw_series(LineSeries::new(line, colour.stroke_width(3)))?
+                .label(format!("accuracy > {}%", curve.percent))
+                .legend(move |(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 22, y)], colour.stroke_width(3))
+                });
+        }
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperLeft)
+            .border_style(INK.mix(0.5))
+            .label_font((FONT, LABEL_SIZE).into_font().color(&INK))
+            .draw()?;
+        root.present()?;
+    }
+    Ok(svg)
+}
+
+/// The chapter's figures, as the book build writes them.
+pub fn figures() -> Vec<Figure> {
+    vec![Figure {
+        file: "counting/share-above-threshold.svg",
+        render: || draw_share(&AdditionTask::essay()),
+    }]
+}

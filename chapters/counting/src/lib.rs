@@ -1,0 +1,21 @@
+//! # Counting
+//!
+//! The counting argument, checked by arithmetic. Belrose & Pope's parody of Carlsmith's
+//! counting argument says: among functions that fit the training data, the ones that
+//! generalise are a vanishing minority, so a learner indifferent among them should
+//! overfit. For 4-digit addition the essay gives the counts; this crate recomputes them
+//! with certified bounds, and computes the one number the essay calls too small to compute.
+//!
+//! Sections, in reading order:
+//! - [`addition`]: how many mappings there are, and how many fit the training set;
+//! - [`proportion`]: what share of those would generalise, under indifference;
+//! - [`figures`]: the share against test-set size and accuracy threshold;
+//! - [`claims`]: the chapter's rows of the ledger.
+
+pub mod addition;
+pub mod claims;
+pub mod figures;
+pub mod proportion;
+
+pub use claims::claims;
+pub use figures::figures;

@@ -1,0 +1,42 @@
+//! The house style for the book's figures, shared by every chapter.
+//!
+//! Figures are SVG drawn by plotters without system fonts (text is left to the browser's
+//! `sans-serif`). The background is transparent and the ink a mid grey, so one file reads on
+//! mdBook's light and dark themes alike; series colours are mid-lightness hues that keep
+//! their contrast on both.
+
+use plotters::style::RGBColor;
+
+/// Axis lines, tick labels and captions: a grey that reads on white and on near-black.
+pub const INK: RGBColor = RGBColor(0x8a, 0x8a, 0x8a);
+
+/// Faint grid lines.
+pub const GRID: RGBColor = RGBColor(0x8a, 0x8a, 0x8a);
+
+/// Series colours, in order of use.
+pub const PALETTE: [RGBColor; 5] = [
+    RGBColor(0x1f, 0x9b, 0xde), // blue
+    RGBColor(0xf0, 0x7d, 0x1a), // orange
+    RGBColor(0x2e, 0xb8, 0x72), // green
+    RGBColor(0xd9, 0x4f, 0x93), // pink
+    RGBColor(0x9b, 0x7b, 0xe0), // violet
+];
+
+/// Size of a standard figure, in pixels.
+pub const SIZE: (u32, u32) = (760, 460);
+
+/// Font family and sizes (the browser picks the face).
+pub const FONT: &str = "sans-serif";
+pub const LABEL_SIZE: u32 = 16;
+pub const TITLE_SIZE: u32 = 20;
+
+/// An error from drawing a figure.
+pub type DrawError = Box<dyn std::error::Error + Send + Sync>;
+
+/// A generated figure: where it goes under the book's `generated/figures/` and how to draw it.
+pub struct Figure {
+    /// Path relative to `src/generated/figures/`, e.g. `counting/proportion.svg`.
+    pub file: &'static str,
+    /// Draws the SVG document.
+    pub render: fn() -> Result<String, DrawError>,
+}

@@ -1,0 +1,17 @@
+//! The claim ledger: every number the book checks, as a record with a verdict.
+//!
+//! A chapter declares its claims ([`Claim`]): a stable id, the source sentence, what the
+//! source states and to what precision, and what the chapter computes. The verdict is
+//! derived here ([`Claim::assess`]), printed by one formatter ([`number::format`]) and
+//! exported as [`ClaimRecord`]s for the book and for readers.
+
+pub mod claim;
+pub mod notebook;
+pub mod number;
+pub mod record;
+pub mod seed;
+
+pub use claim::{Assessment, Claim, Computed, Scale, Source, Stated, Verdict};
+pub use number::{Quantity, Style};
+pub use record::ClaimRecord;
+pub use seed::Seed;

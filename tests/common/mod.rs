@@ -1,0 +1,48 @@
+//! Helpers shared by the chapters' claim tests.
+
+use ledger::Claim;
+use std::path::PathBuf;
+
+/// Defines one test per claim of a chapter, each failing with the ledger's message (claim
+/// id, quote, stated and computed value), and a test that the list covers the chapter's
+/// claims exactly, so no claim goes unchecked.
+#[macro_export]
+macro_rules! claim_tests {
+    ($claims:path; $($test:ident => $id:literal),* $(,)?) => {
+        $(
+            #[test]
+            fn $test() {
+                let claims = $claims();
+                let claim = $crate::common::find(&claims, $id);
+                if let Err(message) = claim.check() {
+                    panic!("{message}");
+                }
+                assert!(claim.test().ends_with(concat!("::", stringify!($test))));
+            }
+        )*
+
+        #[test]
+        fn every_claim_has_a_test() {
+            let listed = [$($id),*];
+            let claims = $claims();
+            let ids: Vec<&str> = claims.iter().map(|c| c.id).collect();
+            assert_eq!(ids, listed, "the tests must list the chapter's claims, in order");
+        }
+    };
+}
+
+/// The claim with `id`; panics naming it when absent.
+pub fn find<'a>(claims: &'a [Claim], id: &str) -> &'a Claim {
+    claims
+        .iter()
+        .find(|c| c.id == id)
+        .unwrap_or_else(|| panic!("no claim with id `{id}`"))
+}
+
+/// The folder of source texts: `$COUNTING_SEEDS_DIR`, or `../shared/seeds` beside the
+/// repository.
+pub fn seeds_dir() -> PathBuf {
+    std::env::var_os("COUNTING_SEEDS_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds"))
+}

@@ -1,0 +1,171 @@
+//! The Counting chapter: every claim against its source, and the arithmetic against
+//! independent computations (exact big-integer counts, plain floating point).
+
+mod common;
+
+use certified::Enclosure;
+use counting::addition::AdditionTask;
+use counting::proportion::{answers_needed, log10_share_above};
+use num_bigint::BigUint;
+
+claim_tests! { counting::claims;
+    addition_input_pairs => "addition.input-pairs",
+    addition_possible_sums => "addition.possible-sums",
+    addition_mappings => "addition.mappings",
+    addition_training_set_size => "addition.training-set-size",
+    addition_consistent_mappings => "addition.consistent-mappings",
+    addition_mapping_size => "addition.mapping-size",
+    proportion_too_small_to_compute => "proportion.too-small-to-compute",
+    proportion_virtually_all_overfit => "proportion.virtually-all-overfit",
+    proportion_mpmath_underflow => "proportion.mpmath-underflow",
+}
+
+/// `log10` of a big integer to about 15 significant digits, from its decimal digits alone.
+fn log10_of_digits(n: &BigUint) -> f64 {
+    let text = n.to_string();
+    let lead: f64 = text[..text.len().min(17)].parse().expect("digits");
+    (text.len() - text.len().min(17)) as f64 + lead.log10()
+}
+
+fn assert_encloses(e: &Enclosure, x: f64, slack: f64, what: &str) {
+    assert!(
+        e.lo_f64() - slack <= x && x <= e.hi_f64() + slack,
+        "{what}: {x} outside [{}, {}]",
+        e.lo_f64(),
+        e.hi_f64()
+    );
+}
+
+#[test]
+fn small_counts_match_exact_big_integers() {
+    for (digits, training) in [(1, 10), (2, 992), (2, 0)] {
+        let task = AdditionTask::new(digits, training).unwrap();
+        let sums = BigUint::from(task.possible_sums());
+        let all = sums.pow(u32::try_from(task.input_pairs()).unwrap());
+        let consistent = sums.pow(u32::try_from(task.unseen_pairs()).unwrap());
+        assert_encloses(&task.log10_mappings(), log10_of_digits(&all), 1e-9, "mappings");
+        assert_encloses(
+            &task.log10_consistent_mappings(),
+            log10_of_digits(&consistent),
+            1e-9,
+            "consistent mappings",
+        );
+        let bytes = all.bits() as f64 / 8.0 / 1e6;
+        // bits() rounds log2 up to a whole bit: one bit of slack.
+        assert_encloses(&task.megabytes_per_mapping(), bytes, 1.0 / 8e6, "megabytes");
+    }
+}
+
+#[test]
+fn essay_scale_counts_agree_with_plain_floating_point() {
+    let task = AdditionTask::essay();
+    let f = |n: u64| n as f64 * 19_999f64.log10();
+    // f64 carries about 16 digits; at 4·10^8 that leaves ~10^-7 of slack.
+    assert_encloses(&task.log10_mappings(), f(100_000_000), 1e-6, "mappings");
+    assert_encloses(
+        &task.log10_consistent_mappings(),
+        f(100_000_000 - 992),
+        1e-6,
+        "consistent",
+    );
+    assert!(task.log10_mappings().width_f64() < 1e-60);
+}
+
+/// The share of consistent mappings beating `percent`% on `test` problems, counted exactly:
+/// Σ_{j ≥ k} C(test, j)·(sums − 1)^(test − j) over sums^test.
+fn exact_log10_share(test: u64, percent: u32, sums: u64) -> f64 {
+    let k = answers_needed(test, percent);
+    let mut numerator = BigUint::ZERO;
+    let mut binomial = BigUint::from(1u8); // C(test, j), built up from j = 0
+    for j in 0..=test {
+        if j >= k {
+            let wrong = BigUint::from(sums - 1).pow(u32::try_from(test - j).unwrap());
+            numerator += &binomial * wrong;
+        }
+        binomial = binomial * (test - j) / (j + 1);
+    }
+    let denominator = BigUint::from(sums).pow(u32::try_from(test).unwrap());
+    log10_of_digits(&numerator) - log10_of_digits(&denominator)
+}
+
+#[test]
+fn share_matches_exact_enumeration_on_small_tasks() {
+    // Thresholds above the mean number correct (test/sums), where the tail bound applies.
+    let cases: [(u32, u64, u64, &[u32]); 3] = [
+        (1, 10, 90, &[10, 50, 90]),
+        (1, 0, 100, &[10, 50, 99]),
+        (2, 992, 400, &[1, 10, 50, 90]),
+    ];
+    for (digits, training, test, percents) in cases {
+        let task = AdditionTask::new(digits, training).unwrap();
+        for &percent in percents {
+            let exact = exact_log10_share(test, percent, task.possible_sums());
+            let enclosure = log10_share_above(&task, test, percent).unwrap();
+            assert_encloses(&enclosure, exact, 1e-9, &format!("{digits} digits, {percent}%"));
+        }
+    }
+}
+
+#[test]
+fn share_bounds_are_tight_at_the_essays_scale() {
+    let task = AdditionTask::essay();
+    let share = log10_share_above(&task, task.unseen_pairs(), 50).unwrap();
+    // The tail bound's two sides differ by a factor of at most 1 + r²/(1 − r), r ≈ 1/19,998.
+    assert!(share.width_f64() < 1e-8, "width {}", share.width_f64());
+}
+
+#[test]
+fn share_shrinks_as_the_test_set_or_threshold_grows() {
+    let task = AdditionTask::essay();
+    let at = |n, p| log10_share_above(&task, n, p).unwrap().hi_f64();
+    assert!(at(1_000, 50) < at(100, 50));
+    assert!(at(1_000, 90) < at(1_000, 50));
+}
+
+#[test]
+fn a_small_change_to_the_arithmetic_fails_with_the_claims_name() {
+    // One more training problem moves log10 by log10(19,999) ≈ 4.3: the claim must fail.
+    let mut claim = common::find(&counting::claims(), "addition.consistent-mappings").clone();
+    let shifted = AdditionTask::new(4, 993).unwrap().log10_consistent_mappings();
+    claim.computed = ledger::Computed::Number(ledger::Quantity::Log10 {
+        lo: shifted.lo_f64(),
+        hi: shifted.hi_f64(),
+    });
+    let message = claim.check().unwrap_err();
+    assert!(message.contains("addition.consistent-mappings"), "{message}");
+    assert!(message.contains("2.75 × 10^430,096,561"), "{message}");
+}
+
+#[test]
+fn quotes_are_verbatim_from_their_seeds() {
+    let dir = common::seeds_dir();
+    for claim in counting::claims() {
+        let path = dir.join(claim.source.seed.file());
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!(
+                "cannot read {} (set COUNTING_SEEDS_DIR to the seeds folder): {e}",
+                path.display()
+            )
+        });
+        assert!(
+            text.contains(claim.source.quote),
+            "claim `{}`: quote not found verbatim in {}",
+            claim.id,
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn figure_and_ledger_are_byte_identical_across_runs() {
+    let draw = || counting::figures::draw_share(&AdditionTask::essay()).unwrap();
+    assert_eq!(draw(), draw());
+    let json = || {
+        let records: Vec<_> = counting::claims()
+            .iter()
+            .map(|c| ledger::ClaimRecord::new(c).unwrap())
+            .collect();
+        serde_json::to_string(&records).unwrap()
+    };
+    assert_eq!(json(), json());
+}

@@ -1,0 +1,127 @@
+//! The `mdbook-claims` preprocessor on small books: substitution, links, errors, warnings.
+
+use ledger::{ClaimRecord, Verdict};
+use mdbook_claims::{Inputs, process};
+use mdbook_preprocessor::book::{Book, BookItem, Chapter};
+use std::path::{Path, PathBuf};
+
+fn record(id: &str) -> ClaimRecord {
+    ClaimRecord {
+        id: id.into(),
+        chapter: "counting".into(),
+        source: "A source".into(),
+        seed_file: "000.txt".into(),
+        quote: "a | quote".into(),
+        stated: "≈ 2".into(),
+        computed: "2.0".into(),
+        stated_html: "≈ 2".into(),
+        computed_html: "2.0 × 10<sup>7</sup>".into(),
+        verdict: Verdict::Reproduced,
+        reason: "rounds".into(),
+        test: "tests/counting.rs::x".into(),
+        value: Some(2.0),
+        log10: None,
+    }
+}
+
+fn chapter(name: &str, path: &str, content: &str) -> BookItem {
+    BookItem::Chapter(Chapter::new(name, content.into(), path, vec![]))
+}
+
+fn run(pages: Vec<BookItem>, claims: &[ClaimRecord]) -> Result<(Book, Vec<String>), String> {
+    let mut book = Book::new_with_items(pages);
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    process(&mut book, &Inputs { claims, src_dir: &src })
+        .map(|report| (book, report.unused))
+        .map_err(|e| e.to_string())
+}
+
+fn content(book: &Book, n: usize) -> &str {
+    &book.chapters().nth(n).unwrap().content
+}
+
+#[test]
+fn a_claim_becomes_its_value_linked_to_its_ledger_row() {
+    let (book, unused) = run(
+        vec![
+            chapter("Counting", "counting/arithmetic.md", "It is {{#claim a.b}} exactly."),
+            chapter("Ledger", "appendix/ledger.md", "# Ledger\n{{#ledger}}"),
+        ],
+        &[record("a.b"), record("c.d")],
+    )
+    .unwrap();
+    assert_eq!(
+        content(&book, 0),
+        "It is [<span class=\"claim verdict-reproduced\" title=\"reproduced: ≈ 2\">2.0 × 10<sup>7</sup></span>](../appendix/ledger.md#claim-a.b) exactly."
+    );
+    let ledger = content(&book, 1);
+    assert!(ledger.contains("<a id=\"claim-a.b\"></a>"));
+    assert!(ledger.contains("| Quote | “a \\| quote” |"), "pipes are escaped in cells");
+    assert_eq!(unused, vec!["c.d".to_string()]);
+}
+
+#[test]
+fn an_unknown_id_fails_naming_file_and_line() {
+    let err = run(
+        vec![
+            chapter("Counting", "counting.md", "one\ntwo {{#claim nope}}\n"),
+            chapter("Ledger", "ledger.md", "{{#ledger}}"),
+        ],
+        &[record("a.b")],
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        "counting.md:2: unknown claim id `nope` (see `cargo xtask claims`)"
+    );
+}
+
+#[test]
+fn a_missing_figure_fails_and_a_present_one_is_embedded() {
+    let err = run(
+        vec![chapter("C", "c.md", "{{#figure nowhere.svg A plot}}")],
+        &[],
+    )
+    .unwrap_err();
+    assert!(err.starts_with("c.md:1: figure `nowhere.svg` not found"), "{err}");
+    let (book, _) = run(
+        vec![chapter("C", "part/c.md", "{{#figure tiny.svg A \"small\" plot}}")],
+        &[],
+    )
+    .unwrap();
+    assert_eq!(
+        content(&book, 0),
+        "<figure class=\"generated\"><img src=\"../generated/figures/tiny.svg\" alt=\"A &quot;small&quot; plot\"></figure>"
+    );
+}
+
+#[test]
+fn escaped_and_foreign_directives_are_left_alone() {
+    let (book, _) = run(
+        vec![chapter(
+            "C",
+            "c.md",
+            "write \\{{#claim ID}} to show a value; {{#include x.rs}} stays",
+        )],
+        &[],
+    )
+    .unwrap();
+    assert_eq!(
+        content(&book, 0),
+        "write {{#claim ID}} to show a value; {{#include x.rs}} stays"
+    );
+}
+
+#[test]
+fn a_claim_without_a_ledger_page_is_an_error() {
+    let err = run(vec![chapter("C", "c.md", "{{#claim a.b}}")], &[record("a.b")]).unwrap_err();
+    assert!(err.contains("needs a page holding `{{#ledger}}`"), "{err}");
+}
+
+#[test]
+fn the_fixture_figure_exists() {
+    let p: PathBuf = [env!("CARGO_MANIFEST_DIR"), "tests/fixtures/generated/figures/tiny.svg"]
+        .iter()
+        .collect();
+    assert!(p.is_file());
+}

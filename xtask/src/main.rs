@@ -1,0 +1,76 @@
+//! `cargo xtask`: the book's build, from numbers to pages.
+//!
+//! - `regenerate`: every chapter's claims and figures into `src/generated/`;
+//! - `book`: install the pinned tools if missing, regenerate, render `book/`;
+//! - `serve`: the same, then a live preview on 127.0.0.1;
+//! - `notebooks`: execute every notebook headless, failing on the first cell error;
+//! - `claims`: print the ledger (`--json` for the machine-readable export);
+//! - `tools`: install the pinned tools only (what CI calls first).
+
+mod book;
+mod claims;
+mod notebooks;
+mod project;
+mod regenerate;
+mod tools;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "cargo xtask", about = "Build, check and preview Counting, Checked")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Write every chapter's claims JSON and figures into src/generated/.
+    Regenerate {
+        /// Regenerate even when the cached output is current.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Install what is missing, regenerate, and render the book into book/.
+    Book,
+    /// Render the book and serve it with live reload on 127.0.0.1.
+    Serve {
+        #[arg(long, default_value_t = 3000)]
+        port: u16,
+    },
+    /// Execute notebooks headless through Jupyter with the evcxr kernel.
+    Notebooks {
+        /// Notebooks to run (default: every notebooks/*.ipynb).
+        paths: Vec<PathBuf>,
+    },
+    /// Print the claim ledger.
+    Claims {
+        /// One JSON object per claim, as an array.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Install the pinned tools (mdBook, mdbook-katex, KaTeX assets, evcxr, Jupyter).
+    Tools,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result: Result<()> = match cli.command {
+        Command::Regenerate { force } => regenerate::run(force).map(|_| ()),
+        Command::Book => book::build().map(|index| println!("{}", index.display())),
+        Command::Serve { port } => book::serve(port),
+        Command::Notebooks { paths } => notebooks::run(&paths),
+        Command::Claims { json } => claims::print(json),
+        Command::Tools => tools::install_all(),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,136 @@
+//! The pinned tools, installed into the git-ignored `.tools/` when missing.
+//!
+//! Each tool is checked against its pinned version before anything is installed, so a
+//! second run (or CI on a machine that kept `.tools/`) skips straight past.
+
+use crate::project::{run, tools_dir};
+use anyhow::{Context, Result, bail};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A Rust tool from crates.io.
+struct CargoTool {
+    krate: &'static str,
+    version: &'static str,
+    /// Install with the crate's own lock file (`--locked`).
+    locked: bool,
+}
+
+pub const MDBOOK: &str = "0.5.4";
+pub const MDBOOK_KATEX: &str = "0.10.0";
+pub const EVCXR_JUPYTER: &str = "0.22.0";
+/// The KaTeX release whose CSS and fonts match what mdbook-katex renders with.
+pub const KATEX: &str = "0.16.4";
+
+const BOOK_TOOLS: [CargoTool; 2] = [
+    CargoTool {
+        krate: "mdbook",
+        version: MDBOOK,
+        locked: true,
+    },
+    // Unlocked: its lock file pins mdBook 0.5.3, which warns on every build under 0.5.4.
+    CargoTool {
+        krate: "mdbook-katex",
+        version: MDBOOK_KATEX,
+        locked: false,
+    },
+];
+
+const NOTEBOOK_TOOL: CargoTool = CargoTool {
+    krate: "evcxr_jupyter",
+    version: EVCXR_JUPYTER,
+    locked: true,
+};
+
+/// Whether cargo's install record in `.tools/` lists `krate` at `version`.
+fn installed(krate: &str, version: &str) -> bool {
+    let record = tools_dir().join(".crates.toml");
+    std::fs::read_to_string(record)
+        .is_ok_and(|s| s.contains(&format!("\"{krate} {version} (")))
+}
+
+fn install_cargo_tool(tool: &CargoTool) -> Result<()> {
+    if installed(tool.krate, tool.version) {
+        return Ok(());
+    }
+    eprintln!("tools: installing {} {} into .tools/", tool.krate, tool.version);
+    let mut cmd = crate::project::cargo();
+    cmd.args(["install", tool.krate, "--version", tool.version, "--root"])
+        .arg(tools_dir());
+    if tool.locked {
+        cmd.arg("--locked");
+    }
+    run(&mut cmd).with_context(|| format!("installing {} {}", tool.krate, tool.version))
+}
+
+/// mdBook, mdbook-katex, and KaTeX's stylesheet and fonts for offline pages.
+pub fn install_book_tools() -> Result<PathBuf> {
+    for tool in &BOOK_TOOLS {
+        install_cargo_tool(tool)?;
+    }
+    katex_assets()
+}
+
+/// KaTeX's `dist/` (stylesheet and fonts) from the npm registry, unpacked once.
+fn katex_assets() -> Result<PathBuf> {
+    let dir = tools_dir().join(format!("katex-{KATEX}"));
+    let dist = dir.join("package/dist");
+    if dist.join("katex.min.css").is_file() {
+        return Ok(dist);
+    }
+    eprintln!("tools: fetching the KaTeX {KATEX} stylesheet and fonts");
+    std::fs::create_dir_all(&dir)?;
+    run(Command::new("npm")
+        .args(["pack", "--silent", &format!("katex@{KATEX}"), "--pack-destination"])
+        .arg(&dir))
+    .context("fetching KaTeX with npm (is Node.js installed?)")?;
+    let tarball = dir.join(format!("katex-{KATEX}.tgz"));
+    run(Command::new("tar").arg("-xzf").arg(&tarball).arg("-C").arg(&dir))?;
+    if !dist.join("katex.min.css").is_file() {
+        bail!("the KaTeX package has no dist/katex.min.css");
+    }
+    Ok(dist)
+}
+
+/// evcxr's Jupyter kernel, a Python environment with nbclient, and the kernel's registration.
+pub struct NotebookTools {
+    pub python: PathBuf,
+    pub jupyter_path: PathBuf,
+}
+
+pub fn install_notebook_tools(requirements: &Path) -> Result<NotebookTools> {
+    install_cargo_tool(&NOTEBOOK_TOOL)?;
+    let venv = tools_dir().join("venv");
+    let python = venv.join("bin/python");
+    let marker = venv.join("requirements.installed");
+    let wanted = std::fs::read_to_string(requirements)
+        .with_context(|| format!("cannot read {}", requirements.display()))?;
+    if std::fs::read_to_string(&marker).ok().as_deref() != Some(wanted.as_str()) {
+        eprintln!("tools: creating the Jupyter environment in .tools/venv");
+        run(Command::new("python3").args(["-m", "venv"]).arg(&venv))
+            .context("creating a Python virtual environment")?;
+        run(Command::new(&python)
+            .args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r"])
+            .arg(requirements))
+        .context("installing the pinned Jupyter packages")?;
+        std::fs::write(&marker, wanted)?;
+    }
+    let jupyter_path = tools_dir().join("jupyter");
+    if !jupyter_path.join("kernels/rust/kernel.json").is_file() {
+        run(Command::new(tools_dir().join("bin/evcxr_jupyter"))
+            .arg("--install")
+            .env("JUPYTER_PATH", &jupyter_path)
+            .env("JUPYTER_DATA_DIR", &jupyter_path))
+        .context("registering the evcxr kernel")?;
+    }
+    Ok(NotebookTools {
+        python,
+        jupyter_path,
+    })
+}
+
+pub fn install_all() -> Result<()> {
+    install_book_tools()?;
+    install_notebook_tools(&crate::notebooks::requirements())?;
+    Ok(())
+}
