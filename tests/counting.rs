@@ -43,7 +43,12 @@ fn small_counts_match_exact_big_integers() {
         let sums = BigUint::from(task.possible_sums());
         let all = sums.pow(u32::try_from(task.input_pairs()).unwrap());
         let consistent = sums.pow(u32::try_from(task.unseen_pairs()).unwrap());
-        assert_encloses(&task.log10_mappings(), log10_of_digits(&all), 1e-9, "mappings");
+        assert_encloses(
+            &task.log10_mappings(),
+            log10_of_digits(&all),
+            1e-9,
+            "mappings",
+        );
         assert_encloses(
             &task.log10_consistent_mappings(),
             log10_of_digits(&consistent),
@@ -101,7 +106,12 @@ fn share_matches_exact_enumeration_on_small_tasks() {
         for &percent in percents {
             let exact = exact_log10_share(test, percent, task.possible_sums());
             let enclosure = log10_share_above(&task, test, percent).unwrap();
-            assert_encloses(&enclosure, exact, 1e-9, &format!("{digits} digits, {percent}%"));
+            assert_encloses(
+                &enclosure,
+                exact,
+                1e-9,
+                &format!("{digits} digits, {percent}%"),
+            );
         }
     }
 }
@@ -126,13 +136,18 @@ fn share_shrinks_as_the_test_set_or_threshold_grows() {
 fn a_small_change_to_the_arithmetic_fails_with_the_claims_name() {
     // One more training problem moves log10 by log10(19,999) ≈ 4.3: the claim must fail.
     let mut claim = common::find(&counting::claims(), "addition.consistent-mappings").clone();
-    let shifted = AdditionTask::new(4, 993).unwrap().log10_consistent_mappings();
+    let shifted = AdditionTask::new(4, 993)
+        .unwrap()
+        .log10_consistent_mappings();
     claim.computed = ledger::Computed::Number(ledger::Quantity::Log10 {
         lo: shifted.lo_f64(),
         hi: shifted.hi_f64(),
     });
     let message = claim.check().unwrap_err();
-    assert!(message.contains("addition.consistent-mappings"), "{message}");
+    assert!(
+        message.contains("addition.consistent-mappings"),
+        "{message}"
+    );
     assert!(message.contains("2.75 × 10^430,096,561"), "{message}");
 }
 

@@ -31,9 +31,15 @@ fn chapter(name: &str, path: &str, content: &str) -> BookItem {
 fn run(pages: Vec<BookItem>, claims: &[ClaimRecord]) -> Result<(Book, Vec<String>), String> {
     let mut book = Book::new_with_items(pages);
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    process(&mut book, &Inputs { claims, src_dir: &src })
-        .map(|report| (book, report.unused))
-        .map_err(|e| e.to_string())
+    process(
+        &mut book,
+        &Inputs {
+            claims,
+            src_dir: &src,
+        },
+    )
+    .map(|report| (book, report.unused))
+    .map_err(|e| e.to_string())
 }
 
 fn content(book: &Book, n: usize) -> &str {
@@ -44,7 +50,11 @@ fn content(book: &Book, n: usize) -> &str {
 fn a_claim_becomes_its_value_linked_to_its_ledger_row() {
     let (book, unused) = run(
         vec![
-            chapter("Counting", "counting/arithmetic.md", "It is {{#claim a.b}} exactly."),
+            chapter(
+                "Counting",
+                "counting/arithmetic.md",
+                "It is {{#claim a.b}} exactly.",
+            ),
             chapter("Ledger", "appendix/ledger.md", "# Ledger\n{{#ledger}}"),
         ],
         &[record("a.b"), record("c.d")],
@@ -52,12 +62,42 @@ fn a_claim_becomes_its_value_linked_to_its_ledger_row() {
     .unwrap();
     assert_eq!(
         content(&book, 0),
-        "It is [<span class=\"claim verdict-reproduced\" title=\"reproduced: ≈ 2\">2.0 × 10<sup>7</sup></span>](../appendix/ledger.md#claim-a.b) exactly."
+        "It is [<span class=\"claim\" title=\"reproduced; stated: ≈ 2\">2.0 × 10<sup>7</sup></span>](../appendix/ledger.md#claim-a.b) exactly."
     );
     let ledger = content(&book, 1);
     assert!(ledger.contains("<a id=\"claim-a.b\"></a>"));
-    assert!(ledger.contains("| Quote | “a \\| quote” |"), "pipes are escaped in cells");
+    assert!(
+        ledger.contains("| Quote | “a \\| quote” |"),
+        "pipes are escaped in cells"
+    );
     assert_eq!(unused, vec!["c.d".to_string()]);
+}
+
+#[test]
+fn the_stated_value_can_be_shown_and_bad_options_are_named() {
+    let ledger = || chapter("Ledger", "ledger.md", "{{#ledger}}");
+    let (book, _) = run(
+        vec![chapter("C", "c.md", "{{#claim a.b stated}}"), ledger()],
+        &[record("a.b")],
+    )
+    .unwrap();
+    assert!(content(&book, 0).contains(">≈ 2</span>"));
+    let (book, _) = run(
+        vec![chapter("C", "c.md", "{{#claim a.b verdict}}"), ledger()],
+        &[record("a.b")],
+    )
+    .unwrap();
+    assert!(content(&book, 0).contains("class=\"verdict verdict-reproduced\""));
+    assert!(content(&book, 0).contains(">reproduced</span>"));
+    let err = run(
+        vec![chapter("C", "c.md", "{{#claim a.b typo}}"), ledger()],
+        &[record("a.b")],
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        "c.md:1: `{{#claim a.b typo}}`: the options are `stated` and `verdict`"
+    );
 }
 
 #[test]
@@ -83,9 +123,16 @@ fn a_missing_figure_fails_and_a_present_one_is_embedded() {
         &[],
     )
     .unwrap_err();
-    assert!(err.starts_with("c.md:1: figure `nowhere.svg` not found"), "{err}");
+    assert!(
+        err.starts_with("c.md:1: figure `nowhere.svg` not found"),
+        "{err}"
+    );
     let (book, _) = run(
-        vec![chapter("C", "part/c.md", "{{#figure tiny.svg A \"small\" plot}}")],
+        vec![chapter(
+            "C",
+            "part/c.md",
+            "{{#figure tiny.svg A \"small\" plot}}",
+        )],
         &[],
     )
     .unwrap();
@@ -114,14 +161,21 @@ fn escaped_and_foreign_directives_are_left_alone() {
 
 #[test]
 fn a_claim_without_a_ledger_page_is_an_error() {
-    let err = run(vec![chapter("C", "c.md", "{{#claim a.b}}")], &[record("a.b")]).unwrap_err();
+    let err = run(
+        vec![chapter("C", "c.md", "{{#claim a.b}}")],
+        &[record("a.b")],
+    )
+    .unwrap_err();
     assert!(err.contains("needs a page holding `{{#ledger}}`"), "{err}");
 }
 
 #[test]
 fn the_fixture_figure_exists() {
-    let p: PathBuf = [env!("CARGO_MANIFEST_DIR"), "tests/fixtures/generated/figures/tiny.svg"]
-        .iter()
-        .collect();
+    let p: PathBuf = [
+        env!("CARGO_MANIFEST_DIR"),
+        "tests/fixtures/generated/figures/tiny.svg",
+    ]
+    .iter()
+    .collect();
     assert!(p.is_file());
 }

@@ -47,5 +47,11 @@ pub fn build() -> Result<PathBuf> {
 /// Serves the book on 127.0.0.1 with live reload.
 pub fn serve(port: u16) -> Result<()> {
     prepare()?;
-    run(mdbook()?.args(["serve", "--hostname", "127.0.0.1", "--port", &port.to_string()]))
+    run(mdbook()?.args([
+        "serve",
+        "--hostname",
+        "127.0.0.1",
+        "--port",
+        &port.to_string(),
+    ]))
 }

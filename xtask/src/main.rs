@@ -20,7 +20,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "cargo xtask", about = "Build, check and preview Counting, Checked")]
+#[command(
+    name = "cargo xtask",
+    about = "Build, check and preview Counting, Checked"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

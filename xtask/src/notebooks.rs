@@ -5,7 +5,7 @@
 //! `:preserve_vars_on_panic 0` from `notebooks/evcxr/init.evcxr`.
 
 use crate::project::{root, target_dir};
-use crate::tools::install_notebook_tools;
+use crate::tools::{NotebookTools, install_notebook_tools};
 use anyhow::{Context, Result, bail};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -50,8 +50,10 @@ pub fn run(paths: &[PathBuf]) -> Result<()> {
     let tools = install_notebook_tools(&requirements())?;
     let executed = target_dir().join("notebooks");
     std::fs::create_dir_all(&executed)?;
+    let driver = executed.join("run_notebook.py");
+    std::fs::write(&driver, DRIVER)?;
     for nb in &notebooks {
-        execute(nb, &tools.python, &tools.jupyter_path, &executed)?;
+        execute(nb, &driver, &tools, &executed)?;
     }
     println!(
         "notebooks: {} executed without error (outputs in {})",
@@ -61,7 +63,7 @@ pub fn run(paths: &[PathBuf]) -> Result<()> {
     Ok(())
 }
 
-fn execute(nb: &Path, python: &Path, jupyter_path: &Path, out_dir: &Path) -> Result<()> {
+fn execute(nb: &Path, driver: &Path, tools: &NotebookTools, out_dir: &Path) -> Result<()> {
     let name = nb.file_stem().expect("a notebook file name");
     let out = out_dir.join(nb.file_name().expect("a notebook file name"));
     // A tmpdir per notebook keeps compiled dependencies between runs, and concurrent
@@ -69,13 +71,18 @@ fn execute(nb: &Path, python: &Path, jupyter_path: &Path, out_dir: &Path) -> Res
     let tmp = target_dir().join("evcxr").join(name);
     std::fs::create_dir_all(&tmp)?;
     println!("notebooks: executing {}", nb.display());
-    crate::project::run(Command::new(python)
-        .args(["-c", DRIVER])
+    let status = Command::new(&tools.python)
+        .arg(driver)
         .arg(nb)
         .arg(&out)
-        .env("JUPYTER_PATH", jupyter_path)
-        .env("JUPYTER_DATA_DIR", jupyter_path)
+        .env("JUPYTER_PATH", &tools.jupyter_path)
+        .env("JUPYTER_DATA_DIR", &tools.jupyter_path)
         .env("EVCXR_CONFIG_DIR", root().join("notebooks/evcxr"))
-        .env("EVCXR_TMPDIR", &tmp))
-    .with_context(|| format!("notebook {} failed", nb.display()))
+        .env("EVCXR_TMPDIR", &tmp)
+        .status()
+        .context("could not start Python for the notebook driver")?;
+    if !status.success() {
+        bail!("notebook {} failed ({status})", nb.display());
+    }
+    Ok(())
 }

@@ -31,8 +31,7 @@ pub fn run(force: bool) -> Result<bool> {
         return Ok(false);
     }
     if out.exists() {
-        std::fs::remove_dir_all(&out)
-            .with_context(|| format!("cannot clear {}", out.display()))?;
+        std::fs::remove_dir_all(&out).with_context(|| format!("cannot clear {}", out.display()))?;
     }
     let start = Instant::now();
     let claims = records()?;

@@ -1,6 +1,6 @@
 """Execute one notebook headless; on a failing cell, name the notebook and the cell.
 
-Usage: python -c <this file> NOTEBOOK OUTPUT
+Usage: python run_notebook.py NOTEBOOK OUTPUT
 """
 import os
 import sys
@@ -38,7 +38,11 @@ except (CellExecutionError, CellTimeoutError) as err:
     if cell is not None:
         print("--- cell source ---", file=sys.stderr)
         print(cell.source, file=sys.stderr)
-    print("--- error ---", file=sys.stderr)
-    print(str(err)[-4000:], file=sys.stderr)
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "error":
+                print("--- error ---", file=sys.stderr)
+                print(out.get("ename", ""), out.get("evalue", ""), file=sys.stderr)
+    else:
+        print(str(err)[-4000:], file=sys.stderr)
     sys.exit(1)
 nbformat.write(nb, output)

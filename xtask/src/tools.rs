@@ -45,15 +45,17 @@ const NOTEBOOK_TOOL: CargoTool = CargoTool {
 /// Whether cargo's install record in `.tools/` lists `krate` at `version`.
 fn installed(krate: &str, version: &str) -> bool {
     let record = tools_dir().join(".crates.toml");
-    std::fs::read_to_string(record)
-        .is_ok_and(|s| s.contains(&format!("\"{krate} {version} (")))
+    std::fs::read_to_string(record).is_ok_and(|s| s.contains(&format!("\"{krate} {version} (")))
 }
 
 fn install_cargo_tool(tool: &CargoTool) -> Result<()> {
     if installed(tool.krate, tool.version) {
         return Ok(());
     }
-    eprintln!("tools: installing {} {} into .tools/", tool.krate, tool.version);
+    eprintln!(
+        "tools: installing {} {} into .tools/",
+        tool.krate, tool.version
+    );
     let mut cmd = crate::project::cargo();
     cmd.args(["install", tool.krate, "--version", tool.version, "--root"])
         .arg(tools_dir());
@@ -81,11 +83,21 @@ fn katex_assets() -> Result<PathBuf> {
     eprintln!("tools: fetching the KaTeX {KATEX} stylesheet and fonts");
     std::fs::create_dir_all(&dir)?;
     run(Command::new("npm")
-        .args(["pack", "--silent", &format!("katex@{KATEX}"), "--pack-destination"])
+        .stdout(std::process::Stdio::null())
+        .args([
+            "pack",
+            "--silent",
+            &format!("katex@{KATEX}"),
+            "--pack-destination",
+        ])
         .arg(&dir))
     .context("fetching KaTeX with npm (is Node.js installed?)")?;
     let tarball = dir.join(format!("katex-{KATEX}.tgz"));
-    run(Command::new("tar").arg("-xzf").arg(&tarball).arg("-C").arg(&dir))?;
+    run(Command::new("tar")
+        .arg("-xzf")
+        .arg(&tarball)
+        .arg("-C")
+        .arg(&dir))?;
     if !dist.join("katex.min.css").is_file() {
         bail!("the KaTeX package has no dist/katex.min.css");
     }
@@ -110,7 +122,14 @@ pub fn install_notebook_tools(requirements: &Path) -> Result<NotebookTools> {
         run(Command::new("python3").args(["-m", "venv"]).arg(&venv))
             .context("creating a Python virtual environment")?;
         run(Command::new(&python)
-            .args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r"])
+            .args([
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "-r",
+            ])
             .arg(requirements))
         .context("installing the pinned Jupyter packages")?;
         std::fs::write(&marker, wanted)?;

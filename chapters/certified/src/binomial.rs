@@ -108,8 +108,7 @@ pub fn log10_upper_tail(n: u64, k: u64, p: Probability) -> Result<Enclosure, Tai
     let ln_b = ln(b);
     let ln_p = &ln(a) - &ln_b;
     let ln_q = &ln(b - a) - &ln_b;
-    let ln_first =
-        &(&ln_binomial_coefficient(n, k) + &ln_p.mul_int(k)) + &ln_q.mul_int(n - k);
+    let ln_first = &(&ln_binomial_coefficient(n, k) + &ln_p.mul_int(k)) + &ln_q.mul_int(n - k);
     // r = lhs / rhs, so 1 + r = (rhs + lhs) / rhs and 1 / (1 − r) = rhs / (rhs − lhs).
     let ln_rhs = ln_big(&rhs);
     let lower = &ln_first + &(&ln_big(&(&rhs + &lhs)) - &ln_rhs);

@@ -33,7 +33,8 @@ pub fn claims() -> Vec<Claim> {
     let share = log10_share_above(&task, task.unseen_pairs(), 50)
         .expect("the essay's setting is far above chance");
     let share_q = log10(&share);
-    let share_prints = ledger::number::format(&share_q, PROPORTION_DIGITS, ledger::Style::Plain).is_ok();
+    let share_prints =
+        ledger::number::format(&share_q, PROPORTION_DIGITS, ledger::Style::Plain).is_ok();
     let megabytes = task.megabytes_per_mapping();
     vec![
         Claim {

@@ -67,12 +67,12 @@ pub fn draw_share(task: &AdditionTask) -> Result<String, DrawError> {
             .caption(caption, (FONT, TITLE_SIZE).into_font().color(&INK))
             .margin(18)
             .x_label_area_size(52)
-            .y_label_area_size(78)
+            .y_label_area_size(86)
             .build_cartesian_2d((10f64..x_max * 1.5).log_scale(), (1f64..1e9).log_scale())?;
         chart
             .configure_mesh()
             .x_desc("test-set size (unseen problems)")
-            .y_desc("orders of magnitude below 1: −log₁₀ share")
+            .y_desc("−log₁₀ of the share")
             .axis_style(INK)
             .bold_line_style(GRID.mix(0.25))
             .light_line_style(GRID.mix(0.08))

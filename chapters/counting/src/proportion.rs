@@ -78,8 +78,7 @@ pub fn log10_share_above(
     if percent >= 100 {
         return Err(ProportionError::Threshold(percent));
     }
-    let chance =
-        Probability::new(1, task.possible_sums()).expect("more than one possible sum");
+    let chance = Probability::new(1, task.possible_sums()).expect("more than one possible sum");
     log10_upper_tail(test_set, answers_needed(test_set, percent), chance)
         .map_err(ProportionError::Tail)
 }

@@ -245,40 +245,73 @@ impl Claim {
         let computed = self.computed_text(Style::Plain)?;
         let stated = self.stated_text(Style::Plain);
         let mismatch = || AssessError::Mismatch {
-            detail: format!("{}: stated {:?} vs computed {:?}", self.id, self.stated, self.computed),
+            detail: format!(
+                "{}: stated {:?} vs computed {:?}",
+                self.id, self.stated, self.computed
+            ),
         };
         let (verdict, reason) = match (&self.stated, &self.computed) {
             (Stated::Exact(s), Computed::Number(Quantity::Integer(c))) => {
                 if s == c {
-                    (Verdict::Reproduced, format!("exact: computed {computed}, as stated"))
+                    (
+                        Verdict::Reproduced,
+                        format!("exact: computed {computed}, as stated"),
+                    )
                 } else {
-                    (Verdict::Contradicted, format!("exact: computed {computed}, stated {stated}"))
+                    (
+                        Verdict::Contradicted,
+                        format!("exact: computed {computed}, stated {stated}"),
+                    )
                 }
             }
-            (Stated::Rounded { digits, exponent, .. }, Computed::Number(q)) => {
+            (
+                Stated::Rounded {
+                    digits, exponent, ..
+                },
+                Computed::Number(q),
+            ) => {
                 let (slo, shi) = rounding_interval_log10(digits, *exponent)?;
                 let (clo, chi) = log10_bounds(q).ok_or_else(mismatch)?;
                 let tolerance = format!(
                     "tolerance ±½ in the last stated digit of {digits}, the precision the source prints"
                 );
                 if slo <= clo && chi <= shi {
-                    (Verdict::Reproduced, format!("computed {computed} rounds to the stated {stated}; {tolerance}"))
+                    (
+                        Verdict::Reproduced,
+                        format!("computed {computed} rounds to the stated {stated}; {tolerance}"),
+                    )
                 } else if chi < slo || shi < clo {
-                    (Verdict::Contradicted, format!("computed {computed} does not round to the stated {stated}; {tolerance}"))
+                    (
+                        Verdict::Contradicted,
+                        format!(
+                            "computed {computed} does not round to the stated {stated}; {tolerance}"
+                        ),
+                    )
                 } else {
                     return Err(AssessError::Undecided {
                         detail: format!("computed bounds straddle the rounding edge of {stated}"),
                     });
                 }
             }
-            (Stated::Statement(_), Computed::Criterion { criterion, holds, scale, .. }) => {
+            (
+                Stated::Statement(_),
+                Computed::Criterion {
+                    criterion,
+                    holds,
+                    scale,
+                    ..
+                },
+            ) => {
                 let verdict = match (holds, scale) {
                     (true, Scale::Full) => Verdict::Reproduced,
                     (true, Scale::Small) => Verdict::Qualitative,
                     (false, _) => Verdict::Contradicted,
                 };
                 let outcome = if *holds { "met" } else { "not met" };
-                (verdict, format!("{criterion} — {outcome} (computed {computed})"))
+                (
+                    verdict,
+                    format!("{criterion} — {outcome} (computed {computed})"),
+                )
             }
             (Stated::Unverifiable(_), Computed::Nothing { why }) => {
                 (Verdict::NotCheckable, (*why).to_string())

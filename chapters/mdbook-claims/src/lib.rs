@@ -2,7 +2,9 @@
 //!
 //! Directives, in any chapter:
 //! - `{{#claim ID}}` — the claim's computed value as the ledger prints it, linked to the
-//!   claim's row in the ledger appendix;
+//!   claim's row in the ledger appendix (the stated value when nothing can be computed);
+//! - `{{#claim ID stated}}` — the value as the source states it, linked the same way;
+//! - `{{#claim ID verdict}}` — the claim's verdict, linked the same way;
 //! - `{{#figure FILE ALT TEXT}}` — a generated figure from `generated/figures/FILE`;
 //! - `{{#ledger}}` — the whole ledger, chapter by chapter (the appendix page).
 //!
@@ -34,13 +36,7 @@ pub struct DirectiveError {
 
 impl std::fmt::Display for DirectiveError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{}:{}: {}",
-            self.file.display(),
-            self.line,
-            self.message
-        )
+        write!(f, "{}:{}: {}", self.file.display(), self.line, self.message)
     }
 }
 
@@ -103,7 +99,10 @@ fn expand_chapter(
     let mut out = String::with_capacity(content.len());
     let mut rest = content.as_str();
     while let Some(start) = rest.find("{{#") {
-        let line = content[..content.len() - rest.len() + start].matches('\n').count() + 1;
+        let line = content[..content.len() - rest.len() + start]
+            .matches('\n')
+            .count()
+            + 1;
         let err = |message: String| DirectiveError {
             file: file.clone(),
             line,
@@ -124,20 +123,33 @@ fn expand_chapter(
         let arg = arg.trim();
         match name {
             "claim" => {
-                let claim = inputs.claims.iter().find(|c| c.id == arg).ok_or_else(|| {
-                    err(format!("unknown claim id `{arg}` (see `cargo xtask claims`)"))
+                let (id, which) = arg.split_once(' ').unwrap_or((arg, ""));
+                let claim = inputs.claims.iter().find(|c| c.id == id).ok_or_else(|| {
+                    err(format!(
+                        "unknown claim id `{id}` (see `cargo xtask claims`)"
+                    ))
                 })?;
+                let badge = format!("verdict verdict-{}", claim.verdict.slug());
+                let (class, value) = match which.trim() {
+                    "" if !claim.computed_html.is_empty() => ("claim", claim.computed_html.clone()),
+                    "" | "stated" => ("claim", claim.stated_html.clone()),
+                    "verdict" => (badge.as_str(), claim.verdict.to_string()),
+                    other => {
+                        return Err(err(format!(
+                            "`{{{{#claim {id} {other}}}}}`: the options are `stated` and `verdict`"
+                        )));
+                    }
+                };
                 let ledger = ledger_page.ok_or_else(|| {
                     err("`{{#claim}}` needs a page holding `{{#ledger}}` to link to".into())
                 })?;
                 used.insert(claim.id.clone());
                 write!(
                     out,
-                    "[<span class=\"claim verdict-{v}\" title=\"{verdict}: {stated}\">{value}</span>]({to_root}{ledger}#{anchor})",
-                    v = claim.verdict.slug(),
+                    "[<span class=\"{class}\" title=\"{verdict}; stated: {stated}\">{value}</span>]({to_root}{ledger}#{anchor})",
                     verdict = claim.verdict,
                     stated = attribute(&claim.stated),
-                    value = claim.computed_html,
+                    value = value,
                     ledger = ledger.display(),
                     anchor = anchor(&claim.id),
                 )
