@@ -116,6 +116,37 @@ fn share_matches_exact_enumeration_on_small_tasks() {
     }
 }
 
+/// The essay-scale share from plain `f64` log-gamma (statrs), a computation independent of
+/// the certified crate: good to about 10^-6 in log10, far tighter than the change a
+/// miscount (one answer more or less is a factor of about 20,000) would make.
+#[test]
+fn share_matches_an_independent_floating_point_computation() {
+    use statrs::function::gamma::ln_gamma;
+    let task = AdditionTask::essay();
+    let (n, s) = (task.unseen_pairs(), task.possible_sums() as f64);
+    let k = n / 2 + 1; // more than half right
+    let (nf, kf) = (n as f64, k as f64);
+    let ln_first = ln_gamma(nf + 1.0) - ln_gamma(kf + 1.0) - ln_gamma(nf - kf + 1.0)
+        - kf * s.ln()
+        + (nf - kf) * ((s - 1.0) / s).ln();
+    let independent = ln_first / std::f64::consts::LN_10;
+    let claims = counting::claims();
+    let claim = common::find(&claims, "proportion.too-small-to-compute");
+    let ledger::Computed::Criterion {
+        value: ledger::Quantity::Log10 { lo, hi },
+        ..
+    } = claim.computed
+    else {
+        panic!("claim `{}` should carry a log10 enclosure", claim.id);
+    };
+    assert!(
+        (lo - 1e-4..=hi + 1e-4).contains(&independent),
+        "claim `{}`: the ledger's log10 share [{lo}, {hi}] disagrees with an independent \
+         f64 computation, {independent}",
+        claim.id
+    );
+}
+
 #[test]
 fn share_bounds_are_tight_at_the_essays_scale() {
     let task = AdditionTask::essay();
