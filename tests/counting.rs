@@ -126,8 +126,7 @@ fn share_matches_an_independent_floating_point_computation() {
     let (n, s) = (task.unseen_pairs(), task.possible_sums() as f64);
     let k = n / 2 + 1; // more than half right
     let (nf, kf) = (n as f64, k as f64);
-    let ln_first = ln_gamma(nf + 1.0) - ln_gamma(kf + 1.0) - ln_gamma(nf - kf + 1.0)
-        - kf * s.ln()
+    let ln_first = ln_gamma(nf + 1.0) - ln_gamma(kf + 1.0) - ln_gamma(nf - kf + 1.0) - kf * s.ln()
         + (nf - kf) * ((s - 1.0) / s).ln();
     let independent = ln_first / std::f64::consts::LN_10;
     let claims = counting::claims();

@@ -1,0 +1,22 @@
+//! A small, deterministic neural-network kit for the book's experiments.
+//!
+//! Multi-layer perceptrons on `ndarray` with hand-written backprop: dense layers, ReLU and
+//! tanh, softmax cross-entropy (in groups) and squared error, SGD with momentum, Adam and
+//! RMSprop, L2 weight decay, standard and maximal-update (µP) parametrisation, seeded
+//! initialisation, and checkpoints as plain vectors. All arithmetic is `f64` and single-
+//! threaded, so the same seed gives the same bits on every machine; matrix products go
+//! through ndarray's GEMM and a training step allocates nothing once its batch size is set.
+//!
+//! Modules: [`mlp`] (the network), [`activation`], [`loss`], [`optim`], [`train`].
+
+pub mod activation;
+pub mod loss;
+pub mod mlp;
+pub mod optim;
+pub mod train;
+
+pub use activation::Activation;
+pub use loss::{Loss, Targets, accuracy};
+pub use mlp::{Gradients, InitDist, Mlp, MlpSpec, Parametrisation, Workspace};
+pub use optim::Optimizer;
+pub use train::{Trainer, rng};
