@@ -5,10 +5,25 @@ mod common;
 
 use certified::Enclosure;
 use counting::addition::AdditionTask;
+use counting::experiments::{Results, Scale, run};
 use counting::proportion::{answers_needed, log10_share_above};
+use ledger::Claim;
 use num_bigint::BigUint;
+use std::sync::OnceLock;
 
-claim_tests! { counting::claims;
+/// The experiments at test scale, run once for the whole test binary.
+fn results() -> &'static Results {
+    static RESULTS: OnceLock<Results> = OnceLock::new();
+    RESULTS.get_or_init(|| run(&Scale::test()))
+}
+
+/// The chapter's claims with the experiments at test scale (the arithmetic is the essay's
+/// own in both).
+fn claims() -> Vec<Claim> {
+    counting::claims::claims_from(results())
+}
+
+claim_tests! { claims;
     addition_input_pairs => "addition.input-pairs",
     addition_possible_sums => "addition.possible-sums",
     addition_mappings => "addition.mappings",
@@ -18,6 +33,15 @@ claim_tests! { counting::claims;
     proportion_too_small_to_compute => "proportion.too-small-to-compute",
     proportion_virtually_all_overfit => "proportion.virtually-all-overfit",
     proportion_mpmath_underflow => "proportion.mpmath-underflow",
+    training_beats_counting => "training.beats-counting",
+    training_generalises_at_992 => "training.generalises-at-992",
+    training_more_data_generalises => "training.more-data-generalises",
+    minefield_bad_minima => "minefield.bad-minima",
+    minefield_sgd_generalises => "minefield.sgd-generalises",
+    minefield_close_to_path => "minefield.close-to-path",
+    width_never_worse_mup => "width.never-worse-mup",
+    width_never_worse_standard => "width.never-worse-standard",
+    shift_accuracy_on_the_line => "shift.accuracy-on-the-line",
 }
 
 /// `log10` of a big integer to about 15 significant digits, from its decimal digits alone.
@@ -129,7 +153,7 @@ fn share_matches_an_independent_floating_point_computation() {
     let ln_first = ln_gamma(nf + 1.0) - ln_gamma(kf + 1.0) - ln_gamma(nf - kf + 1.0) - kf * s.ln()
         + (nf - kf) * ((s - 1.0) / s).ln();
     let independent = ln_first / std::f64::consts::LN_10;
-    let claims = counting::claims();
+    let claims = counting::claims::arithmetic_claims();
     let claim = common::find(&claims, "proportion.too-small-to-compute");
     let ledger::Computed::Criterion {
         value: ledger::Quantity::Log10 { lo, hi },
@@ -165,7 +189,11 @@ fn share_shrinks_as_the_test_set_or_threshold_grows() {
 #[test]
 fn a_small_change_to_the_arithmetic_fails_with_the_claims_name() {
     // One more training problem moves log10 by log10(19,999) ≈ 4.3: the claim must fail.
-    let mut claim = common::find(&counting::claims(), "addition.consistent-mappings").clone();
+    let mut claim = common::find(
+        &counting::claims::arithmetic_claims(),
+        "addition.consistent-mappings",
+    )
+    .clone();
     let shifted = AdditionTask::new(4, 993)
         .unwrap()
         .log10_consistent_mappings();
@@ -184,7 +212,7 @@ fn a_small_change_to_the_arithmetic_fails_with_the_claims_name() {
 #[test]
 fn quotes_are_verbatim_from_their_seeds() {
     let dir = common::seeds_dir();
-    for claim in counting::claims() {
+    for claim in claims() {
         let path = dir.join(claim.source.seed.file());
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
             panic!(
@@ -206,7 +234,7 @@ fn figure_and_ledger_are_byte_identical_across_runs() {
     let draw = || counting::figures::draw_share(&AdditionTask::essay()).unwrap();
     assert_eq!(draw(), draw());
     let json = || {
-        let records: Vec<_> = counting::claims()
+        let records: Vec<_> = claims()
             .iter()
             .map(|c| ledger::ClaimRecord::new(c).unwrap())
             .collect();

@@ -1,7 +1,8 @@
-//! The chapter's claims: each number the sources state about counting, beside what the
-//! chapter computes for it.
+//! The chapter's claims: each number the sources state about counting, and each testable
+//! statement about what training does, beside what the chapter computes for it.
 
 use crate::addition::AdditionTask;
+use crate::experiments::{self, Results};
 use crate::proportion::log10_share_above;
 use certified::Enclosure;
 use ledger::{Claim, Computed, Quantity, Scale, Seed, Source, Stated, Verdict};
@@ -23,13 +24,22 @@ fn log10(e: &Enclosure) -> Quantity {
     }
 }
 
-/// Every claim of the chapter, computed at the essay's setting.
+/// Every claim of the chapter: the arithmetic at the essay's setting, the experiments at
+/// the book's scale.
 pub fn claims() -> Vec<Claim> {
+    claims_from(experiments::book())
+}
+
+/// Every claim of the chapter, with the experiments' results given.
+pub fn claims_from(results: &Results) -> Vec<Claim> {
+    let mut all = arithmetic_claims();
+    all.extend(training_claims(results));
+    all
+}
+
+/// The counting argument's arithmetic, at the essay's setting.
+pub fn arithmetic_claims() -> Vec<Claim> {
     let task = AdditionTask::essay();
-    let essay = |quote| Source {
-        seed: Seed::BelrosePope,
-        quote,
-    };
     let share = log10_share_above(&task, task.unseen_pairs(), 50)
         .expect("the essay's setting is far above chance");
     let share_q = log10(&share);
@@ -164,6 +174,207 @@ pub fn claims() -> Vec<Claim> {
             unit: "",
             digits: 0,
             expect: Verdict::NotCheckable,
+        },
+    ]
+}
+
+fn essay(quote: &'static str) -> Source {
+    Source {
+        seed: Seed::BelrosePope,
+        quote,
+    }
+}
+
+fn percent(x: f64) -> Quantity {
+    Quantity::Real(100.0 * x)
+}
+
+/// What training does, from the experiments.
+pub fn training_claims(r: &Results) -> Vec<Claim> {
+    let add = &r.addition;
+    let essay_size = add
+        .runs
+        .iter()
+        .map(|x| x.training_size)
+        .min()
+        .expect("a run");
+    let largest = add
+        .runs
+        .iter()
+        .map(|x| x.training_size)
+        .max()
+        .expect("a run");
+    let at_992 = add.mean_test_accuracy(essay_size);
+    let at_largest = add.mean_test_accuracy(largest);
+    let chance_992 = add.log10_chance_under_counting(essay_size);
+    let generalise =
+        "contradicting the empirical result that networks do generalize to the test set";
+    let mine = &r.minefield;
+    let poisoned = &mine.poisoned;
+    let n = poisoned.len() as f64;
+    let mean_train = poisoned.iter().map(|m| m.train_accuracy).sum::<f64>() / n;
+    let mean_test = poisoned.iter().map(|m| m.test_accuracy).sum::<f64>() / n;
+    let all_bad = poisoned
+        .iter()
+        .all(|m| m.train_accuracy >= 0.98 && m.test_accuracy < 0.53);
+    let width_claim = |name: &str, id: &'static str| {
+        let curve = r
+            .width
+            .iter()
+            .find(|c| c.name == name)
+            .expect("both parametrisations");
+        let (narrow, wide) = curve.ends();
+        Claim {
+            id,
+            chapter: CHAPTER,
+            source: essay(
+                "wider networks usually generalize better, and never generalize worse, than narrow networks",
+            ),
+            stated: Stated::Statement("wider is never worse"),
+            computed: Computed::Criterion {
+                criterion: format!(
+                    "holds if, in {name} parametrisation, no wider network's mean test error exceeds a narrower one's by more than twice their standard error, and the widest beats the narrowest (test error {:.1}% at width {}, {:.1}% at width {})",
+                    100.0 * narrow,
+                    curve.points[0].width,
+                    100.0 * wide,
+                    curve.points[curve.points.len() - 1].width,
+                ),
+                holds: curve.worst_widening() == 0.0 && wide < narrow,
+                value: percent(wide),
+                scale: Scale::Small,
+            },
+            unit: "% test error at the widest width",
+            digits: 3,
+            expect: Verdict::Qualitative,
+        }
+    };
+    vec![
+        Claim {
+            id: "training.beats-counting",
+            chapter: CHAPTER,
+            source: essay(generalise),
+            stated: Stated::Statement("trained networks do better on unseen problems than the counting prior's 1 in 19,999"),
+            computed: Computed::Criterion {
+                criterion: format!(
+                    "holds if MLPs trained on {essay_size} problems answer so many held-out problems right that the counting prior (each right with chance {:.4}%) would do as well with chance below 10^-6 (computed: 10^{:.1})",
+                    100.0 * add.counting_prediction,
+                    chance_992.unwrap_or(0.0)
+                ),
+                holds: chance_992.is_some_and(|l| l < -6.0),
+                value: percent(at_992),
+                scale: Scale::Small,
+            },
+            unit: "% of held-out sums right",
+            digits: 2,
+            expect: Verdict::Qualitative,
+        },
+        Claim {
+            id: "training.generalises-at-992",
+            chapter: CHAPTER,
+            source: essay(generalise),
+            stated: Stated::Statement("networks trained on the essay's training set generalise"),
+            computed: Computed::Criterion {
+                criterion: format!(
+                    "holds if a plain MLP trained on {essay_size} problems gets at least half of held-out sums entirely right"
+                ),
+                holds: at_992 >= 0.5,
+                value: percent(at_992),
+                scale: Scale::Small,
+            },
+            unit: "% of held-out sums right",
+            digits: 2,
+            expect: Verdict::NotReproduced,
+        },
+        Claim {
+            id: "training.more-data-generalises",
+            chapter: CHAPTER,
+            source: essay("Neural networks almost always learn genuine patterns in the training set which do generalize, albeit imperfectly, to unseen test data."),
+            stated: Stated::Statement("networks learn patterns that generalise"),
+            computed: Computed::Criterion {
+                criterion: format!(
+                    "holds if with {largest} training problems (a share {:.3}% of all pairs) the MLP gets at least half of held-out sums entirely right",
+                    100.0 * largest as f64 / 1e8
+                ),
+                holds: at_largest >= 0.5,
+                value: percent(at_largest),
+                scale: Scale::Small,
+            },
+            unit: "% of held-out sums right",
+            digits: 3,
+            expect: Verdict::Qualitative,
+        },
+        Claim {
+            id: "minefield.bad-minima",
+            chapter: CHAPTER,
+            source: essay("All blue dots achieve near perfect train accuracy, but with test accuracy below 53% (random chance is 50%)."),
+            stated: Stated::Statement("poisoned nets: near-perfect train accuracy, test accuracy below 53%"),
+            computed: Computed::Criterion {
+                criterion: format!(
+                    "holds if every poisoned net has at least 98% train and below 53% test accuracy (mean over {} poisoned nets: {:.1}% train, {:.1}% test)",
+                    poisoned.len(),
+                    100.0 * mean_train,
+                    100.0 * mean_test
+                ),
+                holds: all_bad,
+                value: percent(mean_test),
+                scale: Scale::Small,
+            },
+            unit: "% mean test accuracy of poisoned nets",
+            digits: 3,
+            expect: Verdict::NotReproduced,
+        },
+        Claim {
+            id: "minefield.sgd-generalises",
+            chapter: CHAPTER,
+            source: essay("The final iterate of SGD (yellow star) also achieves perfect train accuracy, but with 98.5% test accuracy."),
+            stated: Stated::Statement("SGD's final iterate fits the training set and generalises"),
+            computed: Computed::Criterion {
+                criterion: format!(
+                    "holds if the clean run's final network has 100% train and at least 95% test accuracy (train {:.1}%)",
+                    100.0 * mine.clean.train_accuracy
+                ),
+                holds: mine.clean.train_accuracy == 1.0 && mine.clean.test_accuracy >= 0.95,
+                value: percent(mine.clean.test_accuracy),
+                scale: Scale::Small,
+            },
+            unit: "% test accuracy",
+            digits: 3,
+            expect: Verdict::Qualitative,
+        },
+        Claim {
+            id: "minefield.close-to-path",
+            chapter: CHAPTER,
+            source: essay("What’s more, the poisoned nets are usually quite “close” in parameter space to the generalizing networks that SGD actually finds"),
+            stated: Stated::Statement("poisoned nets lie close to SGD's path"),
+            computed: Computed::Criterion {
+                criterion: "holds if the median poisoned net lies within half the SGD path's length of its nearest checkpoint".to_string(),
+                holds: mine.median_distance_to_path() < 0.5,
+                value: percent(mine.median_distance_to_path()),
+                scale: Scale::Small,
+            },
+            unit: "% of the path length (median distance)",
+            digits: 2,
+            expect: Verdict::Qualitative,
+        },
+        width_claim("µP", "width.never-worse-mup"),
+        width_claim("standard", "width.never-worse-standard"),
+        Claim {
+            id: "shift.accuracy-on-the-line",
+            chapter: CHAPTER,
+            source: essay("More generally, John Miller and colleagues have found training performance is an excellent predictor of test performance, even when the test set looks fairly different from the training set, across a wide variety of tasks and architectures."),
+            stated: Stated::Statement("in-distribution accuracy predicts shifted accuracy"),
+            computed: Computed::Criterion {
+                criterion: format!(
+                    "holds if, over {} networks, a line through the probit-scaled accuracies (shifted against in-distribution) has R² of at least 0.9",
+                    r.shift.models.len()
+                ),
+                holds: r.shift.r_squared >= 0.9,
+                value: Quantity::Real(r.shift.r_squared),
+                scale: Scale::Small,
+            },
+            unit: "(R²)",
+            digits: 3,
+            expect: Verdict::Qualitative,
         },
     ]
 }

@@ -13,9 +13,15 @@
 //! - [`claims`]: the chapter's rows of the ledger.
 
 pub mod addition;
+pub mod addition_net;
 pub mod claims;
+pub mod experiments;
 pub mod figures;
+pub mod minefield;
 pub mod proportion;
+pub mod shift;
+pub mod teacher;
+pub mod width;
 
 pub use claims::claims;
 pub use figures::figures;

@@ -65,7 +65,7 @@ pub enum Computed {
     Nothing { why: &'static str },
 }
 
-/// The ledger's four verdicts.
+/// The ledger's verdicts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
@@ -73,6 +73,8 @@ pub enum Verdict {
     Contradicted,
     /// Reproduced qualitatively, at a smaller scale than the source's.
     Qualitative,
+    /// A scaled-down replication did not show it: no verdict on the source's own scale.
+    NotReproduced,
     NotCheckable,
 }
 
@@ -83,6 +85,7 @@ impl Verdict {
             Verdict::Reproduced => "reproduced",
             Verdict::Contradicted => "contradicted",
             Verdict::Qualitative => "qualitative",
+            Verdict::NotReproduced => "not-reproduced",
             Verdict::NotCheckable => "not-checkable",
         }
     }
@@ -94,6 +97,7 @@ impl fmt::Display for Verdict {
             Verdict::Reproduced => "reproduced",
             Verdict::Contradicted => "contradicted",
             Verdict::Qualitative => "qualitative (small scale)",
+            Verdict::NotReproduced => "not reproduced at this scale",
             Verdict::NotCheckable => "not checkable",
         })
     }
@@ -305,7 +309,8 @@ impl Claim {
                 let verdict = match (holds, scale) {
                     (true, Scale::Full) => Verdict::Reproduced,
                     (true, Scale::Small) => Verdict::Qualitative,
-                    (false, _) => Verdict::Contradicted,
+                    (false, Scale::Full) => Verdict::Contradicted,
+                    (false, Scale::Small) => Verdict::NotReproduced,
                 };
                 let outcome = if *holds { "met" } else { "not met" };
                 (

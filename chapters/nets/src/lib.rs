@@ -13,6 +13,7 @@ pub mod activation;
 pub mod loss;
 pub mod mlp;
 pub mod optim;
+pub mod pca;
 pub mod train;
 
 pub use activation::Activation;

@@ -1,7 +1,7 @@
-//! Optimizers: SGD with momentum, Adam and RMSprop, with L2 weight decay.
+//! Optimizers: SGD with momentum, Adam, AdamW and RMSprop, with weight decay.
 //!
 //! Weight decay is the coupled kind (`λ·w` added to the weights' gradient, biases exempt),
-//! the L2 penalty that papers of the period mean by "L2 1e-3". Learning rates are scaled per
+//! the L2 penalty that papers of the period mean by "L2 1e-3", except in AdamW. Learning rates are scaled per
 //! layer by the network's parametrisation ([`crate::Mlp::lr_multipliers`]).
 
 use crate::mlp::{Gradients, Mlp};
@@ -16,6 +16,15 @@ pub enum Optimizer {
         weight_decay: f64,
     },
     Adam {
+        lr: f64,
+        beta1: f64,
+        beta2: f64,
+        eps: f64,
+        weight_decay: f64,
+    },
+    /// Adam with decoupled weight decay (Loshchilov & Hutter): `w ← w − lr·λ·w` besides
+    /// the Adam step, rather than `λ·w` in the gradient.
+    AdamW {
         lr: f64,
         beta1: f64,
         beta2: f64,
@@ -60,6 +69,7 @@ impl Optimizer {
         match *self {
             Optimizer::Sgd { weight_decay, .. }
             | Optimizer::Adam { weight_decay, .. }
+            | Optimizer::AdamW { weight_decay, .. }
             | Optimizer::RmsProp { weight_decay, .. } => weight_decay,
         }
     }
@@ -152,6 +162,21 @@ fn update<D: Dimension>(
                 *m = beta1 * *m + (1.0 - beta1) * g;
                 *v = beta2 * *v + (1.0 - beta2) * g * g;
                 *w -= lr * (*m / c1) / ((*v / c2).sqrt() + eps);
+            });
+        }
+        Optimizer::AdamW {
+            lr,
+            beta1,
+            beta2,
+            eps,
+            ..
+        } => {
+            let lr = lr * lr_mult;
+            let (c1, c2) = (1.0 - beta1.powi(t), 1.0 - beta2.powi(t));
+            zip.for_each(|w, &g, m, v| {
+                *m = beta1 * *m + (1.0 - beta1) * g;
+                *v = beta2 * *v + (1.0 - beta2) * g * g;
+                *w -= lr * ((*m / c1) / ((*v / c2).sqrt() + eps) + wd * *w);
             });
         }
         Optimizer::RmsProp { lr, alpha, eps, .. } => {

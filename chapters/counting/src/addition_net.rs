@@ -1,0 +1,281 @@
+//! The parody tested: train a network on a few hundred addition problems and see whether it
+//! answers unseen ones.
+//!
+//! Encoding (the one a practitioner reaches for first): each operand's digits one-hot, so
+//! a `d`-digit problem is `2·d·10` inputs; the sum's `d + 1` digits are `d + 1` softmax
+//! heads of ten classes each. A problem counts as solved only when every digit of the sum
+//! is right. Under the counting argument's uniform prior a consistent network answers an
+//! unseen problem correctly with probability `1 / sums`; the experiment measures what a
+//! trained MLP does instead.
+
+use crate::addition::AdditionTask;
+use certified::binomial::{Probability, log10_upper_tail};
+use ndarray::Array2;
+use nets::{Loss, Mlp, MlpSpec, Optimizer, Targets, Trainer, accuracy, rng};
+use rand::RngExt;
+use std::collections::HashSet;
+
+/// The experiment's scale and hyperparameters.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AdditionNetConfig {
+    pub digits: u32,
+    /// Training-set sizes to train at, one network (per seed) each.
+    pub training_sizes: Vec<usize>,
+    /// Held-out problems to test on (drawn apart from every training set).
+    pub test_size: usize,
+    pub hidden: Vec<usize>,
+    /// Optimizer steps per network, whatever the training-set size.
+    pub steps: usize,
+    pub batch: usize,
+    pub lr: f64,
+    /// Decoupled weight decays tried at each training-set size; the one with the best
+    /// per-digit accuracy on a validation set is kept, as a practitioner would choose.
+    pub weight_decays: Vec<f64>,
+    /// Validation problems, drawn apart from training and test problems.
+    pub validation_size: usize,
+    pub seeds: Vec<u64>,
+}
+
+impl Default for AdditionNetConfig {
+    /// The book's scale: the essay's 992 problems, and larger sets to show the trend.
+    fn default() -> Self {
+        AdditionNetConfig {
+            digits: 4,
+            training_sizes: vec![992, 4_000, 16_000],
+            test_size: 10_000,
+            hidden: vec![128, 128],
+            steps: 4_000,
+            batch: 64,
+            lr: 3e-3,
+            weight_decays: vec![0.1, 0.3, 1.0],
+            validation_size: 2_000,
+            seeds: vec![1, 2],
+        }
+    }
+}
+
+impl AdditionNetConfig {
+    /// A smaller run for tests: the essay's training-set size and the largest, one seed,
+    /// fewer steps and test problems.
+    pub fn test_scale() -> Self {
+        AdditionNetConfig {
+            training_sizes: vec![992, 16_000],
+            steps: 3_000,
+            seeds: vec![1],
+            ..Self::default()
+        }
+    }
+}
+
+/// A set of problems, encoded.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problems {
+    pub pairs: Vec<(u64, u64)>,
+    pub inputs: Array2<f64>,
+    /// `digits + 1` labels per problem: the sum's digits, least significant first.
+    pub labels: Vec<usize>,
+}
+
+/// Encodes problems as one-hot digits in and sum digits out.
+pub fn encode(pairs: Vec<(u64, u64)>, digits: u32) -> Problems {
+    let d = digits as usize;
+    let mut inputs = Array2::zeros((pairs.len(), 20 * d));
+    let mut labels = Vec::with_capacity(pairs.len() * (d + 1));
+    for (i, &(a, b)) in pairs.iter().enumerate() {
+        for (operand, value) in [a, b].into_iter().enumerate() {
+            let mut v = value;
+            for pos in 0..d {
+                inputs[[i, (operand * d + pos) * 10 + (v % 10) as usize]] = 1.0;
+                v /= 10;
+            }
+        }
+        let mut s = a + b;
+        for _ in 0..=d {
+            labels.push((s % 10) as usize);
+            s /= 10;
+        }
+    }
+    Problems {
+        pairs,
+        inputs,
+        labels,
+    }
+}
+
+/// Distinct random problems, none of them in `exclude`.
+fn draw(n: usize, digits: u32, exclude: &HashSet<(u64, u64)>, seed: u64) -> Vec<(u64, u64)> {
+    let top = 10u64.pow(digits);
+    let mut r = rng(seed);
+    let mut seen = HashSet::new();
+    let mut out = Vec::with_capacity(n);
+    while out.len() < n {
+        let p = (r.random_range(0..top), r.random_range(0..top));
+        if !exclude.contains(&p) && seen.insert(p) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// One trained network's scores.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AdditionRun {
+    pub training_size: usize,
+    pub seed: u64,
+    pub train_accuracy: f64,
+    /// Whole-sum accuracy on held-out problems.
+    pub test_accuracy: f64,
+    /// Held-out problems answered entirely right.
+    pub test_correct: u64,
+    /// Accuracy of each sum digit on held-out problems, least significant first.
+    pub digit_accuracy: Vec<f64>,
+    /// The weight decay chosen on the validation set.
+    pub weight_decay: f64,
+}
+
+/// The experiment's result.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AdditionNetResult {
+    pub runs: Vec<AdditionRun>,
+    /// The counting argument's prediction for a held-out problem: `1 / sums`.
+    pub counting_prediction: f64,
+    /// Possible sums, the denominator of that prediction.
+    pub possible_sums: u64,
+    pub test_size: usize,
+}
+
+impl AdditionNetResult {
+    /// `log10` of the chance, under the counting prior, of answering at least as many
+    /// held-out problems right as the trained networks did at `size` (all seeds pooled);
+    /// `None` when they did no better than the prior's mean.
+    pub fn log10_chance_under_counting(&self, size: usize) -> Option<f64> {
+        let runs: Vec<&AdditionRun> = self
+            .runs
+            .iter()
+            .filter(|r| r.training_size == size)
+            .collect();
+        let correct: u64 = runs.iter().map(|r| r.test_correct).sum();
+        let trials = (runs.len() * self.test_size) as u64;
+        let chance = Probability::new(1, self.possible_sums).ok()?;
+        log10_upper_tail(trials, correct, chance)
+            .ok()
+            .map(|e| e.hi_f64())
+    }
+
+    /// Mean test accuracy at a training-set size, over seeds.
+    pub fn mean_test_accuracy(&self, size: usize) -> f64 {
+        let at: Vec<f64> = self
+            .runs
+            .iter()
+            .filter(|r| r.training_size == size)
+            .map(|r| r.test_accuracy)
+            .collect();
+        at.iter().sum::<f64>() / at.len() as f64
+    }
+}
+
+/// One network trained on `train` with decoupled weight decay `wd`.
+fn train_one(cfg: &AdditionNetConfig, train: &Problems, wd: f64, seed: u64) -> Mlp {
+    let groups = cfg.digits as usize + 1;
+    let mut sizes = vec![train.inputs.ncols()];
+    sizes.extend(&cfg.hidden);
+    sizes.push(10 * groups);
+    let mlp = Mlp::new(&MlpSpec::relu(&sizes), &mut rng(seed));
+    let optimizer = Optimizer::AdamW {
+        lr: cfg.lr,
+        beta1: 0.9,
+        beta2: 0.999,
+        eps: 1e-8,
+        weight_decay: wd,
+    };
+    let mut trainer = Trainer::new(mlp, Loss::SoftmaxCrossEntropy { groups }, optimizer, seed);
+    let batches_per_epoch = train.pairs.len().div_ceil(cfg.batch);
+    for _ in 0..cfg.steps.div_ceil(batches_per_epoch) {
+        trainer.epoch(
+            train.inputs.view(),
+            Targets::Labels(&train.labels),
+            cfg.batch,
+        );
+    }
+    trainer.mlp
+}
+
+/// Accuracy of each digit of the sum, least significant first.
+fn digit_accuracies(mlp: &Mlp, problems: &Problems, groups: usize) -> Vec<f64> {
+    let out = mlp.predict(problems.inputs.view());
+    (0..groups)
+        .map(|g| {
+            let block = out.slice(ndarray::s![.., g * 10..(g + 1) * 10]);
+            let labels: Vec<usize> = problems
+                .labels
+                .iter()
+                .skip(g)
+                .step_by(groups)
+                .copied()
+                .collect();
+            accuracy(block, &labels, 1)
+        })
+        .collect()
+}
+
+fn mean_digit_accuracy(mlp: &Mlp, problems: &Problems, groups: usize) -> f64 {
+    digit_accuracies(mlp, problems, groups).iter().sum::<f64>() / groups as f64
+}
+
+/// Trains one network per training-set size and seed.
+///
+/// # Panics
+/// If the configuration asks for more problems than exist.
+pub fn run(cfg: &AdditionNetConfig) -> AdditionNetResult {
+    let task = AdditionTask::new(cfg.digits, 0).expect("valid digits");
+    let largest = cfg.training_sizes.iter().copied().max().unwrap_or(0);
+    let groups = cfg.digits as usize + 1;
+    let mut runs = Vec::new();
+    for &seed in &cfg.seeds {
+        // Nested training sets: the first n of one random draw, so sizes differ only in data.
+        let pool = draw(largest, cfg.digits, &HashSet::new(), seed);
+        let held_out = draw(
+            cfg.test_size + cfg.validation_size,
+            cfg.digits,
+            &pool.iter().copied().collect(),
+            seed ^ 0x7e57,
+        );
+        let validation = encode(held_out[cfg.test_size..].to_vec(), cfg.digits);
+        let test = encode(held_out[..cfg.test_size].to_vec(), cfg.digits);
+        for &size in &cfg.training_sizes {
+            let train = encode(pool[..size].to_vec(), cfg.digits);
+            let (weight_decay, mlp) = cfg
+                .weight_decays
+                .iter()
+                .map(|&wd| {
+                    let mlp = train_one(cfg, &train, wd, seed);
+                    let score = mean_digit_accuracy(&mlp, &validation, groups);
+                    (score, wd, mlp)
+                })
+                .fold(None, |best: Option<(f64, f64, Mlp)>, cand| match best {
+                    Some(b) if b.0 >= cand.0 => Some(b),
+                    _ => Some(cand),
+                })
+                .map(|(_, wd, mlp)| (wd, mlp))
+                .expect("at least one weight decay");
+            let train_out = mlp.predict(train.inputs.view());
+            let test_out = mlp.predict(test.inputs.view());
+            let test_accuracy = accuracy(test_out.view(), &test.labels, groups);
+            runs.push(AdditionRun {
+                training_size: size,
+                seed,
+                train_accuracy: accuracy(train_out.view(), &train.labels, groups),
+                test_accuracy,
+                test_correct: (test_accuracy * cfg.test_size as f64).round() as u64,
+                digit_accuracy: digit_accuracies(&mlp, &test, groups),
+                weight_decay,
+            });
+        }
+    }
+    AdditionNetResult {
+        runs,
+        counting_prediction: 1.0 / task.possible_sums() as f64,
+        possible_sums: task.possible_sums(),
+        test_size: cfg.test_size,
+    }
+}

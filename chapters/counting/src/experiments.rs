@@ -1,0 +1,84 @@
+//! The chapter's training experiments, run together at one scale.
+//!
+//! Each experiment is independent and single-threaded, so they run on separate threads
+//! and their results do not depend on scheduling. The book's results are computed once per
+//! process and shared by the claims and the figures.
+
+use crate::addition_net::{AdditionNetConfig, AdditionNetResult};
+use crate::minefield::{MinefieldConfig, MinefieldResult};
+use crate::shift::{ShiftConfig, ShiftResult};
+use crate::width::{WidthConfig, WidthCurve};
+use std::sync::OnceLock;
+use std::time::Instant;
+
+/// Every experiment's configuration.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scale {
+    pub addition: AdditionNetConfig,
+    pub minefield: MinefieldConfig,
+    pub width: WidthConfig,
+    pub shift: ShiftConfig,
+}
+
+impl Scale {
+    /// The scale the book reports.
+    pub fn book() -> Self {
+        Scale {
+            addition: AdditionNetConfig::default(),
+            minefield: MinefieldConfig::default(),
+            width: WidthConfig::default(),
+            shift: ShiftConfig::default(),
+        }
+    }
+
+    /// The scale `cargo test` runs: smaller, with the asserted properties still at stake.
+    pub fn test() -> Self {
+        Scale {
+            addition: AdditionNetConfig::test_scale(),
+            minefield: MinefieldConfig::test_scale(),
+            width: WidthConfig::test_scale(),
+            shift: ShiftConfig::test_scale(),
+        }
+    }
+}
+
+/// Every experiment's result, and how long each took (seconds).
+#[derive(Clone, Debug)]
+pub struct Results {
+    pub addition: AdditionNetResult,
+    pub minefield: MinefieldResult,
+    pub width: Vec<WidthCurve>,
+    pub shift: ShiftResult,
+    pub timings: Vec<(&'static str, f64)>,
+}
+
+fn timed<T>(name: &'static str, f: impl FnOnce() -> T) -> (T, (&'static str, f64)) {
+    let start = Instant::now();
+    let value = f();
+    (value, (name, start.elapsed().as_secs_f64()))
+}
+
+/// Runs every experiment, in parallel threads.
+pub fn run(scale: &Scale) -> Results {
+    std::thread::scope(|s| {
+        let addition = s.spawn(|| timed("addition", || crate::addition_net::run(&scale.addition)));
+        let minefield = s.spawn(|| timed("minefield", || crate::minefield::run(&scale.minefield)));
+        let (width, t_width) = timed("width", || crate::width::run(&scale.width));
+        let (shift, t_shift) = timed("shift", || crate::shift::run(&scale.shift));
+        let (addition, t_addition) = addition.join().expect("addition experiment");
+        let (minefield, t_minefield) = minefield.join().expect("minefield experiment");
+        Results {
+            addition,
+            minefield,
+            width,
+            shift,
+            timings: vec![t_addition, t_minefield, t_width, t_shift],
+        }
+    })
+}
+
+/// The book-scale results, computed on first use.
+pub fn book() -> &'static Results {
+    static BOOK: OnceLock<Results> = OnceLock::new();
+    BOOK.get_or_init(|| run(&Scale::book()))
+}

@@ -1,0 +1,288 @@
+//! The minefield: networks that fit the training set and fail the test set exist, close to
+//! the path SGD takes — yet SGD does not land on them (Huang et al., "Understanding
+//! generalization through visualizations").
+//!
+//! Two interleaved spirals, a ReLU MLP, and two kinds of training. *Clean*: the ordinary
+//! loss on the training set. *Poisoned*: starting from checkpoints of the clean run, the
+//! ordinary loss plus the loss on an extra set drawn from the same distribution with its
+//! labels flipped — an explicit reward for failing on unseen points. Setup after the
+//! authors' code as summarised in the book's anchors: 200 points per class, 1.5 turns, a
+//! third of the points for training, half of the rest label-flipped, five hidden layers of
+//! 25 units, L2 1e-3, RMSprop.
+
+use ndarray::{Array2, Axis, concatenate};
+use nets::pca::{Projection, project_2d};
+use nets::{Loss, Mlp, MlpSpec, Optimizer, Targets, Trainer, accuracy, rng};
+use rand::RngExt;
+use rand::seq::SliceRandom;
+
+/// The experiment's scale and hyperparameters.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MinefieldConfig {
+    pub points_per_class: usize,
+    pub turns: f64,
+    pub hidden: Vec<usize>,
+    pub clean_epochs: usize,
+    pub batch: usize,
+    pub clean_lr: f64,
+    pub weight_decay: f64,
+    /// Epochs between checkpoints of the clean run.
+    pub checkpoint_every: usize,
+    /// Epochs between the checkpoints that poisoned runs start from.
+    pub poison_every: usize,
+    pub poison_epochs: usize,
+    pub poison_lr: f64,
+    /// Weight of the clean term against the flipped term in the poisoned loss.
+    pub train_weight: usize,
+    pub seed: u64,
+}
+
+impl Default for MinefieldConfig {
+    fn default() -> Self {
+        MinefieldConfig {
+            points_per_class: 200,
+            turns: 1.5,
+            hidden: vec![25; 5],
+            clean_epochs: 2_000,
+            batch: 32,
+            clean_lr: 0.01,
+            weight_decay: 1e-3,
+            checkpoint_every: 10,
+            poison_every: 100,
+            poison_epochs: 2_000,
+            poison_lr: 1e-3,
+            train_weight: 1,
+            seed: 1,
+        }
+    }
+}
+
+impl MinefieldConfig {
+    /// Fewer and shorter runs, same data and network.
+    pub fn test_scale() -> Self {
+        MinefieldConfig {
+            clean_epochs: 800,
+            poison_every: 200,
+            poison_epochs: 600,
+            ..Self::default()
+        }
+    }
+}
+
+/// Points and labels.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Points {
+    pub x: Array2<f64>,
+    pub labels: Vec<usize>,
+}
+
+impl Points {
+    fn select(all: &Points, idx: &[usize]) -> Points {
+        Points {
+            x: all.x.select(Axis(0), idx),
+            labels: idx.iter().map(|&i| all.labels[i]).collect(),
+        }
+    }
+}
+
+/// Two spirals: class 0 at `t·(cos 2πkt, sin 2πkt)` for `k` turns and `t = √u`, `u ~ U(0, 1)`, class 1
+/// its reflection through the origin.
+pub fn spirals(points_per_class: usize, turns: f64, seed: u64) -> Points {
+    let mut r = rng(seed);
+    let n = 2 * points_per_class;
+    let mut x = Array2::zeros((n, 2));
+    let mut labels = Vec::with_capacity(n);
+    for i in 0..n {
+        // √u spreads points evenly along the arm's length rather than crowding the centre.
+        let t = r.random_range(0.0f64..1.0).sqrt();
+        let angle = std::f64::consts::TAU * turns * t;
+        let sign = if i % 2 == 0 { 1.0 } else { -1.0 };
+        x[[i, 0]] = sign * t * angle.cos();
+        x[[i, 1]] = sign * t * angle.sin();
+        labels.push(i % 2);
+    }
+    Points { x, labels }
+}
+
+/// The three disjoint sets: training, label-flipped ("untraining"), and test.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Split {
+    pub train: Points,
+    pub flipped: Points,
+    pub test: Points,
+}
+
+/// A third for training; of the rest, half with flipped labels and half for testing.
+pub fn split(all: &Points, seed: u64) -> Split {
+    let mut idx: Vec<usize> = (0..all.labels.len()).collect();
+    idx.shuffle(&mut rng(seed));
+    let n_train = all.labels.len() / 3;
+    let n_flip = (all.labels.len() - n_train) / 2;
+    let train = Points::select(all, &idx[..n_train]);
+    let mut flipped = Points::select(all, &idx[n_train..n_train + n_flip]);
+    flipped.labels.iter_mut().for_each(|l| *l = 1 - *l);
+    let test = Points::select(all, &idx[n_train + n_flip..]);
+    Split {
+        train,
+        flipped,
+        test,
+    }
+}
+
+/// A trained network's scores and parameters.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Minimum {
+    /// Epoch of the clean checkpoint it started from (the clean run's own final net: its last).
+    pub from_epoch: usize,
+    pub train_accuracy: f64,
+    pub test_accuracy: f64,
+    pub params: Vec<f64>,
+    /// Distance to the nearest clean checkpoint, as a share of the clean path's length.
+    pub distance_to_path: f64,
+}
+
+/// The experiment's result.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MinefieldResult {
+    pub split: Split,
+    /// Clean checkpoints `(epoch, parameters)`, the initial network first.
+    pub path: Vec<(usize, Vec<f64>)>,
+    /// Sum of distances between consecutive checkpoints.
+    pub path_length: f64,
+    pub clean: Minimum,
+    pub poisoned: Vec<Minimum>,
+    pub spec: MlpSpec,
+}
+
+fn rmsprop(lr: f64, weight_decay: f64) -> Optimizer {
+    Optimizer::RmsProp {
+        lr,
+        alpha: 0.99,
+        eps: 1e-8,
+        weight_decay,
+    }
+}
+
+fn distance(a: &[f64], b: &[f64]) -> f64 {
+    a.iter()
+        .zip(b)
+        .map(|(x, y)| (x - y) * (x - y))
+        .sum::<f64>()
+        .sqrt()
+}
+
+fn score(
+    mlp: &Mlp,
+    from_epoch: usize,
+    split: &Split,
+    path: &[(usize, Vec<f64>)],
+    length: f64,
+) -> Minimum {
+    let params = mlp.to_vec();
+    let nearest = path
+        .iter()
+        .map(|(_, p)| distance(p, &params))
+        .fold(f64::INFINITY, f64::min);
+    Minimum {
+        from_epoch,
+        train_accuracy: accuracy(
+            mlp.predict(split.train.x.view()).view(),
+            &split.train.labels,
+            1,
+        ),
+        test_accuracy: accuracy(
+            mlp.predict(split.test.x.view()).view(),
+            &split.test.labels,
+            1,
+        ),
+        params,
+        distance_to_path: nearest / length,
+    }
+}
+
+/// Trains the clean run, then a poisoned run from every `poison_every`-th epoch's checkpoint.
+pub fn run(cfg: &MinefieldConfig) -> MinefieldResult {
+    let all = spirals(cfg.points_per_class, cfg.turns, cfg.seed);
+    let split = split(&all, cfg.seed ^ 0x5917);
+    let mut sizes = vec![2];
+    sizes.extend(&cfg.hidden);
+    sizes.push(2);
+    let spec = MlpSpec::relu(&sizes);
+    let loss = Loss::SoftmaxCrossEntropy { groups: 1 };
+    let mlp = Mlp::new(&spec, &mut rng(cfg.seed));
+    let mut clean = Trainer::new(mlp, loss, rmsprop(cfg.clean_lr, cfg.weight_decay), cfg.seed);
+    let mut path = vec![(0, clean.mlp.to_vec())];
+    for epoch in 1..=cfg.clean_epochs {
+        clean.epoch(
+            split.train.x.view(),
+            Targets::Labels(&split.train.labels),
+            cfg.batch,
+        );
+        if epoch % cfg.checkpoint_every == 0 {
+            path.push((epoch, clean.mlp.to_vec()));
+        }
+    }
+    let path_length = path.windows(2).map(|w| distance(&w[0].1, &w[1].1)).sum();
+    let clean_min = score(&clean.mlp, cfg.clean_epochs, &split, &path, path_length);
+
+    // The training set repeated `train_weight` times weights the poisoned loss toward it.
+    let mut parts = vec![split.train.x.view(); cfg.train_weight];
+    parts.push(split.flipped.x.view());
+    let poison_x = concatenate(Axis(0), &parts).expect("same width");
+    let poison_labels: Vec<usize> = std::iter::repeat_n(&split.train.labels, cfg.train_weight)
+        .flatten()
+        .chain(&split.flipped.labels)
+        .copied()
+        .collect();
+    let poisoned = path
+        .iter()
+        .filter(|(epoch, _)| epoch % cfg.poison_every == 0)
+        .map(|(epoch, params)| {
+            let mut mlp = clean.mlp.clone();
+            mlp.load_vec(params);
+            let mut t = Trainer::new(
+                mlp,
+                loss,
+                rmsprop(cfg.poison_lr, 0.0),
+                cfg.seed + *epoch as u64,
+            );
+            for _ in 0..cfg.poison_epochs {
+                t.epoch(poison_x.view(), Targets::Labels(&poison_labels), cfg.batch);
+            }
+            score(&t.mlp, *epoch, &split, &path, path_length)
+        })
+        .collect();
+    MinefieldResult {
+        split,
+        path,
+        path_length,
+        clean: clean_min,
+        poisoned,
+        spec,
+    }
+}
+
+impl MinefieldResult {
+    /// The clean checkpoints and poisoned minima projected on their first two principal
+    /// components: checkpoints first, then the poisoned minima, then the clean final net.
+    pub fn projection(&self) -> Projection {
+        let mut points: Vec<Vec<f64>> = self.path.iter().map(|(_, p)| p.clone()).collect();
+        points.extend(self.poisoned.iter().map(|m| m.params.clone()));
+        points.push(self.clean.params.clone());
+        project_2d(&points)
+    }
+
+    /// The network with a minimum's parameters.
+    pub fn network(&self, m: &Minimum) -> Mlp {
+        let mut mlp = Mlp::new(&self.spec, &mut rng(0));
+        mlp.load_vec(&m.params);
+        mlp
+    }
+
+    /// Median of the poisoned minima's distance to the path, relative to the path length.
+    pub fn median_distance_to_path(&self) -> f64 {
+        let mut d: Vec<f64> = self.poisoned.iter().map(|m| m.distance_to_path).collect();
+        d.sort_by(f64::total_cmp);
+        d[d.len() / 2]
+    }
+}

@@ -1,0 +1,160 @@
+//! Wider is not worse: test error against width, in standard and maximal-update
+//! parametrisation.
+//!
+//! The parody predicts that wider networks, able to express more functions that fit the
+//! training set, should generalise worse. The essay answers that they usually generalise
+//! better and never worse, in µP. Here one MLP shape is trained at widths spanning a factor
+//! of 32 on the [`crate::teacher`] task, with one learning rate tuned at the narrowest width
+//! and reused at every width (µP's promise is that this transfers), several seeds each.
+
+use crate::teacher::{InputShift, Teacher};
+use nets::{
+    Activation, InitDist, Loss, Mlp, MlpSpec, Optimizer, Parametrisation, Targets, Trainer,
+    accuracy, rng,
+};
+
+/// The sweep's scale and hyperparameters.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WidthConfig {
+    pub widths: Vec<usize>,
+    pub seeds: Vec<u64>,
+    pub train_size: usize,
+    pub test_size: usize,
+    pub epochs: usize,
+    pub batch: usize,
+    pub lr: f64,
+    pub momentum: f64,
+}
+
+impl Default for WidthConfig {
+    fn default() -> Self {
+        WidthConfig {
+            widths: vec![16, 32, 64, 128, 256, 512],
+            seeds: vec![1, 2, 3],
+            train_size: 1_000,
+            test_size: 4_000,
+            epochs: 30,
+            batch: 50,
+            lr: 0.05,
+            momentum: 0.9,
+        }
+    }
+}
+
+impl WidthConfig {
+    /// Still a factor of 32 in width, fewer epochs and seeds' worth of work per width.
+    pub fn test_scale() -> Self {
+        WidthConfig {
+            widths: vec![8, 16, 32, 64, 128, 256],
+            seeds: vec![1, 2],
+            epochs: 15,
+            ..Self::default()
+        }
+    }
+}
+
+/// The two parametrisations compared.
+pub const PARAMETRISATIONS: [(&str, bool); 2] = [("standard", false), ("µP", true)];
+
+/// Mean and standard error over seeds at one width.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct WidthPoint {
+    pub width: usize,
+    pub test_error: f64,
+    pub test_error_se: f64,
+    pub train_loss: f64,
+}
+
+/// One parametrisation's curve.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WidthCurve {
+    pub name: &'static str,
+    pub points: Vec<WidthPoint>,
+}
+
+impl WidthCurve {
+    /// The largest amount by which a wider network's mean test error exceeds a narrower
+    /// one's, beyond twice their combined standard error (0 when wider is never
+    /// significantly worse).
+    pub fn worst_widening(&self) -> f64 {
+        let mut worst: f64 = 0.0;
+        for (i, narrow) in self.points.iter().enumerate() {
+            for wide in &self.points[i + 1..] {
+                let se = (narrow.test_error_se.powi(2) + wide.test_error_se.powi(2)).sqrt();
+                worst = worst.max(wide.test_error - narrow.test_error - 2.0 * se);
+            }
+        }
+        worst
+    }
+
+    /// Test error at the narrowest and at the widest width.
+    pub fn ends(&self) -> (f64, f64) {
+        let first = self.points.first().expect("a width");
+        let last = self.points.last().expect("a width");
+        (first.test_error, last.test_error)
+    }
+}
+
+fn mean_se(values: &[f64]) -> (f64, f64) {
+    let n = values.len() as f64;
+    let mean = values.iter().sum::<f64>() / n;
+    if values.len() < 2 {
+        return (mean, 0.0);
+    }
+    let var = values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1.0);
+    (mean, (var / n).sqrt())
+}
+
+/// Runs the sweep in both parametrisations.
+pub fn run(cfg: &WidthConfig) -> Vec<WidthCurve> {
+    let teacher = Teacher::new(16, 32, 4, 11);
+    let (train_x, train_y) = teacher.sample(cfg.train_size, InputShift::NONE, 12);
+    let (test_x, test_y) = teacher.sample(cfg.test_size, InputShift::NONE, 13);
+    let base = cfg.widths[0];
+    PARAMETRISATIONS
+        .iter()
+        .map(|&(name, mup)| {
+            let points = cfg
+                .widths
+                .iter()
+                .map(|&width| {
+                    let (errors, losses): (Vec<f64>, Vec<f64>) = cfg
+                        .seeds
+                        .iter()
+                        .map(|&seed| {
+                            let spec = MlpSpec {
+                                sizes: vec![teacher.inputs, width, width, teacher.classes],
+                                hidden: Activation::Relu,
+                                bias: true,
+                                init: InitDist::Normal,
+                                parametrisation: if mup {
+                                    Parametrisation::MuP { base_width: base }
+                                } else {
+                                    Parametrisation::Standard
+                                },
+                            };
+                            let mlp = Mlp::new(&spec, &mut rng(seed));
+                            let loss = Loss::SoftmaxCrossEntropy { groups: 1 };
+                            let mut t =
+                                Trainer::new(mlp, loss, Optimizer::sgd(cfg.lr, cfg.momentum), seed);
+                            for _ in 0..cfg.epochs {
+                                t.epoch(train_x.view(), Targets::Labels(&train_y), cfg.batch);
+                            }
+                            let out = t.mlp.predict(test_x.view());
+                            let train_loss = t.loss_on(train_x.view(), Targets::Labels(&train_y));
+                            (1.0 - accuracy(out.view(), &test_y, 1), train_loss)
+                        })
+                        .unzip();
+                    let (test_error, test_error_se) = mean_se(&errors);
+                    WidthPoint {
+                        width,
+                        test_error,
+                        test_error_se,
+                        train_loss: mean_se(&losses).0,
+                    }
+                })
+                .collect();
+            WidthCurve { name, points }
+        })
+        .collect()
+}
