@@ -57,6 +57,12 @@ pub fn run(force: bool) -> Result<bool> {
             chapter.name,
             start.elapsed()
         );
+        for (experiment, seconds) in (chapter.timings)() {
+            println!(
+                "regenerate:   {}/{experiment}: {seconds:.1} s",
+                chapter.name
+            );
+        }
     }
     write(&stamp_file, stamp.as_bytes())?;
     Ok(true)

@@ -11,6 +11,8 @@ pub struct Chapter {
     pub title: &'static str,
     pub claims: fn() -> Vec<Claim>,
     pub figures: fn() -> Vec<Figure>,
+    /// Seconds each of the chapter's experiments took in this process (after `claims`).
+    pub timings: fn() -> Vec<(&'static str, f64)>,
 }
 
 /// Every chapter, in reading order.
@@ -20,6 +22,7 @@ pub fn chapters() -> Vec<Chapter> {
         title: "Counting",
         claims: counting::claims,
         figures: counting::figures,
+        timings: counting::timings,
     }]
 }
 

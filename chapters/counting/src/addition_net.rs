@@ -103,7 +103,12 @@ pub fn encode(pairs: Vec<(u64, u64)>, digits: u32) -> Problems {
 }
 
 /// Distinct random problems, none of them in `exclude`.
-fn draw(n: usize, digits: u32, exclude: &HashSet<(u64, u64)>, seed: u64) -> Vec<(u64, u64)> {
+fn draw_problems(
+    n: usize,
+    digits: u32,
+    exclude: &HashSet<(u64, u64)>,
+    seed: u64,
+) -> Vec<(u64, u64)> {
     let top = 10u64.pow(digits);
     let mut r = rng(seed);
     let mut seen = HashSet::new();
@@ -233,8 +238,8 @@ pub fn run(cfg: &AdditionNetConfig) -> AdditionNetResult {
     let mut runs = Vec::new();
     for &seed in &cfg.seeds {
         // Nested training sets: the first n of one random draw, so sizes differ only in data.
-        let pool = draw(largest, cfg.digits, &HashSet::new(), seed);
-        let held_out = draw(
+        let pool = draw_problems(largest, cfg.digits, &HashSet::new(), seed);
+        let held_out = draw_problems(
             cfg.test_size + cfg.validation_size,
             cfg.digits,
             &pool.iter().copied().collect(),
@@ -278,4 +283,85 @@ pub fn run(cfg: &AdditionNetConfig) -> AdditionNetResult {
         possible_sums: task.possible_sums(),
         test_size: cfg.test_size,
     }
+}
+
+/// Held-out whole-sum accuracy against training-set size, one point per seed, beside the
+/// counting prior's prediction.
+///
+/// # Errors
+/// A drawing error.
+pub fn draw(result: &AdditionNetResult) -> Result<String, figures::DrawError> {
+    use figures::{FONT, GRID, INK, LABEL_SIZE, PALETTE, SIZE, TITLE_SIZE};
+    use plotters::prelude::*;
+    let sizes: Vec<usize> = {
+        let mut s: Vec<usize> = result.runs.iter().map(|r| r.training_size).collect();
+        s.sort_unstable();
+        s.dedup();
+        s
+    };
+    // Training-set sizes on a base-2 logarithmic axis, drawn linearly in log2.
+    let lg = |n: usize| (n as f64).log2();
+    let (x0, x1) = (lg(sizes[0]) - 0.5, lg(sizes[sizes.len() - 1]) + 0.5);
+    let floor = result.counting_prediction / 3.0;
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+        let mut chart = ChartBuilder::on(&root)
+            .caption(
+                "Trained MLPs against the counting prior: held-out sums entirely right",
+                (FONT, TITLE_SIZE).into_font().color(&INK),
+            )
+            .margin(18)
+            .x_label_area_size(52)
+            .y_label_area_size(78)
+            .build_cartesian_2d(x0..x1, (floor..1.0).log_scale())?;
+        chart
+            .configure_mesh()
+            .x_desc("training problems")
+            .y_desc("held-out accuracy (whole sum)")
+            .axis_style(INK)
+            .bold_line_style(GRID.mix(0.25))
+            .light_line_style(GRID.mix(0.08))
+            .label_style((FONT, LABEL_SIZE).into_font().color(&INK))
+            .axis_desc_style((FONT, LABEL_SIZE).into_font().color(&INK))
+            .x_labels(8)
+            .x_label_formatter(&|x| figures::power_of_two_label(*x))
+            .y_label_formatter(&|y| figures::percent_label(*y))
+            .draw()?;
+        let prior = result.counting_prediction;
+        chart
+            .draw_series(LineSeries::new(
+                [(x0, prior), (x1, prior)],
+                PALETTE[1].stroke_width(3),
+            ))?
+            .label("counting prior: 1 / possible sums")
+            .legend(|(x, y)| {
+                PathElement::new(vec![(x, y), (x + 22, y)], PALETTE[1].stroke_width(3))
+            });
+        let means: Vec<(f64, f64)> = sizes
+            .iter()
+            .map(|&s| (lg(s), result.mean_test_accuracy(s).max(floor)))
+            .collect();
+        chart
+            .draw_series(LineSeries::new(means, PALETTE[0].stroke_width(3)))?
+            .label("trained MLP (mean over seeds)")
+            .legend(|(x, y)| {
+                PathElement::new(vec![(x, y), (x + 22, y)], PALETTE[0].stroke_width(3))
+            });
+        chart.draw_series(result.runs.iter().map(|r| {
+            Circle::new(
+                (lg(r.training_size), r.test_accuracy.max(floor)),
+                5,
+                PALETTE[0].filled(),
+            )
+        }))?;
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::MiddleRight)
+            .border_style(INK.mix(0.5))
+            .label_font((FONT, LABEL_SIZE).into_font().color(&INK))
+            .draw()?;
+        root.present()?;
+    }
+    Ok(svg)
 }

@@ -1,4 +1,5 @@
-//! The chapter's figure: how small the generalising share is, by test-set size and threshold.
+//! The chapter's figures: how small the generalising share is, by test-set size and
+//! threshold, and the list of every figure the book build writes.
 
 use crate::addition::AdditionTask;
 use crate::proportion::{ProportionError, log10_share_above};
@@ -101,10 +102,33 @@ pub fn draw_share(task: &AdditionTask) -> Result<String, DrawError> {
     Ok(svg)
 }
 
-/// The chapter's figures, as the book build writes them.
+/// The chapter's figures, as the book build writes them (the experiments' at book scale).
 pub fn figures() -> Vec<Figure> {
-    vec![Figure {
-        file: "counting/share-above-threshold.svg",
-        render: || draw_share(&AdditionTask::essay()),
-    }]
+    use crate::experiments::book;
+    vec![
+        Figure {
+            file: "counting/share-above-threshold.svg",
+            render: || draw_share(&AdditionTask::essay()),
+        },
+        Figure {
+            file: "counting/addition-accuracy.svg",
+            render: || crate::addition_net::draw(&book().addition),
+        },
+        Figure {
+            file: "counting/minefield-boundaries.svg",
+            render: || crate::minefield::draw_boundaries(&book().minefield),
+        },
+        Figure {
+            file: "counting/minefield-path.svg",
+            render: || crate::minefield::draw_path(&book().minefield),
+        },
+        Figure {
+            file: "counting/width.svg",
+            render: || crate::width::draw(&book().width),
+        },
+        Figure {
+            file: "counting/shift.svg",
+            render: || crate::shift::draw(&book().shift),
+        },
+    ]
 }

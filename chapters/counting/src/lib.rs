@@ -25,3 +25,8 @@ pub mod width;
 
 pub use claims::claims;
 pub use figures::figures;
+
+/// Seconds each training experiment took at the book's scale.
+pub fn timings() -> Vec<(&'static str, f64)> {
+    experiments::book().timings.clone()
+}

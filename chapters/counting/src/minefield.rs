@@ -286,3 +286,173 @@ impl MinefieldResult {
         d[d.len() / 2]
     }
 }
+
+/// Decision regions of the clean network and of the poisoned network started from the
+/// clean run's final checkpoint, with the training points and the flipped points.
+///
+/// # Errors
+/// A drawing error.
+pub fn draw_boundaries(result: &MinefieldResult) -> Result<String, figures::DrawError> {
+    use figures::{FONT, INK, LABEL_SIZE, PALETTE, TITLE_SIZE};
+    use plotters::prelude::*;
+    const CELLS: usize = 60;
+    const EXTENT: f64 = 1.1;
+    let poisoned = result.poisoned.last().expect("a poisoned run");
+    let panels = [
+        ("clean training", &result.clean),
+        ("poisoned training", poisoned),
+    ];
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (960, 500)).into_drawing_area();
+        let halves = root.split_evenly((1, 2));
+        for (area, (name, minimum)) in halves.iter().zip(panels) {
+            let net = result.network(minimum);
+            let step = 2.0 * EXTENT / CELLS as f64;
+            let centres = Array2::from_shape_fn((CELLS * CELLS, 2), |(k, j)| {
+                let (row, col) = (k / CELLS, k % CELLS);
+                -EXTENT + step * (if j == 0 { col } else { row } as f64 + 0.5)
+            });
+            let out = net.predict(centres.view());
+            let mut chart = ChartBuilder::on(area)
+                .caption(
+                    format!(
+                        "{name}: train {:.0}%, test {:.0}%",
+                        100.0 * minimum.train_accuracy,
+                        100.0 * minimum.test_accuracy
+                    ),
+                    (FONT, TITLE_SIZE).into_font().color(&INK),
+                )
+                .margin(14)
+                .x_label_area_size(36)
+                .y_label_area_size(44)
+                .build_cartesian_2d(-EXTENT..EXTENT, -EXTENT..EXTENT)?;
+            chart
+                .configure_mesh()
+                .disable_mesh()
+                .axis_style(INK)
+                .label_style((FONT, LABEL_SIZE).into_font().color(&INK))
+                .draw()?;
+            chart.draw_series((0..CELLS * CELLS).map(|k| {
+                let (x, y) = (centres[[k, 0]], centres[[k, 1]]);
+                let class = usize::from(out[[k, 1]] > out[[k, 0]]);
+                Rectangle::new(
+                    [
+                        (x - step / 2.0, y - step / 2.0),
+                        (x + step / 2.0, y + step / 2.0),
+                    ],
+                    PALETTE[class].mix(0.25).filled(),
+                )
+            }))?;
+            let points = |set: &Points, filled: bool| {
+                (0..set.labels.len())
+                    .map(|i| {
+                        let colour = PALETTE[set.labels[i]];
+                        let style = if filled {
+                            colour.filled()
+                        } else {
+                            colour.stroke_width(2)
+                        };
+                        Circle::new((set.x[[i, 0]], set.x[[i, 1]]), 4, style)
+                    })
+                    .collect::<Vec<_>>()
+            };
+            chart.draw_series(points(&result.split.train, true))?;
+            if name.starts_with("poisoned") {
+                chart.draw_series(points(&result.split.flipped, false))?;
+            }
+        }
+        root.present()?;
+    }
+    Ok(svg)
+}
+
+/// The clean run's checkpoints and the poisoned minima, on the first two principal
+/// components of all of them.
+///
+/// # Errors
+/// A drawing error.
+pub fn draw_path(result: &MinefieldResult) -> Result<String, figures::DrawError> {
+    use figures::{FONT, GRID, INK, LABEL_SIZE, PALETTE, SIZE, TITLE_SIZE};
+    use plotters::prelude::*;
+    let p = result.projection();
+    let n_path = result.path.len();
+    let n_poison = result.poisoned.len();
+    let (xs, ys): (Vec<f64>, Vec<f64>) = p.coords.iter().copied().unzip();
+    let span = |v: &[f64]| {
+        let (lo, hi) = v
+            .iter()
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &x| {
+                (a.min(x), b.max(x))
+            });
+        let pad = 0.08 * (hi - lo);
+        (lo - pad)..(hi + pad)
+    };
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+        let mut chart = ChartBuilder::on(&root)
+            .caption(
+                "SGD's path and the poisoned minima found from it (PCA)",
+                (FONT, TITLE_SIZE).into_font().color(&INK),
+            )
+            .margin(18)
+            .x_label_area_size(52)
+            .y_label_area_size(78)
+            .build_cartesian_2d(span(&xs), span(&ys))?;
+        chart
+            .configure_mesh()
+            .x_desc(format!("PC 1 ({:.0}% of variance)", 100.0 * p.explained.0))
+            .y_desc(format!("PC 2 ({:.0}% of variance)", 100.0 * p.explained.1))
+            .axis_style(INK)
+            .bold_line_style(GRID.mix(0.25))
+            .light_line_style(GRID.mix(0.08))
+            .label_style((FONT, LABEL_SIZE).into_font().color(&INK))
+            .axis_desc_style((FONT, LABEL_SIZE).into_font().color(&INK))
+            .draw()?;
+        let path: Vec<(f64, f64)> = p.coords[..n_path].to_vec();
+        chart
+            .draw_series(LineSeries::new(path.clone(), PALETTE[0].stroke_width(2)))?
+            .label("SGD checkpoints")
+            .legend(|(x, y)| {
+                PathElement::new(vec![(x, y), (x + 22, y)], PALETTE[0].stroke_width(3))
+            });
+        chart.draw_series(path.iter().map(|&c| Circle::new(c, 2, PALETTE[0].filled())))?;
+        // A thin line from each poisoned minimum back to the checkpoint it started from.
+        for (k, m) in result.poisoned.iter().enumerate() {
+            let start = result
+                .path
+                .iter()
+                .position(|(e, _)| *e == m.from_epoch)
+                .expect("a checkpoint");
+            chart.draw_series(LineSeries::new(
+                [p.coords[start], p.coords[n_path + k]],
+                PALETTE[3].mix(0.5).stroke_width(1),
+            ))?;
+        }
+        chart
+            .draw_series(
+                p.coords[n_path..n_path + n_poison]
+                    .iter()
+                    .map(|&c| Circle::new(c, 5, PALETTE[3].filled())),
+            )?
+            .label("poisoned minima")
+            .legend(|(x, y)| Circle::new((x + 11, y), 5, PALETTE[3].filled()));
+        chart
+            .draw_series(std::iter::once(TriangleMarker::new(
+                p.coords[n_path + n_poison],
+                9,
+                PALETTE[1].filled(),
+            )))?
+            .label("SGD's final network")
+            .legend(|(x, y)| TriangleMarker::new((x + 11, y), 7, PALETTE[1].filled()));
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperRight)
+            .border_style(INK.mix(0.5))
+            .label_font((FONT, LABEL_SIZE).into_font().color(&INK))
+            .draw()?;
+        root.present()?;
+    }
+    Ok(svg)
+}

@@ -137,6 +137,94 @@ pub fn run(cfg: &ShiftConfig) -> ShiftResult {
     }
 }
 
+/// Shifted against in-distribution accuracy on probit axes, with the fitted line.
+///
+/// # Errors
+/// A drawing error.
+pub fn draw(result: &ShiftResult) -> Result<String, figures::DrawError> {
+    use figures::{FONT, GRID, INK, LABEL_SIZE, PALETTE, SIZE, TITLE_SIZE};
+    use plotters::prelude::*;
+    let pts: Vec<(f64, f64)> = result
+        .models
+        .iter()
+        .map(|m| (probit(m.in_distribution), probit(m.shifted)))
+        .collect();
+    let lo = pts
+        .iter()
+        .flat_map(|&(x, y)| [x, y])
+        .fold(f64::INFINITY, f64::min)
+        - 0.2;
+    let hi = pts
+        .iter()
+        .flat_map(|&(x, y)| [x, y])
+        .fold(f64::NEG_INFINITY, f64::max)
+        + 0.2;
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+        let mut chart = ChartBuilder::on(&root)
+            .caption(
+                format!(
+                    "Accuracy on the line: {} networks, R² = {:.3}",
+                    pts.len(),
+                    result.r_squared
+                ),
+                (FONT, TITLE_SIZE).into_font().color(&INK),
+            )
+            .margin(18)
+            .x_label_area_size(52)
+            .y_label_area_size(78)
+            .build_cartesian_2d(lo..hi, lo..hi)?;
+        let as_accuracy = |v: &f64| {
+            let standard = statrs::distribution::Normal::standard();
+            format!(
+                "{:.0}%",
+                100.0 * statrs::distribution::ContinuousCDF::cdf(&standard, *v)
+            )
+        };
+        chart
+            .configure_mesh()
+            .x_desc("in-distribution accuracy (probit scale)")
+            .y_desc("shifted accuracy (probit scale)")
+            .axis_style(INK)
+            .bold_line_style(GRID.mix(0.25))
+            .light_line_style(GRID.mix(0.08))
+            .label_style((FONT, LABEL_SIZE).into_font().color(&INK))
+            .axis_desc_style((FONT, LABEL_SIZE).into_font().color(&INK))
+            .x_label_formatter(&as_accuracy)
+            .y_label_formatter(&as_accuracy)
+            .draw()?;
+        chart
+            .draw_series(LineSeries::new(
+                [(lo, lo), (hi, hi)],
+                INK.mix(0.6).stroke_width(1),
+            ))?
+            .label("equal accuracy")
+            .legend(|(x, y)| {
+                PathElement::new(vec![(x, y), (x + 22, y)], INK.mix(0.6).stroke_width(1))
+            });
+        let line = |x: f64| result.slope * x + result.intercept;
+        chart
+            .draw_series(LineSeries::new(
+                [(lo, line(lo)), (hi, line(hi))],
+                PALETTE[1].stroke_width(3),
+            ))?
+            .label("least-squares line")
+            .legend(|(x, y)| {
+                PathElement::new(vec![(x, y), (x + 22, y)], PALETTE[1].stroke_width(3))
+            });
+        chart.draw_series(pts.iter().map(|&p| Circle::new(p, 5, PALETTE[0].filled())))?;
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperLeft)
+            .border_style(INK.mix(0.5))
+            .label_font((FONT, LABEL_SIZE).into_font().color(&INK))
+            .draw()?;
+        root.present()?;
+    }
+    Ok(svg)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -158,3 +158,89 @@ pub fn run(cfg: &WidthConfig) -> Vec<WidthCurve> {
         })
         .collect()
 }
+
+/// Test error against width for both parametrisations, mean ± two standard errors.
+///
+/// # Errors
+/// A drawing error.
+pub fn draw(curves: &[WidthCurve]) -> Result<String, figures::DrawError> {
+    use figures::{FONT, GRID, INK, LABEL_SIZE, PALETTE, SIZE, TITLE_SIZE};
+    use plotters::prelude::*;
+    let all = curves.iter().flat_map(|c| &c.points);
+    let lo = all
+        .clone()
+        .map(|p| p.test_error - 2.0 * p.test_error_se)
+        .fold(f64::INFINITY, f64::min);
+    let hi = all
+        .clone()
+        .map(|p| p.test_error + 2.0 * p.test_error_se)
+        .fold(0.0, f64::max);
+    let (w0, w1) = (
+        all.clone().map(|p| p.width).min().unwrap_or(1) as f64,
+        all.map(|p| p.width).max().unwrap_or(1) as f64,
+    );
+    let pad = 0.1 * (hi - lo);
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+        let mut chart = ChartBuilder::on(&root)
+            .caption(
+                "Test error against width",
+                (FONT, TITLE_SIZE).into_font().color(&INK),
+            )
+            .margin(18)
+            .x_label_area_size(52)
+            .y_label_area_size(78)
+            .build_cartesian_2d(
+                w0.log2() - 0.5..w1.log2() + 0.5,
+                (100.0 * (lo - pad)).max(0.0)..100.0 * (hi + pad),
+            )?;
+        chart
+            .configure_mesh()
+            .x_desc("hidden width")
+            .y_desc("test error (%)")
+            .axis_style(INK)
+            .bold_line_style(GRID.mix(0.25))
+            .light_line_style(GRID.mix(0.08))
+            .label_style((FONT, LABEL_SIZE).into_font().color(&INK))
+            .axis_desc_style((FONT, LABEL_SIZE).into_font().color(&INK))
+            .x_labels(12)
+            .x_label_formatter(&|x| figures::power_of_two_label(*x))
+            .draw()?;
+        for (k, curve) in curves.iter().enumerate() {
+            let colour = PALETTE[k % PALETTE.len()];
+            // Offset the two curves slightly so their error bars do not overlap.
+            let nudge = 0.04 * (k as f64 - 0.5);
+            let x = move |w: usize| (w as f64).log2() + nudge;
+            let pts: Vec<(f64, f64)> = curve
+                .points
+                .iter()
+                .map(|p| (x(p.width), 100.0 * p.test_error))
+                .collect();
+            chart
+                .draw_series(LineSeries::new(pts.clone(), colour.stroke_width(3)))?
+                .label(format!("{} parametrisation", curve.name))
+                .legend(move |(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 22, y)], colour.stroke_width(3))
+                });
+            chart.draw_series(curve.points.iter().map(|p| {
+                ErrorBar::new_vertical(
+                    x(p.width),
+                    100.0 * (p.test_error - 2.0 * p.test_error_se),
+                    100.0 * p.test_error,
+                    100.0 * (p.test_error + 2.0 * p.test_error_se),
+                    colour.stroke_width(2),
+                    8,
+                )
+            }))?;
+        }
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperRight)
+            .border_style(INK.mix(0.5))
+            .label_font((FONT, LABEL_SIZE).into_font().color(&INK))
+            .draw()?;
+        root.present()?;
+    }
+    Ok(svg)
+}

@@ -40,3 +40,33 @@ pub struct Figure {
     /// Draws the SVG document.
     pub render: fn() -> Result<String, DrawError>,
 }
+
+/// A tick label for a fraction on a logarithmic axis, as a percentage with as many decimals
+/// as it needs (`0.01%`, `1%`, `100%`).
+pub fn percent_label(fraction: f64) -> String {
+    let p = 100.0 * fraction;
+    let decimals = if p >= 1.0 {
+        0
+    } else {
+        (-p.log10()).ceil() as usize
+    };
+    format!("{p:.decimals$}%")
+}
+
+/// A tick label for a position on a base-2 logarithmic axis drawn linearly: `2^x`, rounded.
+pub fn power_of_two_label(x: f64) -> String {
+    format!("{:.0}", 2f64.powf(x))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_read_as_numbers() {
+        assert_eq!(percent_label(1.0), "100%");
+        assert_eq!(percent_label(0.01), "1%");
+        assert_eq!(percent_label(0.0001), "0.01%");
+        assert_eq!(power_of_two_label(4.0), "16");
+    }
+}
