@@ -291,7 +291,7 @@ pub fn run(cfg: &AdditionNetConfig) -> AdditionNetResult {
 /// # Errors
 /// A drawing error.
 pub fn draw(result: &AdditionNetResult) -> Result<String, figures::DrawError> {
-    use figures::{FONT, GRID, INK, LABEL_SIZE, PALETTE, SIZE, TITLE_SIZE};
+    use figures::{PALETTE, SIZE};
     use plotters::prelude::*;
     let sizes: Vec<usize> = {
         let mut s: Vec<usize> = result.runs.iter().map(|r| r.training_size).collect();
@@ -306,24 +306,9 @@ pub fn draw(result: &AdditionNetResult) -> Result<String, figures::DrawError> {
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
-        let mut chart = ChartBuilder::on(&root)
-            .caption(
-                "Trained MLPs against the counting prior: held-out sums entirely right",
-                (FONT, TITLE_SIZE).into_font().color(&INK),
-            )
-            .margin(18)
-            .x_label_area_size(52)
-            .y_label_area_size(78)
+        let mut chart = figures::frame(&mut ChartBuilder::on(&root), &"Trained MLPs against the counting prior: held-out sums entirely right")
             .build_cartesian_2d(x0..x1, (floor..1.0).log_scale())?;
-        chart
-            .configure_mesh()
-            .x_desc("training problems")
-            .y_desc("held-out accuracy (whole sum)")
-            .axis_style(INK)
-            .bold_line_style(GRID.mix(0.25))
-            .light_line_style(GRID.mix(0.08))
-            .label_style((FONT, LABEL_SIZE).into_font().color(&INK))
-            .axis_desc_style((FONT, LABEL_SIZE).into_font().color(&INK))
+        figures::mesh(&mut chart.configure_mesh(), &"training problems", &"held-out accuracy (whole sum)")
             .x_labels(8)
             .x_label_formatter(&|x| figures::power_of_two_label(*x))
             .y_label_formatter(&|y| figures::percent_label(*y))
@@ -355,12 +340,7 @@ pub fn draw(result: &AdditionNetResult) -> Result<String, figures::DrawError> {
                 PALETTE[0].filled(),
             )
         }))?;
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::MiddleRight)
-            .border_style(INK.mix(0.5))
-            .label_font((FONT, LABEL_SIZE).into_font().color(&INK))
-            .draw()?;
+        figures::legend(&mut chart, SeriesLabelPosition::MiddleRight)?;
         root.present()?;
     }
     Ok(svg)

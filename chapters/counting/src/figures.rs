@@ -3,7 +3,7 @@
 
 use crate::addition::AdditionTask;
 use crate::proportion::{ProportionError, log10_share_above};
-use figures::{DrawError, FONT, Figure, GRID, INK, LABEL_SIZE, PALETTE, SIZE, TITLE_SIZE};
+use figures::{DrawError, Figure, PALETTE, SIZE, TITLE_SIZE};
 use plotters::prelude::*;
 
 /// Accuracy thresholds drawn, in percent.
@@ -65,20 +65,12 @@ pub fn draw_share(task: &AdditionTask) -> Result<String, DrawError> {
             task.digits()
         );
         let mut chart = ChartBuilder::on(&root)
-            .caption(caption, (FONT, TITLE_SIZE).into_font().color(&INK))
+            .caption(caption, figures::text(TITLE_SIZE))
             .margin(18)
             .x_label_area_size(52)
             .y_label_area_size(86)
             .build_cartesian_2d((10f64..x_max * 1.5).log_scale(), (1f64..1e9).log_scale())?;
-        chart
-            .configure_mesh()
-            .x_desc("test-set size (unseen problems)")
-            .y_desc("−log₁₀ of the share")
-            .axis_style(INK)
-            .bold_line_style(GRID.mix(0.25))
-            .light_line_style(GRID.mix(0.08))
-            .label_style((FONT, LABEL_SIZE).into_font().color(&INK))
-            .axis_desc_style((FONT, LABEL_SIZE).into_font().color(&INK))
+        figures::mesh(&mut chart.configure_mesh(), &"test-set size (unseen problems)", &"−log₁₀ of the share")
             .x_label_formatter(&|x| format!("10^{:.0}", x.log10()))
             .y_label_formatter(&|y| format!("10^{:.0}", y.log10()))
             .draw()?;
@@ -91,12 +83,7 @@ pub fn draw_share(task: &AdditionTask) -> Result<String, DrawError> {
                     PathElement::new(vec![(x, y), (x + 22, y)], colour.stroke_width(3))
                 });
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
-            .border_style(INK.mix(0.5))
-            .label_font((FONT, LABEL_SIZE).into_font().color(&INK))
-            .draw()?;
+        figures::legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
         root.present()?;
     }
     Ok(svg)

@@ -293,7 +293,7 @@ impl MinefieldResult {
 /// # Errors
 /// A drawing error.
 pub fn draw_boundaries(result: &MinefieldResult) -> Result<String, figures::DrawError> {
-    use figures::{FONT, INK, LABEL_SIZE, PALETTE, TITLE_SIZE};
+    use figures::{INK, LABEL_SIZE, PALETTE, TITLE_SIZE};
     use plotters::prelude::*;
     const CELLS: usize = 60;
     const EXTENT: f64 = 1.1;
@@ -321,7 +321,7 @@ pub fn draw_boundaries(result: &MinefieldResult) -> Result<String, figures::Draw
                         100.0 * minimum.train_accuracy,
                         100.0 * minimum.test_accuracy
                     ),
-                    (FONT, TITLE_SIZE).into_font().color(&INK),
+                    figures::text(TITLE_SIZE),
                 )
                 .margin(14)
                 .x_label_area_size(36)
@@ -331,7 +331,7 @@ pub fn draw_boundaries(result: &MinefieldResult) -> Result<String, figures::Draw
                 .configure_mesh()
                 .disable_mesh()
                 .axis_style(INK)
-                .label_style((FONT, LABEL_SIZE).into_font().color(&INK))
+                .label_style(figures::text(LABEL_SIZE))
                 .draw()?;
             chart.draw_series((0..CELLS * CELLS).map(|k| {
                 let (x, y) = (centres[[k, 0]], centres[[k, 1]]);
@@ -373,7 +373,7 @@ pub fn draw_boundaries(result: &MinefieldResult) -> Result<String, figures::Draw
 /// # Errors
 /// A drawing error.
 pub fn draw_path(result: &MinefieldResult) -> Result<String, figures::DrawError> {
-    use figures::{FONT, GRID, INK, LABEL_SIZE, PALETTE, SIZE, TITLE_SIZE};
+    use figures::{PALETTE, SIZE};
     use plotters::prelude::*;
     let p = result.projection();
     let n_path = result.path.len();
@@ -391,24 +391,9 @@ pub fn draw_path(result: &MinefieldResult) -> Result<String, figures::DrawError>
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
-        let mut chart = ChartBuilder::on(&root)
-            .caption(
-                "SGD's path and the poisoned minima found from it (PCA)",
-                (FONT, TITLE_SIZE).into_font().color(&INK),
-            )
-            .margin(18)
-            .x_label_area_size(52)
-            .y_label_area_size(78)
+        let mut chart = figures::frame(&mut ChartBuilder::on(&root), &"SGD's path and the poisoned minima found from it (PCA)")
             .build_cartesian_2d(span(&xs), span(&ys))?;
-        chart
-            .configure_mesh()
-            .x_desc(format!("PC 1 ({:.0}% of variance)", 100.0 * p.explained.0))
-            .y_desc(format!("PC 2 ({:.0}% of variance)", 100.0 * p.explained.1))
-            .axis_style(INK)
-            .bold_line_style(GRID.mix(0.25))
-            .light_line_style(GRID.mix(0.08))
-            .label_style((FONT, LABEL_SIZE).into_font().color(&INK))
-            .axis_desc_style((FONT, LABEL_SIZE).into_font().color(&INK))
+        figures::mesh(&mut chart.configure_mesh(), &format!("PC 1 ({:.0}% of variance)", 100.0 * p.explained.0), &format!("PC 2 ({:.0}% of variance)", 100.0 * p.explained.1))
             .draw()?;
         let path: Vec<(f64, f64)> = p.coords[..n_path].to_vec();
         chart
@@ -446,12 +431,7 @@ pub fn draw_path(result: &MinefieldResult) -> Result<String, figures::DrawError>
             )))?
             .label("SGD's final network")
             .legend(|(x, y)| TriangleMarker::new((x + 11, y), 7, PALETTE[1].filled()));
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .border_style(INK.mix(0.5))
-            .label_font((FONT, LABEL_SIZE).into_font().color(&INK))
-            .draw()?;
+        figures::legend(&mut chart, SeriesLabelPosition::UpperRight)?;
         root.present()?;
     }
     Ok(svg)

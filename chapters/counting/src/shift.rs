@@ -142,7 +142,7 @@ pub fn run(cfg: &ShiftConfig) -> ShiftResult {
 /// # Errors
 /// A drawing error.
 pub fn draw(result: &ShiftResult) -> Result<String, figures::DrawError> {
-    use figures::{FONT, GRID, INK, LABEL_SIZE, PALETTE, SIZE, TITLE_SIZE};
+    use figures::{INK, PALETTE, SIZE};
     use plotters::prelude::*;
     let pts: Vec<(f64, f64)> = result
         .models
@@ -162,18 +162,11 @@ pub fn draw(result: &ShiftResult) -> Result<String, figures::DrawError> {
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
-        let mut chart = ChartBuilder::on(&root)
-            .caption(
-                format!(
+        let mut chart = figures::frame(&mut ChartBuilder::on(&root), &format!(
                     "Accuracy on the line: {} networks, R² = {:.3}",
                     pts.len(),
                     result.r_squared
-                ),
-                (FONT, TITLE_SIZE).into_font().color(&INK),
-            )
-            .margin(18)
-            .x_label_area_size(52)
-            .y_label_area_size(78)
+                ))
             .build_cartesian_2d(lo..hi, lo..hi)?;
         let as_accuracy = |v: &f64| {
             let standard = statrs::distribution::Normal::standard();
@@ -182,15 +175,7 @@ pub fn draw(result: &ShiftResult) -> Result<String, figures::DrawError> {
                 100.0 * statrs::distribution::ContinuousCDF::cdf(&standard, *v)
             )
         };
-        chart
-            .configure_mesh()
-            .x_desc("in-distribution accuracy (probit scale)")
-            .y_desc("shifted accuracy (probit scale)")
-            .axis_style(INK)
-            .bold_line_style(GRID.mix(0.25))
-            .light_line_style(GRID.mix(0.08))
-            .label_style((FONT, LABEL_SIZE).into_font().color(&INK))
-            .axis_desc_style((FONT, LABEL_SIZE).into_font().color(&INK))
+        figures::mesh(&mut chart.configure_mesh(), &"in-distribution accuracy (probit scale)", &"shifted accuracy (probit scale)")
             .x_label_formatter(&as_accuracy)
             .y_label_formatter(&as_accuracy)
             .draw()?;
@@ -214,12 +199,7 @@ pub fn draw(result: &ShiftResult) -> Result<String, figures::DrawError> {
                 PathElement::new(vec![(x, y), (x + 22, y)], PALETTE[1].stroke_width(3))
             });
         chart.draw_series(pts.iter().map(|&p| Circle::new(p, 5, PALETTE[0].filled())))?;
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
-            .border_style(INK.mix(0.5))
-            .label_font((FONT, LABEL_SIZE).into_font().color(&INK))
-            .draw()?;
+        figures::legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
         root.present()?;
     }
     Ok(svg)

@@ -164,7 +164,7 @@ pub fn run(cfg: &WidthConfig) -> Vec<WidthCurve> {
 /// # Errors
 /// A drawing error.
 pub fn draw(curves: &[WidthCurve]) -> Result<String, figures::DrawError> {
-    use figures::{FONT, GRID, INK, LABEL_SIZE, PALETTE, SIZE, TITLE_SIZE};
+    use figures::{PALETTE, SIZE};
     use plotters::prelude::*;
     let all = curves.iter().flat_map(|c| &c.points);
     let lo = all
@@ -183,27 +183,12 @@ pub fn draw(curves: &[WidthCurve]) -> Result<String, figures::DrawError> {
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
-        let mut chart = ChartBuilder::on(&root)
-            .caption(
-                "Test error against width",
-                (FONT, TITLE_SIZE).into_font().color(&INK),
-            )
-            .margin(18)
-            .x_label_area_size(52)
-            .y_label_area_size(78)
+        let mut chart = figures::frame(&mut ChartBuilder::on(&root), &"Test error against width")
             .build_cartesian_2d(
                 w0.log2() - 0.5..w1.log2() + 0.5,
                 (100.0 * (lo - pad)).max(0.0)..100.0 * (hi + pad),
             )?;
-        chart
-            .configure_mesh()
-            .x_desc("hidden width")
-            .y_desc("test error (%)")
-            .axis_style(INK)
-            .bold_line_style(GRID.mix(0.25))
-            .light_line_style(GRID.mix(0.08))
-            .label_style((FONT, LABEL_SIZE).into_font().color(&INK))
-            .axis_desc_style((FONT, LABEL_SIZE).into_font().color(&INK))
+        figures::mesh(&mut chart.configure_mesh(), &"hidden width", &"test error (%)")
             .x_labels(12)
             .x_label_formatter(&|x| figures::power_of_two_label(*x))
             .draw()?;
@@ -234,12 +219,7 @@ pub fn draw(curves: &[WidthCurve]) -> Result<String, figures::DrawError> {
                 )
             }))?;
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .border_style(INK.mix(0.5))
-            .label_font((FONT, LABEL_SIZE).into_font().color(&INK))
-            .draw()?;
+        figures::legend(&mut chart, SeriesLabelPosition::UpperRight)?;
         root.present()?;
     }
     Ok(svg)

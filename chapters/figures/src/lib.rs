@@ -5,7 +5,11 @@
 //! mdBook's light and dark themes alike; series colours are mid-lightness hues that keep
 //! their contrast on both.
 
-use plotters::style::RGBColor;
+use plotters::chart::{ChartBuilder, ChartContext, MeshStyle, SeriesLabelPosition};
+use plotters::coord::CoordTranslate;
+use plotters::coord::ranged1d::{Ranged, ValueFormatter};
+use plotters::prelude::{Color, DrawingBackend, IntoFont};
+use plotters::style::{RGBColor, TextStyle};
 
 /// Axis lines, tick labels and captions: a grey that reads on white and on near-black.
 pub const INK: RGBColor = RGBColor(0x8a, 0x8a, 0x8a);
@@ -32,6 +36,65 @@ pub const TITLE_SIZE: u32 = 20;
 
 /// An error from drawing a figure.
 pub type DrawError = Box<dyn std::error::Error + Send + Sync>;
+
+/// Text in the house style: the shared font at `size`, in [`INK`].
+pub fn text(size: u32) -> TextStyle<'static> {
+    (FONT, size).into_font().color(&INK)
+}
+
+/// A chart's frame: caption, margin and room for tick labels and axis titles.
+pub fn frame<'m, 'a, 'b, DB: DrawingBackend>(
+    builder: &'m mut ChartBuilder<'a, 'b, DB>,
+    caption: &str,
+) -> &'m mut ChartBuilder<'a, 'b, DB> {
+    builder
+        .caption(caption, text(TITLE_SIZE))
+        .margin(18)
+        .x_label_area_size(52)
+        .y_label_area_size(78)
+}
+
+/// Axes, grid and labels in the house style, with the two axis titles.
+pub fn mesh<'m, 'a, 'b, X, Y, XT, YT, DB>(
+    mesh: &'m mut MeshStyle<'a, 'b, X, Y, DB>,
+    x_desc: &str,
+    y_desc: &str,
+) -> &'m mut MeshStyle<'a, 'b, X, Y, DB>
+where
+    X: Ranged<ValueType = XT> + ValueFormatter<XT>,
+    Y: Ranged<ValueType = YT> + ValueFormatter<YT>,
+    DB: DrawingBackend,
+{
+    mesh.x_desc(x_desc)
+        .y_desc(y_desc)
+        .axis_style(INK)
+        .bold_line_style(GRID.mix(0.25))
+        .light_line_style(GRID.mix(0.08))
+        .label_style(text(LABEL_SIZE))
+        .axis_desc_style(text(LABEL_SIZE))
+}
+
+/// The legend of the series drawn so far, boxed in faint ink.
+///
+/// # Errors
+/// A drawing error.
+pub fn legend<'a, DB, CT>(
+    chart: &mut ChartContext<'a, DB, CT>,
+    position: SeriesLabelPosition,
+) -> Result<(), DrawError>
+where
+    DB: DrawingBackend + 'a,
+    DB::ErrorType: 'static,
+    CT: CoordTranslate,
+{
+    chart
+        .configure_series_labels()
+        .position(position)
+        .border_style(INK.mix(0.5))
+        .label_font(text(LABEL_SIZE))
+        .draw()?;
+    Ok(())
+}
 
 /// A generated figure: where it goes under the book's `generated/figures/` and how to draw it.
 pub struct Figure {
