@@ -306,13 +306,20 @@ pub fn draw(result: &AdditionNetResult) -> Result<String, figures::DrawError> {
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
-        let mut chart = figures::frame(&mut ChartBuilder::on(&root), &"Trained MLPs against the counting prior: held-out sums entirely right")
-            .build_cartesian_2d(x0..x1, (floor..1.0).log_scale())?;
-        figures::mesh(&mut chart.configure_mesh(), &"training problems", &"held-out accuracy (whole sum)")
-            .x_labels(8)
-            .x_label_formatter(&|x| figures::power_of_two_label(*x))
-            .y_label_formatter(&|y| figures::percent_label(*y))
-            .draw()?;
+        let mut chart = figures::frame(
+            &mut ChartBuilder::on(&root),
+            "Trained MLPs against the counting prior: held-out sums entirely right",
+        )
+        .build_cartesian_2d(x0..x1, (floor..1.0).log_scale())?;
+        figures::mesh(
+            &mut chart.configure_mesh(),
+            "training problems",
+            "held-out accuracy (whole sum)",
+        )
+        .x_labels(8)
+        .x_label_formatter(&|x| figures::power_of_two_label(*x))
+        .y_label_formatter(&|y| figures::percent_label(*y))
+        .draw()?;
         let prior = result.counting_prediction;
         chart
             .draw_series(LineSeries::new(

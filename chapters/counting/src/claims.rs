@@ -248,7 +248,122 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
             expect: Verdict::Qualitative,
         }
     };
+    let law = &r.scaling_law;
+    let worst_held_out = law.held_out.iter().map(|h| h.rel_error).fold(0.0, f64::max);
+    let poly = &r.polynomial;
+    let with_null_space: Vec<_> = poly
+        .degrees
+        .iter()
+        .filter(|d| d.null_dimension > 0)
+        .collect();
+    let typical_extrapolation = with_null_space
+        .iter()
+        .flat_map(|d| d.typical.iter().map(|t| t.extrapolation_median))
+        .fold(f64::INFINITY, f64::min);
+    let min_norm_beats = with_null_space
+        .iter()
+        .flat_map(|d| d.typical.iter().map(|t| t.worse_than_min_norm))
+        .fold(1.0, f64::min);
+    let dd = r.double_descent.summary();
+    let n_dd = r.double_descent.train_size as f64;
+    let carlsmith = |quote| Source {
+        seed: Seed::CarlsmithCounting,
+        quote,
+    };
     vec![
+        Claim {
+            id: "learning-curve.generalises",
+            chapter: CHAPTER,
+            source: essay(generalise),
+            stated: Stated::Statement("the published network generalises at the essay's training-set size"),
+            computed: Computed::Criterion {
+                criterion: format!(
+                    "holds if Caballero et al.'s broken power law, fitted to their first {} points, predicts the last {} within 5% (worst {:.1}%) and predicts at {essay_size} problems a test cross-entropy below half of ln 10, the loss of guessing a digit uniformly (their points are per-token cross-entropy; the model is not reproduced here)",
+                    law.fit_points,
+                    law.held_out.len(),
+                    100.0 * worst_held_out
+                ),
+                holds: worst_held_out < 0.05 && law.essay_prediction < 0.5 * std::f64::consts::LN_10,
+                value: Quantity::Real(law.essay_prediction),
+                scale: Scale::Full,
+            },
+            unit: "nats predicted test cross-entropy",
+            digits: 3,
+            expect: Verdict::Reproduced,
+        },
+        Claim {
+            id: "polynomial.almost-all-terrible",
+            chapter: CHAPTER,
+            source: essay("there are infinitely many polynomials of order equal to or greater than the number of data points which interpolate the training data perfectly, and “almost all” such polynomials are terrible at extrapolating to unseen points."),
+            stated: Stated::Statement("almost all interpolating polynomials extrapolate terribly"),
+            computed: Computed::Criterion {
+                criterion: format!(
+                    "holds if, at every degree from {} to {} with {} points, the median sampled interpolant's squared error beyond the data exceeds 1 (the variance of the target)",
+                    with_null_space.first().map_or(0, |d| d.degree),
+                    with_null_space.last().map_or(0, |d| d.degree),
+                    poly.train_x.len()
+                ),
+                holds: !with_null_space.is_empty() && typical_extrapolation > 1.0,
+                value: Quantity::Real(typical_extrapolation),
+                scale: Scale::Full,
+            },
+            unit: "(smallest median extrapolation error)",
+            digits: 3,
+            expect: Verdict::Reproduced,
+        },
+        Claim {
+            id: "polynomial.min-norm-is-not-typical",
+            chapter: CHAPTER,
+            source: essay("These results strongly suggest that SGD is not doing anything like sampling uniformly at random from the set of representable functions that do well on the training set."),
+            stated: Stated::Statement("gradient descent does not pick a typical interpolant"),
+            computed: Computed::Criterion {
+                criterion: "holds if the minimum-norm interpolant (where gradient descent from zero converges) has lower error on [0, 1] than at least 90% of sampled interpolants at every degree and scale".to_string(),
+                holds: min_norm_beats >= 0.9,
+                value: percent(min_norm_beats),
+                scale: Scale::Small,
+            },
+            unit: "% of sampled interpolants beaten (worst degree)",
+            digits: 3,
+            expect: Verdict::Qualitative,
+        },
+        Claim {
+            id: "double-descent.interpolation-peak",
+            chapter: CHAPTER,
+            source: carlsmith("But at that point, the test error is actually high."),
+            stated: Stated::Statement("test error is high where training error first reaches zero"),
+            computed: Computed::Criterion {
+                criterion: format!(
+                    "holds if, in random-features regression with {} samples, the minimum-norm fit's median test error peaks within [0.8n, 1.25n] features (peak at {}) at more than three times its value at n/2 (the model-wise analog of the epoch-wise curve the quote describes)",
+                    r.double_descent.train_size,
+                    dd.peak.features
+                ),
+                holds: (0.8 * n_dd..=1.25 * n_dd).contains(&(dd.peak.features as f64))
+                    && dd.peak.median() > 3.0 * dd.half.median(),
+                value: Quantity::Real(dd.peak.median() / dd.half.median()),
+                scale: Scale::Small,
+            },
+            unit: "× the error at n/2 (median peak)",
+            digits: 3,
+            expect: Verdict::Qualitative,
+        },
+        Claim {
+            id: "double-descent.descends-again",
+            chapter: CHAPTER,
+            source: carlsmith("Then, if you train more, the test error eventually goes down again."),
+            stated: Stated::Statement("past the interpolation threshold, test error falls again"),
+            computed: Computed::Criterion {
+                criterion: format!(
+                    "holds if, with ten times as many features as samples, the minimum-norm fit's median test error is below its value at n/2 ({:.3} at n/2; more features stand in for the quote's longer training)",
+                    dd.half.median()
+                ),
+                holds: dd.tenfold.median() < dd.half.median(),
+                value: Quantity::Real(dd.tenfold.median()),
+                scale: Scale::Small,
+            },
+            unit: "median test error at 10n features",
+            digits: 3,
+            expect: Verdict::Qualitative,
+        },
         Claim {
             id: "training.beats-counting",
             chapter: CHAPTER,

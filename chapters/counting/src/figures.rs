@@ -70,10 +70,14 @@ pub fn draw_share(task: &AdditionTask) -> Result<String, DrawError> {
             .x_label_area_size(52)
             .y_label_area_size(86)
             .build_cartesian_2d((10f64..x_max * 1.5).log_scale(), (1f64..1e9).log_scale())?;
-        figures::mesh(&mut chart.configure_mesh(), &"test-set size (unseen problems)", &"−log₁₀ of the share")
-            .x_label_formatter(&|x| format!("10^{:.0}", x.log10()))
-            .y_label_formatter(&|y| format!("10^{:.0}", y.log10()))
-            .draw()?;
+        figures::mesh(
+            &mut chart.configure_mesh(),
+            "test-set size (unseen problems)",
+            "−log₁₀ of the share",
+        )
+        .x_label_formatter(&|x| format!("10^{:.0}", x.log10()))
+        .y_label_formatter(&|y| format!("10^{:.0}", y.log10()))
+        .draw()?;
         for (curve, colour) in curves.iter().zip(PALETTE) {
             let line = curve.points.iter().map(|&(n, l)| (n as f64, -l));
             chart
@@ -98,6 +102,10 @@ pub fn figures() -> Vec<Figure> {
             render: || draw_share(&AdditionTask::essay()),
         },
         Figure {
+            file: "counting/scaling-law.svg",
+            render: || crate::scaling_law::draw_fit(&book().scaling_law),
+        },
+        Figure {
             file: "counting/addition-accuracy.svg",
             render: || crate::addition_net::draw(&book().addition),
         },
@@ -108,6 +116,14 @@ pub fn figures() -> Vec<Figure> {
         Figure {
             file: "counting/minefield-path.svg",
             render: || crate::minefield::draw_path(&book().minefield),
+        },
+        Figure {
+            file: "counting/polynomial.svg",
+            render: || crate::polynomial::draw_interpolants(&book().polynomial),
+        },
+        Figure {
+            file: "counting/double-descent.svg",
+            render: || crate::double_descent::draw_curves(&book().double_descent),
         },
         Figure {
             file: "counting/width.svg",

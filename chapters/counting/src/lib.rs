@@ -15,10 +15,13 @@
 pub mod addition;
 pub mod addition_net;
 pub mod claims;
+pub mod double_descent;
 pub mod experiments;
 pub mod figures;
 pub mod minefield;
+pub mod polynomial;
 pub mod proportion;
+pub mod scaling_law;
 pub mod shift;
 pub mod teacher;
 pub mod width;

@@ -391,10 +391,17 @@ pub fn draw_path(result: &MinefieldResult) -> Result<String, figures::DrawError>
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
-        let mut chart = figures::frame(&mut ChartBuilder::on(&root), &"SGD's path and the poisoned minima found from it (PCA)")
-            .build_cartesian_2d(span(&xs), span(&ys))?;
-        figures::mesh(&mut chart.configure_mesh(), &format!("PC 1 ({:.0}% of variance)", 100.0 * p.explained.0), &format!("PC 2 ({:.0}% of variance)", 100.0 * p.explained.1))
-            .draw()?;
+        let mut chart = figures::frame(
+            &mut ChartBuilder::on(&root),
+            "SGD's path and the poisoned minima found from it (PCA)",
+        )
+        .build_cartesian_2d(span(&xs), span(&ys))?;
+        figures::mesh(
+            &mut chart.configure_mesh(),
+            &format!("PC 1 ({:.0}% of variance)", 100.0 * p.explained.0),
+            &format!("PC 2 ({:.0}% of variance)", 100.0 * p.explained.1),
+        )
+        .draw()?;
         let path: Vec<(f64, f64)> = p.coords[..n_path].to_vec();
         chart
             .draw_series(LineSeries::new(path.clone(), PALETTE[0].stroke_width(2)))?

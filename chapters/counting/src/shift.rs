@@ -162,12 +162,15 @@ pub fn draw(result: &ShiftResult) -> Result<String, figures::DrawError> {
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
-        let mut chart = figures::frame(&mut ChartBuilder::on(&root), &format!(
-                    "Accuracy on the line: {} networks, R² = {:.3}",
-                    pts.len(),
-                    result.r_squared
-                ))
-            .build_cartesian_2d(lo..hi, lo..hi)?;
+        let mut chart = figures::frame(
+            &mut ChartBuilder::on(&root),
+            &format!(
+                "Accuracy on the line: {} networks, R² = {:.3}",
+                pts.len(),
+                result.r_squared
+            ),
+        )
+        .build_cartesian_2d(lo..hi, lo..hi)?;
         let as_accuracy = |v: &f64| {
             let standard = statrs::distribution::Normal::standard();
             format!(
@@ -175,10 +178,14 @@ pub fn draw(result: &ShiftResult) -> Result<String, figures::DrawError> {
                 100.0 * statrs::distribution::ContinuousCDF::cdf(&standard, *v)
             )
         };
-        figures::mesh(&mut chart.configure_mesh(), &"in-distribution accuracy (probit scale)", &"shifted accuracy (probit scale)")
-            .x_label_formatter(&as_accuracy)
-            .y_label_formatter(&as_accuracy)
-            .draw()?;
+        figures::mesh(
+            &mut chart.configure_mesh(),
+            "in-distribution accuracy (probit scale)",
+            "shifted accuracy (probit scale)",
+        )
+        .x_label_formatter(&as_accuracy)
+        .y_label_formatter(&as_accuracy)
+        .draw()?;
         chart
             .draw_series(LineSeries::new(
                 [(lo, lo), (hi, hi)],

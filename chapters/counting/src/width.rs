@@ -183,15 +183,19 @@ pub fn draw(curves: &[WidthCurve]) -> Result<String, figures::DrawError> {
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
-        let mut chart = figures::frame(&mut ChartBuilder::on(&root), &"Test error against width")
+        let mut chart = figures::frame(&mut ChartBuilder::on(&root), "Test error against width")
             .build_cartesian_2d(
                 w0.log2() - 0.5..w1.log2() + 0.5,
                 (100.0 * (lo - pad)).max(0.0)..100.0 * (hi + pad),
             )?;
-        figures::mesh(&mut chart.configure_mesh(), &"hidden width", &"test error (%)")
-            .x_labels(12)
-            .x_label_formatter(&|x| figures::power_of_two_label(*x))
-            .draw()?;
+        figures::mesh(
+            &mut chart.configure_mesh(),
+            "hidden width",
+            "test error (%)",
+        )
+        .x_labels(12)
+        .x_label_formatter(&|x| figures::power_of_two_label(*x))
+        .draw()?;
         for (k, curve) in curves.iter().enumerate() {
             let colour = PALETTE[k % PALETTE.len()];
             // Offset the two curves slightly so their error bars do not overlap.

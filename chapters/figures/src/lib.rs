@@ -108,10 +108,10 @@ pub struct Figure {
 /// as it needs (`0.01%`, `1%`, `100%`).
 pub fn percent_label(fraction: f64) -> String {
     let p = 100.0 * fraction;
-    let decimals = if p >= 1.0 {
+    let decimals = if p >= 1.0 || p <= 0.0 {
         0
     } else {
-        (-p.log10()).ceil() as usize
+        ((-p.log10()).ceil() as usize).min(6)
     };
     format!("{p:.decimals$}%")
 }
@@ -130,6 +130,8 @@ mod tests {
         assert_eq!(percent_label(1.0), "100%");
         assert_eq!(percent_label(0.01), "1%");
         assert_eq!(percent_label(0.0001), "0.01%");
+        assert_eq!(percent_label(0.0), "0%");
+        assert_eq!(percent_label(0.05), "5%");
         assert_eq!(power_of_two_label(4.0), "16");
     }
 }

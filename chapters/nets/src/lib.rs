@@ -10,6 +10,7 @@
 //! Modules: [`mlp`] (the network), [`activation`], [`loss`], [`optim`], [`train`].
 
 pub mod activation;
+pub mod boolean;
 pub mod loss;
 pub mod mlp;
 pub mod optim;
