@@ -27,6 +27,7 @@
 //! label noise would add `σ²` to every number), averaged over seeds with its standard error.
 //! Epoch-wise double descent (error against training time at fixed size) is not attempted.
 
+use crate::summary::mean_se;
 use nalgebra::{DMatrix, DVector};
 use nets::rng;
 use rand_distr::{Distribution, StandardNormal};
@@ -252,16 +253,6 @@ impl DoubleDescentResult {
             tenfold: nearest(&self.ridgeless, 10.0 * n).clone(),
         }
     }
-}
-
-fn mean_se(values: &[f64]) -> (f64, f64) {
-    let n = values.len() as f64;
-    let mean = values.iter().sum::<f64>() / n;
-    if values.len() < 2 {
-        return (mean, 0.0);
-    }
-    let var = values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1.0);
-    (mean, (var / n).sqrt())
 }
 
 /// Singular values below this multiple of `max(n, p)·ε·σ_max` count as zero (NumPy's

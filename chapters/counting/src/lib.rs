@@ -6,11 +6,22 @@
 //! overfit. For 4-digit addition the essay gives the counts; this crate recomputes them
 //! with certified bounds, and computes the one number the essay calls too small to compute.
 //!
-//! Sections, in reading order:
+//! Sections, in reading order. The arithmetic:
 //! - [`addition`]: how many mappings there are, and how many fit the training set;
-//! - [`proportion`]: what share of those would generalise, under indifference;
-//! - [`figures`]: the share against test-set size and accuracy threshold;
-//! - [`claims`]: the chapter's rows of the ledger.
+//! - [`proportion`]: what share of those would generalise, under indifference.
+//!
+//! What training does (each experiment's scale is a config, run together by
+//! [`experiments`]):
+//! - [`addition_net`]: MLPs learning addition from examples;
+//! - [`scaling_law`]: Caballero et al.'s published learning curve, fitted and extrapolated;
+//! - [`polynomial`]: Bishop's interpolating polynomials against the minimum-norm one;
+//! - [`double_descent`]: random-features regression through the interpolation threshold;
+//! - [`minefield`]: poisoned minima near SGD's path (Huang et al.);
+//! - [`width`]: test error against width, standard and µP;
+//! - [`shift`]: accuracy on the line under a distribution shift (Miller et al.);
+//!
+//! and the shared pieces: [`teacher`] (the synthetic task of `width` and `shift`),
+//! [`summary`] (means over seeds), [`figures`] and [`claims`] (the chapter's ledger rows).
 
 pub mod addition;
 pub mod addition_net;
@@ -23,6 +34,7 @@ pub mod polynomial;
 pub mod proportion;
 pub mod scaling_law;
 pub mod shift;
+pub mod summary;
 pub mod teacher;
 pub mod width;
 

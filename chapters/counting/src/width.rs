@@ -7,6 +7,7 @@
 //! of 32 on the [`crate::teacher`] task, with one learning rate tuned at the narrowest width
 //! and reused at every width (µP's promise is that this transfers), several seeds each.
 
+use crate::summary::mean_se;
 use crate::teacher::{InputShift, Teacher};
 use nets::{
     Activation, InitDist, Loss, Mlp, MlpSpec, Optimizer, Parametrisation, Targets, Trainer,
@@ -93,16 +94,6 @@ impl WidthCurve {
         let last = self.points.last().expect("a width");
         (first.test_error, last.test_error)
     }
-}
-
-fn mean_se(values: &[f64]) -> (f64, f64) {
-    let n = values.len() as f64;
-    let mean = values.iter().sum::<f64>() / n;
-    if values.len() < 2 {
-        return (mean, 0.0);
-    }
-    let var = values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1.0);
-    (mean, (var / n).sqrt())
 }
 
 /// Runs the sweep in both parametrisations.

@@ -154,17 +154,8 @@ fn update<D: Dimension>(
             beta2,
             eps,
             ..
-        } => {
-            let lr = lr * lr_mult;
-            let (c1, c2) = (1.0 - beta1.powi(t), 1.0 - beta2.powi(t));
-            zip.for_each(|w, &g, m, v| {
-                let g = g + wd * *w;
-                *m = beta1 * *m + (1.0 - beta1) * g;
-                *v = beta2 * *v + (1.0 - beta2) * g * g;
-                *w -= lr * (*m / c1) / ((*v / c2).sqrt() + eps);
-            });
         }
-        Optimizer::AdamW {
+        | Optimizer::AdamW {
             lr,
             beta1,
             beta2,
@@ -173,10 +164,17 @@ fn update<D: Dimension>(
         } => {
             let lr = lr * lr_mult;
             let (c1, c2) = (1.0 - beta1.powi(t), 1.0 - beta2.powi(t));
+            // Adam puts the decay in the gradient; AdamW applies it to the weights directly.
+            let (coupled, decoupled) = if matches!(opt, Optimizer::AdamW { .. }) {
+                (0.0, wd)
+            } else {
+                (wd, 0.0)
+            };
             zip.for_each(|w, &g, m, v| {
+                let g = g + coupled * *w;
                 *m = beta1 * *m + (1.0 - beta1) * g;
                 *v = beta2 * *v + (1.0 - beta2) * g * g;
-                *w -= lr * ((*m / c1) / ((*v / c2).sqrt() + eps) + wd * *w);
+                *w -= lr * ((*m / c1) / ((*v / c2).sqrt() + eps) + decoupled * *w);
             });
         }
         Optimizer::RmsProp { lr, alpha, eps, .. } => {
