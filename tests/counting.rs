@@ -216,22 +216,7 @@ fn a_small_change_to_the_arithmetic_fails_with_the_claims_name() {
 
 #[test]
 fn quotes_are_verbatim_from_their_seeds() {
-    let dir = common::seeds_dir();
-    for claim in claims() {
-        let path = dir.join(claim.source.seed.file());
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-            panic!(
-                "cannot read {} (set COUNTING_SEEDS_DIR to the seeds folder): {e}",
-                path.display()
-            )
-        });
-        assert!(
-            text.contains(claim.source.quote),
-            "claim `{}`: quote not found verbatim in {}",
-            claim.id,
-            path.display()
-        );
-    }
+    common::assert_quotes_verbatim(&claims());
 }
 
 #[test]

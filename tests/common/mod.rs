@@ -46,3 +46,23 @@ pub fn seeds_dir() -> PathBuf {
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds"))
 }
+
+/// Fails naming the claim when a quote is not an exact substring of its seed file.
+pub fn assert_quotes_verbatim(claims: &[Claim]) {
+    let dir = seeds_dir();
+    for claim in claims {
+        let path = dir.join(claim.source.seed.file());
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!(
+                "cannot read {} (set COUNTING_SEEDS_DIR to the seeds folder): {e}",
+                path.display()
+            )
+        });
+        assert!(
+            text.contains(claim.source.quote),
+            "claim `{}`: quote not found verbatim in {}",
+            claim.id,
+            path.display()
+        );
+    }
+}

@@ -17,13 +17,22 @@ pub struct Chapter {
 
 /// Every chapter, in reading order.
 pub fn chapters() -> Vec<Chapter> {
-    vec![Chapter {
-        name: "counting",
-        title: "Counting",
-        claims: counting::claims,
-        figures: counting::figures,
-        timings: counting::timings,
-    }]
+    vec![
+        Chapter {
+            name: "counting",
+            title: "Counting",
+            claims: counting::claims,
+            figures: counting::figures,
+            timings: counting::timings,
+        },
+        Chapter {
+            name: "indifference",
+            title: "Indifference",
+            claims: indifference::claims,
+            figures: indifference::figures,
+            timings: indifference::timings,
+        },
+    ]
 }
 
 /// Every claim of the book, chapter by chapter.

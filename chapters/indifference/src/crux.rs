@@ -1,0 +1,528 @@
+//! The crux: at which level to be indifferent — over functions, over parameters, or not at
+//! all (what SGD does).
+//!
+//! On Boolean functions of `n` bits, a network of fixed shape and a simple target (the
+//! first bit), a random training set of `m` inputs, three measures over the networks that
+//! fit the training set:
+//! - *functions*: every consistent truth table equally likely (the counting argument): test
+//!   accuracy is `Binomial(unseen, 1/2) / unseen`, exactly;
+//! - *parameters*: weights drawn from their initial distribution, kept when the network
+//!   fits the training set (rejection sampling; Huemer's rule, put indifference on the
+//!   explanatorily prior variable; Turner: count parameterisations, not functions);
+//! - *SGD*: networks trained from that initialisation until they fit the training set.
+//!
+//! A *schemer analog* is a network that fits every training input and departs from the
+//! target on every input of a fixed "trigger" set of unseen inputs. Its probability under
+//! the function count is `2^-|trigger|`; the other two are measured.
+
+use crate::estimate::Estimate;
+use ndarray::{Array2, Axis};
+use nets::boolean::{TruthTable, all_inputs, mask, sample_functions, table_of};
+use nets::{
+    Activation, InitDist, Loss, Mlp, MlpSpec, Optimizer, Parametrisation, Targets, Trainer, rng,
+};
+use rand::seq::SliceRandom;
+
+/// The training-set size whose accuracy distributions the book's figure shows.
+pub const FIGURE_TRAINING_SIZE: usize = 16;
+
+/// The experiment's scale.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CruxConfig {
+    /// Input bits (at most 7).
+    pub n: usize,
+    pub hidden: Vec<usize>,
+    /// Training-set sizes, nested: each is a prefix of one random order of the inputs.
+    pub training_sizes: Vec<usize>,
+    /// Unseen inputs on which a schemer departs from the target (never in training).
+    pub trigger_size: usize,
+    /// Random networks drawn for rejection sampling.
+    pub samples: usize,
+    /// SGD runs per training-set size.
+    pub sgd_runs: usize,
+    pub sgd_max_steps: usize,
+    pub lr: f64,
+    pub threads: usize,
+    pub seed: u64,
+}
+
+impl Default for CruxConfig {
+    fn default() -> Self {
+        CruxConfig {
+            n: 7,
+            hidden: vec![40, 40],
+            training_sizes: vec![8, 16, 24, 32],
+            trigger_size: 4,
+            samples: 3_000_000,
+            sgd_runs: 400,
+            sgd_max_steps: 2_000,
+            lr: 3e-3,
+            threads: 2,
+            seed: 1,
+        }
+    }
+}
+
+impl CruxConfig {
+    /// Fewer networks; the measures still far apart.
+    pub fn test_scale() -> Self {
+        CruxConfig {
+            training_sizes: vec![8, 16],
+            samples: 100_000,
+            sgd_runs: 200,
+            ..Self::default()
+        }
+    }
+
+    fn spec(&self) -> MlpSpec {
+        let mut sizes = vec![self.n];
+        sizes.extend(&self.hidden);
+        sizes.push(1);
+        MlpSpec {
+            sizes,
+            hidden: Activation::Relu,
+            bias: true,
+            // Valle-Pérez et al.'s sampler: uniform weights with variance 2/fan-in.
+            init: InitDist::Uniform,
+            parametrisation: Parametrisation::Standard,
+        }
+    }
+}
+
+/// Test accuracies and schemer counts of one measure at one training-set size.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Measured {
+    /// Test accuracy of each network the measure kept.
+    pub test_accuracies: Vec<f64>,
+    /// How many of them were schemer analogs.
+    pub schemers: usize,
+}
+
+impl Measured {
+    pub fn mean_accuracy(&self) -> f64 {
+        self.test_accuracies.iter().sum::<f64>() / self.test_accuracies.len().max(1) as f64
+    }
+
+    pub fn schemer_share(&self) -> f64 {
+        self.schemers as f64 / self.test_accuracies.len().max(1) as f64
+    }
+}
+
+/// The three measures at one training-set size.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CruxPoint {
+    pub m: usize,
+    /// Inputs outside the training set.
+    pub unseen: usize,
+    /// Under indifference over functions: exact.
+    pub function_schemer_probability: f64,
+    pub parameters: Measured,
+    pub sgd: Measured,
+}
+
+/// The experiment's result.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CruxResult {
+    pub points: Vec<CruxPoint>,
+    pub samples: usize,
+    pub trigger_size: usize,
+}
+
+/// The order in which inputs join the training set; the trigger set is taken from its end.
+fn input_order(cfg: &CruxConfig) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..1 << cfg.n).collect();
+    order.shuffle(&mut rng(cfg.seed));
+    order
+}
+
+/// Accuracy of `f` against `target` on the inputs in `on` (a mask of `count` inputs).
+fn accuracy_on(f: TruthTable, target: TruthTable, on: TruthTable, count: usize) -> f64 {
+    1.0 - ((f ^ target) & on).count_ones() as f64 / count as f64
+}
+
+/// Runs the three measures at every training-set size.
+///
+/// # Panics
+/// If a training set would overlap the trigger set.
+pub fn run(cfg: &CruxConfig) -> CruxResult {
+    let inputs = 1usize << cfg.n;
+    let all = if inputs == 128 {
+        u128::MAX
+    } else {
+        (1u128 << inputs) - 1
+    };
+    let target = table_of(cfg.n, |i| i & 1 == 1);
+    let order = input_order(cfg);
+    let trigger = mask(&order[inputs - cfg.trigger_size..]);
+    assert!(
+        cfg.training_sizes
+            .iter()
+            .all(|&m| m + cfg.trigger_size <= inputs)
+    );
+    let functions = sample_functions(&cfg.spec(), cfg.n, cfg.samples, cfg.seed, cfg.threads);
+    let x = all_inputs(cfg.n);
+    let points = cfg
+        .training_sizes
+        .iter()
+        .map(|&m| {
+            let train = mask(&order[..m]);
+            let test = all & !train;
+            let unseen = inputs - m;
+            let measure = |fs: &mut dyn Iterator<Item = TruthTable>| {
+                let mut test_accuracies = Vec::new();
+                let mut schemers = 0;
+                for f in fs {
+                    test_accuracies.push(accuracy_on(f, target, test, unseen));
+                    if (f ^ target) & trigger == trigger {
+                        schemers += 1;
+                    }
+                }
+                Measured {
+                    test_accuracies,
+                    schemers,
+                }
+            };
+            let parameters = measure(
+                &mut functions
+                    .iter()
+                    .copied()
+                    .filter(|&f| (f ^ target) & train == 0),
+            );
+            let sgd_tables = sgd_functions(cfg, &x, &order[..m], target, m as u64);
+            let sgd = measure(&mut sgd_tables.into_iter());
+            CruxPoint {
+                m,
+                unseen,
+                function_schemer_probability: 0.5f64.powi(cfg.trigger_size as i32),
+                parameters,
+                sgd,
+            }
+        })
+        .collect();
+    CruxResult {
+        points,
+        samples: cfg.samples,
+        trigger_size: cfg.trigger_size,
+    }
+}
+
+/// Truth tables of networks trained (full batch, squared error to ±1) until they fit the
+/// training inputs; runs that never fit within the step budget are left out.
+fn sgd_functions(
+    cfg: &CruxConfig,
+    x: &Array2<f64>,
+    train: &[usize],
+    target: TruthTable,
+    salt: u64,
+) -> Vec<TruthTable> {
+    let tx = x.select(Axis(0), train);
+    let ty = Array2::from_shape_fn((train.len(), 1), |(i, _)| {
+        if (target >> train[i]) & 1 == 1 {
+            1.0
+        } else {
+            -1.0
+        }
+    });
+    let fits = |mlp: &Mlp| {
+        let out = mlp.predict(tx.view());
+        out.iter().zip(ty.iter()).all(|(y, t)| y * t > 0.0)
+    };
+    let spec = cfg.spec();
+    let runs: Vec<u64> = (0..cfg.sgd_runs as u64).collect();
+    let per = runs.len().div_ceil(cfg.threads.max(1)).max(1);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = runs
+            .chunks(per)
+            .map(|chunk| {
+                let (spec, tx, ty) = (&spec, &tx, &ty);
+                s.spawn(move || {
+                    let mut ws = nets::Workspace::default();
+                    chunk
+                        .iter()
+                        .filter_map(|&run| {
+                            let seed = cfg.seed.wrapping_mul(1_000_003) + salt * 10_007 + run;
+                            let mlp = Mlp::new(spec, &mut rng(seed));
+                            let mut t = Trainer::new(mlp, Loss::Mse, Optimizer::adam(cfg.lr), seed);
+                            for step in 0..cfg.sgd_max_steps {
+                                if step % 10 == 0 && fits(&t.mlp) {
+                                    return Some(nets::boolean::truth_table(&t.mlp, x, &mut ws));
+                                }
+                                t.step(tx.view(), Targets::Values(ty.view()));
+                            }
+                            fits(&t.mlp).then(|| nets::boolean::truth_table(&t.mlp, x, &mut ws))
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("an SGD thread"))
+            .collect()
+    })
+}
+
+/// Exact probability that a uniformly drawn consistent function gets `k` of `unseen` test
+/// inputs right: `C(unseen, k) / 2^unseen`, computed in logarithms.
+pub fn function_accuracy_pmf(unseen: usize) -> Vec<f64> {
+    let ln_fact: Vec<f64> = (0..=unseen)
+        .scan(0.0, |acc, k| {
+            if k > 0 {
+                *acc += (k as f64).ln();
+            }
+            Some(*acc)
+        })
+        .collect();
+    (0..=unseen)
+        .map(|k| {
+            (ln_fact[unseen]
+                - ln_fact[k]
+                - ln_fact[unseen - k]
+                - unseen as f64 * std::f64::consts::LN_2)
+                .exp()
+        })
+        .collect()
+}
+
+/// Bins of width `1/bins` on [0, 1]: the share of `values` in each.
+fn histogram(values: &[f64], bins: usize) -> Vec<f64> {
+    let mut h = vec![0.0; bins];
+    for &v in values {
+        let b = ((v * bins as f64) as usize).min(bins - 1);
+        h[b] += 1.0 / values.len().max(1) as f64;
+    }
+    h
+}
+
+/// The three distributions of test accuracy at training-set size `m`.
+///
+/// # Errors
+/// A drawing error, or `m` not among the result's training-set sizes.
+pub fn draw_accuracy(result: &CruxResult, m: usize) -> Result<String, figures::DrawError> {
+    use figures::{PALETTE, SIZE};
+    use plotters::prelude::*;
+    const BINS: usize = 20;
+    let point = result
+        .points
+        .iter()
+        .find(|p| p.m == m)
+        .ok_or("no such training-set size")?;
+    // The exact binomial, summed into the same bins.
+    let mut functions = vec![0.0; BINS];
+    for (k, p) in function_accuracy_pmf(point.unseen).into_iter().enumerate() {
+        let b = ((k as f64 / point.unseen as f64 * BINS as f64) as usize).min(BINS - 1);
+        functions[b] += p;
+    }
+    let series = [
+        ("indifference over functions (exact)", functions),
+        (
+            "indifference over parameters (rejection sampling)",
+            histogram(&point.parameters.test_accuracies, BINS),
+        ),
+        (
+            "SGD-trained networks",
+            histogram(&point.sgd.test_accuracies, BINS),
+        ),
+    ];
+    let top = series
+        .iter()
+        .flat_map(|(_, h)| h.iter().copied())
+        .fold(0.0, f64::max)
+        * 1.1;
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+        let caption = format!("Test accuracy of networks that fit {m} training inputs, three ways");
+        let mut chart = figures::frame(&mut ChartBuilder::on(&root), &caption)
+            .build_cartesian_2d(0.0..1.0, 0.0..top)?;
+        figures::mesh(
+            &mut chart.configure_mesh(),
+            "accuracy on the unseen inputs",
+            "share of networks",
+        )
+        .x_label_formatter(&|x| figures::percent_label(*x))
+        .draw()?;
+        let width = 1.0 / BINS as f64;
+        for (k, (name, h)) in series.iter().enumerate() {
+            let colour = PALETTE[k];
+            // Each measure's bars take a third of the bin, side by side.
+            let bars = h.iter().enumerate().map(move |(b, &v)| {
+                let x0 = b as f64 * width + k as f64 * width / 3.0;
+                Rectangle::new([(x0, 0.0), (x0 + width / 3.0, v)], colour.mix(0.8).filled())
+            });
+            chart.draw_series(bars)?.label(*name).legend(move |(x, y)| {
+                Rectangle::new([(x, y - 5), (x + 16, y + 5)], colour.filled())
+            });
+        }
+        figures::legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
+        root.present()?;
+    }
+    Ok(svg)
+}
+
+/// The schemer analog's probability against training-set size, three ways.
+///
+/// # Errors
+/// A drawing error.
+pub fn draw_schemers(result: &CruxResult) -> Result<String, figures::DrawError> {
+    use figures::{PALETTE, SIZE};
+    use plotters::prelude::*;
+    let ms: Vec<f64> = result.points.iter().map(|p| p.m as f64).collect();
+    let (m0, m1) = (ms[0] - 2.0, ms[ms.len() - 1] + 2.0);
+    let top = result.points[0].function_schemer_probability * 1.3;
+    let lines: [(&str, Vec<(f64, f64)>); 3] = [
+        (
+            "indifference over functions",
+            result
+                .points
+                .iter()
+                .map(|p| (p.m as f64, p.function_schemer_probability))
+                .collect(),
+        ),
+        (
+            "indifference over parameters",
+            result
+                .points
+                .iter()
+                .map(|p| (p.m as f64, p.parameters.schemer_share()))
+                .collect(),
+        ),
+        (
+            "SGD-trained networks",
+            result
+                .points
+                .iter()
+                .map(|p| (p.m as f64, p.sgd.schemer_share()))
+                .collect(),
+        ),
+    ];
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+        let caption = format!(
+            "Schemer analogs: fit the training set, defy the target on {} unseen inputs",
+            result.trigger_size
+        );
+        let mut chart = figures::frame(&mut ChartBuilder::on(&root), &caption)
+            .build_cartesian_2d(m0..m1, 0.0..top)?;
+        figures::mesh(
+            &mut chart.configure_mesh(),
+            "training inputs m",
+            "probability of a schemer analog",
+        )
+        .x_label_formatter(&|x| format!("{x:.0}"))
+        .y_label_formatter(&|y| figures::percent_label(*y))
+        .draw()?;
+        for (k, (name, pts)) in lines.iter().enumerate() {
+            let colour = PALETTE[k];
+            chart
+                .draw_series(LineSeries::new(pts.clone(), colour.stroke_width(3)))?
+                .label(*name)
+                .legend(move |(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 22, y)], colour.stroke_width(3))
+                });
+            chart.draw_series(pts.iter().map(|&p| Circle::new(p, 5, colour.filled())))?;
+        }
+        figures::legend(&mut chart, SeriesLabelPosition::UpperRight)?;
+        root.present()?;
+    }
+    Ok(svg)
+}
+
+/// The crux's claims, from a run at any scale.
+pub fn claims(r: &CruxResult) -> Vec<ledger::Claim> {
+    use ledger::{Claim, Computed, Quantity, Scale, Seed, Source, Stated, Verdict};
+    let first = &r.points[0];
+    let sgd_margin = r
+        .points
+        .iter()
+        .map(|p| p.sgd.mean_accuracy() - 0.5)
+        .fold(f64::INFINITY, f64::min);
+    let closer = r.points.iter().all(|p| {
+        (p.sgd.mean_accuracy() - p.parameters.mean_accuracy()).abs()
+            < (p.sgd.mean_accuracy() - 0.5).abs()
+    });
+    let worst_upper = r
+        .points
+        .iter()
+        .map(|p| {
+            Estimate::new(p.sgd.schemers as u64, p.sgd.test_accuracies.len() as u64)
+                .ci95()
+                .1
+        })
+        .fold(0.0, f64::max);
+    let sgd_schemers: usize = r.points.iter().map(|p| p.sgd.schemers).sum();
+    let sgd_runs: usize = r.points.iter().map(|p| p.sgd.test_accuracies.len()).sum();
+    let ms: Vec<String> = r.points.iter().map(|p| p.m.to_string()).collect();
+    let ms = ms.join(", ");
+    vec![
+        Claim {
+            id: "crux.sgd-is-not-uniform-over-functions",
+            chapter: "indifference",
+            source: Source {
+                seed: Seed::BelrosePope,
+                quote: "These results strongly suggest that SGD is not doing anything like sampling uniformly at random from the set of representable functions that do well on the training set.",
+            },
+            stated: Stated::Statement("SGD does not sample consistent functions uniformly"),
+            computed: Computed::Criterion {
+                criterion: format!(
+                    "holds if, for every training-set size ({ms} of {} inputs), SGD-trained networks' mean test accuracy exceeds the 50% that a uniform draw over consistent functions gives by at least 20 points (smallest margin {:.1} points)",
+                    first.m + first.unseen,
+                    100.0 * sgd_margin
+                ),
+                holds: sgd_margin >= 0.2,
+                value: Quantity::Real(100.0 * first.sgd.mean_accuracy()),
+                scale: Scale::Small,
+            },
+            unit: "% mean test accuracy of SGD at the smallest training set",
+            digits: 3,
+            expect: Verdict::Qualitative,
+        },
+        Claim {
+            id: "crux.parameters-track-sgd",
+            chapter: "indifference",
+            source: Source {
+                seed: Seed::Turner,
+                quote: "This supports the idea that “counting arguments over parameterizations” are far more appropriate than “counting arguments over functions.",
+            },
+            stated: Stated::Statement(
+                "counting parameterizations predicts training better than counting functions",
+            ),
+            computed: Computed::Criterion {
+                criterion: format!(
+                    "holds if, for every training-set size, the mean test accuracy of randomly initialised networks that fit the training set ({} sampled) is closer to SGD's than the function count's 50% is",
+                    r.samples
+                ),
+                holds: closer,
+                value: Quantity::Real(100.0 * first.parameters.mean_accuracy()),
+                scale: Scale::Small,
+            },
+            unit: "% mean test accuracy under the parameter measure at the smallest training set",
+            digits: 3,
+            expect: Verdict::Qualitative,
+        },
+        Claim {
+            id: "crux.schemer-analog",
+            chapter: "indifference",
+            source: Source {
+                seed: Seed::BelrosePope,
+                quote: "Without an indifference principle, we might think that SGD is strongly biased toward producing non-schemers, even if there are “more” schemers.",
+            },
+            stated: Stated::Statement("SGD can be biased against schemers that are more numerous"),
+            computed: Computed::Criterion {
+                criterion: format!(
+                    "holds if, at every training-set size, the 95% upper bound on the share of SGD-trained networks that defy the target on all {} trigger inputs lies below the function count's 2^-{} (worst upper bound {:.1}%; {sgd_schemers} schemer analogs in {sgd_runs} runs)",
+                    r.trigger_size,
+                    r.trigger_size,
+                    100.0 * worst_upper
+                ),
+                holds: worst_upper < 0.5f64.powi(r.trigger_size as i32),
+                value: Quantity::Real(100.0 * sgd_schemers as f64 / sgd_runs.max(1) as f64),
+                scale: Scale::Small,
+            },
+            unit: "% of SGD runs that are schemer analogs",
+            digits: 2,
+            expect: Verdict::Qualitative,
+        },
+    ]
+}

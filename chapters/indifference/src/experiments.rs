@@ -1,0 +1,85 @@
+//! The chapter's Monte Carlo experiments, run together at one scale.
+//!
+//! Each experiment draws from its own seeded generators and runs single-threaded inside,
+//! so the results do not depend on how the threads are scheduled. The book's results are
+//! computed once per process and shared by the claims and the figures.
+
+use crate::bertrand::{self, BertrandConfig, BertrandResult};
+use crate::crux::{self, CruxConfig, CruxResult};
+use crate::cube_factory::{self, CubeConfig, CubeResult};
+use crate::orientation::{self, OrientationConfig, OrientationResult};
+use std::sync::OnceLock;
+use std::time::Instant;
+
+/// Every experiment's configuration.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scale {
+    pub orientation: OrientationConfig,
+    pub bertrand: BertrandConfig,
+    pub cube_factory: CubeConfig,
+    pub crux: CruxConfig,
+}
+
+impl Scale {
+    /// The scale the book reports.
+    pub fn book() -> Self {
+        Scale {
+            orientation: OrientationConfig::default(),
+            bertrand: BertrandConfig::default(),
+            cube_factory: CubeConfig::default(),
+            crux: CruxConfig::default(),
+        }
+    }
+
+    /// The scale `cargo test` runs: fewer samples, the same seeds and questions.
+    pub fn test() -> Self {
+        Scale {
+            orientation: OrientationConfig::test_scale(),
+            bertrand: BertrandConfig::test_scale(),
+            cube_factory: CubeConfig::test_scale(),
+            crux: CruxConfig::test_scale(),
+        }
+    }
+}
+
+/// Every experiment's result, and how long each took (seconds).
+#[derive(Clone, Debug)]
+pub struct Results {
+    pub orientation: OrientationResult,
+    pub bertrand: BertrandResult,
+    pub cube_factory: CubeResult,
+    pub crux: CruxResult,
+    pub timings: Vec<(&'static str, f64)>,
+}
+
+fn timed<T>(name: &'static str, f: impl FnOnce() -> T) -> (T, (&'static str, f64)) {
+    let start = Instant::now();
+    let value = f();
+    (value, (name, start.elapsed().as_secs_f64()))
+}
+
+/// Runs every experiment; the orientation experiment (the largest) on its own threads.
+pub fn run(scale: &Scale) -> Results {
+    std::thread::scope(|s| {
+        let orientation = s.spawn(|| timed("orientation", || orientation::run(&scale.orientation)));
+        let (bertrand, t_bertrand) = timed("bertrand", || bertrand::run(&scale.bertrand));
+        let (cube_factory, t_cube) =
+            timed("cube_factory", || cube_factory::run(&scale.cube_factory));
+        let (orientation, t_orientation) = orientation.join().expect("orientation experiment");
+        // The crux samples on its own threads; run it once the others are done.
+        let (crux, t_crux) = timed("crux", || crux::run(&scale.crux));
+        Results {
+            orientation,
+            bertrand,
+            cube_factory,
+            crux,
+            timings: vec![t_orientation, t_bertrand, t_cube, t_crux],
+        }
+    })
+}
+
+/// The book-scale results, computed on first use.
+pub fn book() -> &'static Results {
+    static BOOK: OnceLock<Results> = OnceLock::new();
+    BOOK.get_or_init(|| run(&Scale::book()))
+}
