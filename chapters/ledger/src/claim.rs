@@ -153,6 +153,15 @@ impl fmt::Display for AssessError {
 
 impl std::error::Error for AssessError {}
 
+/// A value with its unit: `%` attaches to the number, other units follow a space.
+fn with_unit(value: String, unit: &str) -> String {
+    match unit {
+        "" => value,
+        "%" => format!("{value}%"),
+        _ => format!("{value} {unit}"),
+    }
+}
+
 /// `[lo, hi]` bounds on log10 of the values a rounded figure stands for.
 fn rounding_interval_log10(digits: &str, exponent: i64) -> Result<(f64, f64), AssessError> {
     let decimals = digits.split_once('.').map_or(0, |(_, f)| f.len()) as i64;
@@ -190,13 +199,7 @@ impl Claim {
 
     /// The stated value as the book prints it.
     pub fn stated_text(&self, style: Style) -> String {
-        let unit = |s: String| {
-            if self.unit.is_empty() {
-                s
-            } else {
-                format!("{s} {}", self.unit)
-            }
-        };
+        let unit = |s: String| with_unit(s, self.unit);
         match &self.stated {
             Stated::Exact(n) => unit(format(&Quantity::Integer(*n), 0, style).expect("integer")),
             Stated::Rounded {
@@ -234,11 +237,7 @@ impl Claim {
             Computed::Nothing { .. } => return Ok(String::new()),
         };
         let text = format(q, self.digits, style).map_err(AssessError::Unprintable)?;
-        Ok(if self.unit.is_empty() {
-            text
-        } else {
-            format!("{text} {}", self.unit)
-        })
+        Ok(with_unit(text, self.unit))
     }
 
     /// Compares computed with stated and derives the verdict.
