@@ -179,3 +179,31 @@ fn the_fixture_figure_exists() {
     .collect();
     assert!(p.is_file());
 }
+
+#[test]
+fn the_scoreboard_lists_every_claim_with_its_page_and_ledger_row() {
+    let (book, unused) = run(
+        vec![
+            chapter("Intro", "introduction.md", "{{#scoreboard}}"),
+            chapter("Counting", "counting/arithmetic.md", "See {{#claim a.b}}."),
+            chapter("Ledger", "appendix/ledger.md", "{{#ledger}}"),
+        ],
+        &[record("a.b"), record("c.d")],
+    )
+    .unwrap();
+    let board = content(&book, 0);
+    assert!(board.contains("**Counting**"), "{board}");
+    assert!(board.contains(
+        "| [`a.b`](appendix/ledger.md#claim-a.b) | <span class=\"verdict verdict-reproduced\">reproduced</span> | ≈ 2 | 2.0 × 10<sup>7</sup> | [Counting](counting/arithmetic.md) |"
+    ), "{board}");
+    assert!(
+        board.contains("| [`c.d`](appendix/ledger.md#claim-c.d) |"),
+        "{board}"
+    );
+    assert!(
+        board.contains("| — |"),
+        "a claim no page shows has no page link: {board}"
+    );
+    // The scoreboard does not count as showing a claim in prose.
+    assert_eq!(unused, vec!["c.d".to_string()]);
+}

@@ -6,7 +6,9 @@
 //! - `{{#claim ID stated}}` — the value as the source states it, linked the same way;
 //! - `{{#claim ID verdict}}` — the claim's verdict, linked the same way;
 //! - `{{#figure FILE ALT TEXT}}` — a generated figure from `generated/figures/FILE`;
-//! - `{{#ledger}}` — the whole ledger, chapter by chapter (the appendix page).
+//! - `{{#ledger}}` — the whole ledger, chapter by chapter (the appendix page);
+//! - `{{#scoreboard}}` — every claim at a glance: verdict, stated and computed value, and
+//!   links to the page that discusses it and to its ledger row.
 //!
 //! A backslash before the braces (`\{{#claim …}}`) leaves a directive as literal text.
 //! An unknown claim id, a missing figure or a page that uses `{{#claim}}` when no page
@@ -15,7 +17,7 @@
 
 use ledger::ClaimRecord;
 use mdbook_preprocessor::book::{Book, Chapter};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -61,17 +63,14 @@ pub fn anchor(id: &str) -> String {
 /// # Errors
 /// The first [`DirectiveError`] met, in book order.
 pub fn process(book: &mut Book, inputs: &Inputs<'_>) -> Result<Report, DirectiveError> {
-    let ledger_page = book
-        .chapters()
-        .find(|ch| ch.content.contains(LEDGER_DIRECTIVE))
-        .and_then(|ch| ch.path.clone());
+    let pages = Pages::of(book);
     let mut used = BTreeSet::new();
     let mut result = Ok(());
     book.for_each_chapter_mut(|ch| {
         if result.is_err() {
             return;
         }
-        result = expand_chapter(ch, inputs, ledger_page.as_deref(), &mut used);
+        result = expand_chapter(ch, inputs, &pages, &mut used);
     });
     result?;
     let unused = inputs
@@ -83,12 +82,46 @@ pub fn process(book: &mut Book, inputs: &Inputs<'_>) -> Result<Report, Directive
     Ok(Report { unused })
 }
 
+/// Where things are in the book: the ledger page, and the first page showing each claim.
+struct Pages {
+    ledger: Option<PathBuf>,
+    /// Claim id → (page path, page title) of the first page that shows it.
+    shown_in: BTreeMap<String, (PathBuf, String)>,
+}
+
+impl Pages {
+    fn of(book: &Book) -> Self {
+        let mut shown_in = BTreeMap::new();
+        for ch in book.chapters() {
+            let Some(path) = &ch.path else { continue };
+            for (at, _) in ch.content.match_indices("{{#claim ") {
+                if ch.content[..at].ends_with('\\') {
+                    continue;
+                }
+                let rest = &ch.content[at + "{{#claim ".len()..];
+                let end = rest.find([' ', '}']).unwrap_or(rest.len());
+                shown_in
+                    .entry(rest[..end].to_string())
+                    .or_insert_with(|| (path.clone(), ch.name.clone()));
+            }
+        }
+        Pages {
+            ledger: book
+                .chapters()
+                .find(|ch| ch.content.contains(LEDGER_DIRECTIVE))
+                .and_then(|ch| ch.path.clone()),
+            shown_in,
+        }
+    }
+}
+
 fn expand_chapter(
     ch: &mut Chapter,
     inputs: &Inputs<'_>,
-    ledger_page: Option<&Path>,
+    pages: &Pages,
     used: &mut BTreeSet<String>,
 ) -> Result<(), DirectiveError> {
+    let ledger_page = pages.ledger.as_deref();
     let file = ch
         .source_path
         .clone()
@@ -172,6 +205,17 @@ fn expand_chapter(
                 .expect("string write");
             }
             "ledger" if arg.is_empty() => out.push_str(&render_ledger(inputs.claims)),
+            "scoreboard" if arg.is_empty() => {
+                let ledger = ledger_page.ok_or_else(|| {
+                    err("`{{#scoreboard}}` needs a page holding `{{#ledger}}` to link to".into())
+                })?;
+                out.push_str(&render_scoreboard(
+                    inputs.claims,
+                    &pages.shown_in,
+                    ledger,
+                    &to_root,
+                ));
+            }
             _ => {
                 // Leave other preprocessors' directives ({{#include}}, …) alone.
                 write!(out, "{{{{#{directive}}}}}").expect("string write");
@@ -199,6 +243,54 @@ fn cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
 
+fn chapter_title(chapter: &str) -> String {
+    let mut title = chapter.to_string();
+    if let Some(first) = title.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    title
+}
+
+/// Every claim at a glance, one table per chapter: the claim's id linked to its ledger row,
+/// its verdict, the stated and the computed value, and the page that discusses it.
+fn render_scoreboard(
+    claims: &[ClaimRecord],
+    shown_in: &BTreeMap<String, (PathBuf, String)>,
+    ledger: &Path,
+    to_root: &str,
+) -> String {
+    let mut out = String::new();
+    let mut chapter = "";
+    for c in claims {
+        if c.chapter != chapter {
+            chapter = &c.chapter;
+            write!(
+                out,
+                "\n**{}**\n\n| claim | verdict | stated | computed | discussed in |\n|---|---|---|---|---|\n",
+                chapter_title(chapter)
+            )
+            .expect("string write");
+        }
+        let page = shown_in.get(&c.id).map_or_else(
+            || "—".to_string(),
+            |(path, title)| format!("[{}]({to_root}{})", cell(title), path.display()),
+        );
+        writeln!(
+            out,
+            "| [`{id}`]({to_root}{ledger}#{anchor}) | <span class=\"verdict verdict-{v}\">{verdict}</span> | {stated} | {computed} | {page} |",
+            id = c.id,
+            ledger = ledger.display(),
+            anchor = anchor(&c.id),
+            v = c.verdict.slug(),
+            verdict = c.verdict,
+            stated = cell(&c.stated_html),
+            computed = if c.computed_html.is_empty() { "—".to_string() } else { cell(&c.computed_html) },
+        )
+        .expect("string write");
+    }
+    out
+}
+
 /// The ledger appendix: one table per claim, grouped by chapter.
 pub fn render_ledger(claims: &[ClaimRecord]) -> String {
     let mut out = String::new();
@@ -206,11 +298,7 @@ pub fn render_ledger(claims: &[ClaimRecord]) -> String {
     for c in claims {
         if c.chapter != chapter {
             chapter = &c.chapter;
-            let mut title = chapter.to_string();
-            if let Some(first) = title.get_mut(0..1) {
-                first.make_ascii_uppercase();
-            }
-            writeln!(out, "\n## {title}\n").expect("string write");
+            writeln!(out, "\n## {}\n", chapter_title(chapter)).expect("string write");
         }
         let computed = if c.computed_html.is_empty() {
             "—"
