@@ -21,10 +21,6 @@ pub struct Enclosure {
     hi: BigInt,
 }
 
-fn one() -> BigInt {
-    BigInt::from(1u8) << FRAC_BITS
-}
-
 /// `floor(n / d)` and `ceil(n / d)` for a positive divisor.
 fn div_floor_ceil(n: &BigInt, d: &BigInt) -> (BigInt, BigInt) {
     debug_assert!(d.is_positive());
@@ -108,23 +104,6 @@ impl Enclosure {
         Enclosure {
             lo: div_floor_ceil(&self.lo, &k).0,
             hi: div_floor_ceil(&self.hi, &k).1,
-        }
-    }
-
-    /// The product of two enclosures, rounded outward.
-    pub fn mul(&self, other: &Self) -> Self {
-        let products = [
-            &self.lo * &other.lo,
-            &self.lo * &other.hi,
-            &self.hi * &other.lo,
-            &self.hi * &other.hi,
-        ];
-        let min = products.iter().min().expect("four products");
-        let max = products.iter().max().expect("four products");
-        let scale = one();
-        Enclosure {
-            lo: div_floor_ceil(min, &scale).0,
-            hi: div_floor_ceil(max, &scale).1,
         }
     }
 
