@@ -2,8 +2,8 @@
 //!
 //! Figures are SVG drawn by plotters without system fonts (text is left to the browser's
 //! `sans-serif`). The background is transparent and the ink a mid grey, so one file reads on
-//! mdBook's light and dark themes alike; series colours are mid-lightness hues that keep
-//! their contrast on both.
+//! light and dark backgrounds alike; series colours are mid-lightness hues that keep their
+//! contrast on both. In the book, [`themed`] turns the ink into the page's own text colour.
 
 use plotters::chart::{ChartBuilder, ChartContext, MeshStyle, SeriesLabelPosition};
 use plotters::coord::CoordTranslate;
@@ -12,6 +12,7 @@ use plotters::prelude::{Color, DrawingBackend, IntoFont};
 use plotters::style::{RGBColor, TextStyle};
 
 /// Axis lines, tick labels and captions: a grey that reads on white and on near-black.
+/// [`themed`] recognises it, so no series may use it.
 pub const INK: RGBColor = RGBColor(0x8a, 0x8a, 0x8a);
 
 /// Faint grid lines.
@@ -104,6 +105,22 @@ pub struct Figure {
     pub render: fn() -> Result<String, DrawError>,
 }
 
+/// A figure made ready to sit inside a book page: the house ink becomes `currentColor`, so
+/// axes, labels and grid take the page's text colour in every mdBook theme, and the XML
+/// prologue and blank lines go (inside Markdown a blank line would end the HTML block).
+///
+/// The file on disk keeps the mid-grey ink, which reads on light and dark backgrounds alike
+/// wherever a figure is shown on its own (a notebook, an image viewer).
+pub fn themed(svg: &str) -> String {
+    let ink = format!("\"#{:02X}{:02X}{:02X}\"", INK.0, INK.1, INK.2);
+    let body = svg.find("<svg").map_or(svg, |start| &svg[start..]);
+    body.lines()
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| line.replace(&ink, "\"currentColor\""))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// A tick label for a fraction on a logarithmic axis, as a percentage with as many decimals
 /// as it needs (`0.01%`, `1%`, `100%`).
 pub fn percent_label(fraction: f64) -> String {
@@ -133,5 +150,14 @@ mod tests {
         assert_eq!(percent_label(0.0), "0%");
         assert_eq!(percent_label(0.05), "5%");
         assert_eq!(power_of_two_label(4.0), "16");
+    }
+
+    #[test]
+    fn themed_figures_take_the_page_colour_and_keep_their_series_colours() {
+        let svg = "<?xml version=\"1.0\"?>\n<svg viewBox=\"0 0 2 2\">\n\n<text fill=\"#8A8A8A\">a</text>\n<line stroke=\"#1F9BDE\"/>\n</svg>\n";
+        assert_eq!(
+            themed(svg),
+            "<svg viewBox=\"0 0 2 2\">\n<text fill=\"currentColor\">a</text>\n<line stroke=\"#1F9BDE\"/>\n</svg>"
+        );
     }
 }
