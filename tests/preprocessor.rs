@@ -1,6 +1,7 @@
 //! The `mdbook-claims` preprocessor on small books: substitution, links, errors, warnings.
 
 use ledger::{ClaimRecord, Verdict};
+use mdbook_claims::bibliography::{self, Reference};
 use mdbook_claims::{Inputs, process};
 use mdbook_preprocessor::book::{Book, BookItem, Chapter};
 use std::path::{Path, PathBuf};
@@ -28,7 +29,25 @@ fn chapter(name: &str, path: &str, content: &str) -> BookItem {
     BookItem::Chapter(Chapter::new(name, content.into(), path, vec![]))
 }
 
+/// Two works to cite: one paper with three authors, one post with two.
+fn references() -> Vec<Reference> {
+    bibliography::parse(
+        "@article{veit2016, author={Veit, A. and Wilber, M. and Belongie, S.}, title={Ensembles},\
+         journal={NeurIPS}, year={2016}, eprint={1605.06431}}\n\
+         @misc{pope2024, author={Belrose, N. and Pope, Q.}, title={Counting}, year={2024}}",
+    )
+    .unwrap()
+}
+
+/// The book after the preprocessor, with the claims that no page showed.
 fn run(pages: Vec<BookItem>, claims: &[ClaimRecord]) -> Result<(Book, Vec<String>), String> {
+    run_with_report(pages, claims).map(|(book, report)| (book, report.unused))
+}
+
+fn run_with_report(
+    pages: Vec<BookItem>,
+    claims: &[ClaimRecord],
+) -> Result<(Book, mdbook_claims::Report), String> {
     let mut book = Book::new_with_items(pages);
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     process(
@@ -36,9 +55,10 @@ fn run(pages: Vec<BookItem>, claims: &[ClaimRecord]) -> Result<(Book, Vec<String
         &Inputs {
             claims,
             src_dir: &src,
+            references: &references(),
         },
     )
-    .map(|report| (book, report.unused))
+    .map(|report| (book, report))
     .map_err(|e| e.to_string())
 }
 
@@ -117,7 +137,7 @@ fn an_unknown_id_fails_naming_file_and_line() {
 }
 
 #[test]
-fn a_missing_figure_fails_and_a_present_one_is_embedded() {
+fn a_missing_figure_fails_and_a_present_one_is_inlined_in_the_page_colour() {
     let err = run(
         vec![chapter("C", "c.md", "{{#figure nowhere.svg A plot}}")],
         &[],
@@ -138,7 +158,9 @@ fn a_missing_figure_fails_and_a_present_one_is_embedded() {
     .unwrap();
     assert_eq!(
         content(&book, 0),
-        "<figure class=\"generated\"><img src=\"../generated/figures/tiny.svg\" alt=\"A &quot;small&quot; plot\"></figure>"
+        "<figure class=\"generated\"><svg role=\"img\" aria-label=\"A &quot;small&quot; plot\" \
+         xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\" viewBox=\"0 0 1 1\">\n\
+         <rect width=\"1\" height=\"1\" fill=\"currentColor\"/>\n</svg></figure>"
     );
 }
 
@@ -206,4 +228,65 @@ fn the_scoreboard_lists_every_claim_with_its_page_and_ledger_row() {
     );
     // The scoreboard does not count as showing a claim in prose.
     assert_eq!(unused, vec!["c.d".to_string()]);
+}
+
+#[test]
+fn a_citation_links_to_its_entry_and_the_entry_links_back() {
+    let (book, report) = run_with_report(
+        vec![
+            chapter(
+                "Simplicity",
+                "simplicity/index.md",
+                "Paths {{#cite veit2016}}.",
+            ),
+            chapter("References", "appendix/references.md", "{{#references}}"),
+        ],
+        &[],
+    )
+    .unwrap();
+    assert_eq!(
+        content(&book, 0),
+        "Paths <span class=\"cite\">([Veit et al. 2016](../appendix/references.md#ref-veit2016))</span>."
+    );
+    let list = content(&book, 1);
+    assert!(
+        list.contains(
+            "- <a id=\"ref-veit2016\"></a>**Veit, Wilber & Belongie (2016).** Ensembles. *NeurIPS*. \
+             <https://arxiv.org/abs/1605.06431> Cited in: [Simplicity](../simplicity/index.md)."
+        ),
+        "{list}"
+    );
+    assert!(
+        list.contains("**Belrose & Pope (2024).** Counting."),
+        "{list}"
+    );
+    assert_eq!(report.uncited, ["pope2024"]);
+}
+
+#[test]
+fn an_unknown_citation_key_fails_naming_file_and_line() {
+    let err = run(
+        vec![
+            chapter("C", "c.md", "one\n{{#cite veit2016, nobody1999}}"),
+            chapter("References", "references.md", "{{#references}}"),
+        ],
+        &[],
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        "c.md:2: unknown citation key `nobody1999` (not in src/references.bib)"
+    );
+    let err = run(vec![chapter("C", "c.md", "{{#cite veit2016}}")], &[]).unwrap_err();
+    assert!(
+        err.contains("needs a page holding `{{#references}}`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_books_bibliography_parses() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/references.bib");
+    let refs = bibliography::load(&path).unwrap();
+    assert!(refs.len() > 10, "{} references", refs.len());
 }

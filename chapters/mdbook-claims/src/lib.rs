@@ -5,15 +5,24 @@
 //!   claim's row in the ledger appendix (the stated value when nothing can be computed);
 //! - `{{#claim ID stated}}` — the value as the source states it, linked the same way;
 //! - `{{#claim ID verdict}}` — the claim's verdict, linked the same way;
-//! - `{{#figure FILE ALT TEXT}}` — a generated figure from `generated/figures/FILE`;
+//! - `{{#figure FILE ALT TEXT}}` — a generated figure from `generated/figures/FILE`, inlined
+//!   so that its ink follows the theme's text colour;
 //! - `{{#ledger}}` — the whole ledger, chapter by chapter (the appendix page);
 //! - `{{#scoreboard}}` — every claim at a glance: verdict, stated and computed value, and
-//!   links to the page that discusses it and to its ledger row.
+//!   links to the page that discusses it and to its ledger row;
+//! - `{{#cite KEY…}}` — a citation of one or more works in `references.bib`, linked to
+//!   their entries on the page holding `{{#references}}`;
+//! - `{{#references}}` — every work in the bibliography, with the pages that cite it.
 //!
 //! A backslash before the braces (`\{{#claim …}}`) leaves a directive as literal text.
-//! An unknown claim id, a missing figure or a page that uses `{{#claim}}` when no page
-//! holds `{{#ledger}}` is an error naming the file and line; a claim that no page shows is
-//! reported as a warning, so the prose and the ledger cannot drift apart silently.
+//! An unknown claim id or citation key, a missing figure or a page that uses `{{#claim}}`
+//! when no page holds `{{#ledger}}` is an error naming the file and line; a claim that no
+//! page shows, or a reference that no page cites, is reported as a warning, so the prose,
+//! the ledger and the bibliography cannot drift apart silently.
+
+pub mod bibliography;
+
+use bibliography::Reference;
 
 use ledger::ClaimRecord;
 use mdbook_preprocessor::book::{Book, Chapter};
@@ -26,6 +35,8 @@ use std::path::{Path, PathBuf};
 pub struct Report {
     /// Claims in the ledger that no page shows, in ledger order.
     pub unused: Vec<String>,
+    /// Bibliography keys that no page cites, in file order.
+    pub uncited: Vec<String>,
 }
 
 /// A directive the preprocessor cannot honour, with where it stands.
@@ -49,9 +60,19 @@ pub struct Inputs<'a> {
     pub claims: &'a [ClaimRecord],
     /// The book's source folder; figures live under `generated/figures/` in it.
     pub src_dir: &'a Path,
+    /// The bibliography, in file order.
+    pub references: &'a [Reference],
+}
+
+/// What the pages used, for the warnings in [`Report`].
+#[derive(Default)]
+struct Usage {
+    claims: BTreeSet<String>,
+    cited: BTreeSet<String>,
 }
 
 const LEDGER_DIRECTIVE: &str = "{{#ledger}}";
+const REFERENCES_DIRECTIVE: &str = "{{#references}}";
 
 /// The anchor of a claim's ledger row.
 pub fn anchor(id: &str) -> String {
@@ -64,7 +85,7 @@ pub fn anchor(id: &str) -> String {
 /// The first [`DirectiveError`] met, in book order.
 pub fn process(book: &mut Book, inputs: &Inputs<'_>) -> Result<Report, DirectiveError> {
     let pages = Pages::of(book);
-    let mut used = BTreeSet::new();
+    let mut used = Usage::default();
     let mut result = Ok(());
     book.for_each_chapter_mut(|ch| {
         if result.is_err() {
@@ -76,50 +97,85 @@ pub fn process(book: &mut Book, inputs: &Inputs<'_>) -> Result<Report, Directive
     let unused = inputs
         .claims
         .iter()
-        .filter(|c| !used.contains(&c.id))
+        .filter(|c| !used.claims.contains(&c.id))
         .map(|c| c.id.clone())
         .collect();
-    Ok(Report { unused })
+    let uncited = inputs
+        .references
+        .iter()
+        .filter(|r| !used.cited.contains(&r.key))
+        .map(|r| r.key.clone())
+        .collect();
+    Ok(Report { unused, uncited })
 }
 
-/// Where things are in the book: the ledger page, and the first page showing each claim.
+/// Where things are in the book: the ledger and references pages, the first page showing
+/// each claim, and every page citing each work.
 struct Pages {
     ledger: Option<PathBuf>,
+    references: Option<PathBuf>,
     /// Claim id → (page path, page title) of the first page that shows it.
     shown_in: BTreeMap<String, (PathBuf, String)>,
+    /// Citation key → (page path, page title) of each page citing it, in book order.
+    cited_in: BTreeMap<String, Vec<(PathBuf, String)>>,
 }
 
 impl Pages {
     fn of(book: &Book) -> Self {
         let mut shown_in = BTreeMap::new();
+        let mut cited_in: BTreeMap<String, Vec<(PathBuf, String)>> = BTreeMap::new();
         for ch in book.chapters() {
             let Some(path) = &ch.path else { continue };
-            for (at, _) in ch.content.match_indices("{{#claim ") {
-                if ch.content[..at].ends_with('\\') {
-                    continue;
+            let page = || (path.clone(), ch.name.clone());
+            for arg in directive_arguments(&ch.content, "{{#claim ") {
+                let id = arg.split(' ').next().unwrap_or_default();
+                shown_in.entry(id.to_string()).or_insert_with(page);
+            }
+            for arg in directive_arguments(&ch.content, "{{#cite ") {
+                for key in citation_keys(arg) {
+                    let pages = cited_in.entry(key.to_string()).or_default();
+                    if !pages.iter().any(|(p, _)| p == path) {
+                        pages.push(page());
+                    }
                 }
-                let rest = &ch.content[at + "{{#claim ".len()..];
-                let end = rest.find([' ', '}']).unwrap_or(rest.len());
-                shown_in
-                    .entry(rest[..end].to_string())
-                    .or_insert_with(|| (path.clone(), ch.name.clone()));
             }
         }
+        let page_holding = |directive: &str| {
+            book.chapters()
+                .find(|ch| ch.content.contains(directive))
+                .and_then(|ch| ch.path.clone())
+        };
         Pages {
-            ledger: book
-                .chapters()
-                .find(|ch| ch.content.contains(LEDGER_DIRECTIVE))
-                .and_then(|ch| ch.path.clone()),
+            ledger: page_holding(LEDGER_DIRECTIVE),
+            references: page_holding(REFERENCES_DIRECTIVE),
             shown_in,
+            cited_in,
         }
     }
+}
+
+/// The argument text of each unescaped occurrence of `opening` (e.g. `{{#claim `) in `content`.
+fn directive_arguments<'c>(content: &'c str, opening: &str) -> Vec<&'c str> {
+    content
+        .match_indices(opening)
+        .filter(|(at, _)| !content[..*at].ends_with('\\'))
+        .filter_map(|(at, _)| {
+            let rest = &content[at + opening.len()..];
+            rest.find("}}").map(|end| rest[..end].trim())
+        })
+        .collect()
+}
+
+/// The keys of a `{{#cite}}` directive: separated by spaces, commas or semicolons.
+fn citation_keys(arg: &str) -> impl Iterator<Item = &str> {
+    arg.split([' ', ',', ';']).filter(|k| !k.is_empty())
 }
 
 fn expand_chapter(
     ch: &mut Chapter,
     inputs: &Inputs<'_>,
     pages: &Pages,
-    used: &mut BTreeSet<String>,
+    used: &mut Usage,
 ) -> Result<(), DirectiveError> {
     let ledger_page = pages.ledger.as_deref();
     let file = ch
@@ -176,7 +232,7 @@ fn expand_chapter(
                 let ledger = ledger_page.ok_or_else(|| {
                     err("`{{#claim}}` needs a page holding `{{#ledger}}` to link to".into())
                 })?;
-                used.insert(claim.id.clone());
+                used.claims.insert(claim.id.clone());
                 write!(
                     out,
                     "[<span class=\"{class}\" title=\"{verdict}; stated: {stated}\">{value}</span>]({to_root}{ledger}#{anchor})",
@@ -197,12 +253,59 @@ fn expand_chapter(
                         on_disk.display()
                     )));
                 }
+                let svg = std::fs::read_to_string(&on_disk).map_err(|e| {
+                    err(format!(
+                        "figure `{figure}` unreadable at {}: {e}",
+                        on_disk.display()
+                    ))
+                })?;
+                let svg = figures::themed(&svg);
+                let Some(svg) = svg.strip_prefix("<svg") else {
+                    return Err(err(format!("figure `{figure}` is not an SVG document")));
+                };
                 write!(
                     out,
-                    "<figure class=\"generated\"><img src=\"{to_root}generated/figures/{figure}\" alt=\"{}\"></figure>",
+                    "<figure class=\"generated\"><svg role=\"img\" aria-label=\"{}\"{svg}</figure>",
                     attribute(alt)
                 )
                 .expect("string write");
+            }
+            "cite" => {
+                let references_page = pages.references.as_deref().ok_or_else(|| {
+                    err("`{{#cite}}` needs a page holding `{{#references}}` to link to".into())
+                })?;
+                let mut links = Vec::new();
+                for key in citation_keys(arg) {
+                    let reference =
+                        inputs
+                            .references
+                            .iter()
+                            .find(|r| r.key == key)
+                            .ok_or_else(|| {
+                                err(format!(
+                                    "unknown citation key `{key}` (not in src/references.bib)"
+                                ))
+                            })?;
+                    used.cited.insert(reference.key.clone());
+                    links.push(format!(
+                        "[{}]({to_root}{}#{})",
+                        reference.in_text(),
+                        references_page.display(),
+                        reference.anchor()
+                    ));
+                }
+                if links.is_empty() {
+                    return Err(err("`{{#cite}}` names no citation key".into()));
+                }
+                write!(out, "<span class=\"cite\">({})</span>", links.join("; "))
+                    .expect("string write");
+            }
+            "references" if arg.is_empty() => {
+                out.push_str(&render_references(
+                    inputs.references,
+                    &pages.cited_in,
+                    &to_root,
+                ));
             }
             "ledger" if arg.is_empty() => out.push_str(&render_ledger(inputs.claims)),
             "scoreboard" if arg.is_empty() => {
@@ -287,6 +390,48 @@ fn render_scoreboard(
             computed = if c.computed_html.is_empty() { "—".to_string() } else { cell(&c.computed_html) },
         )
         .expect("string write");
+    }
+    out
+}
+
+/// The references page: every work, ordered by first author and year, with links to the
+/// pages that cite it.
+fn render_references(
+    references: &[Reference],
+    cited_in: &BTreeMap<String, Vec<(PathBuf, String)>>,
+    to_root: &str,
+) -> String {
+    let mut sorted: Vec<&Reference> = references.iter().collect();
+    sorted.sort_by(|a, b| (&a.authors, &a.year).cmp(&(&b.authors, &b.year)));
+    let mut out = String::new();
+    for r in sorted {
+        let authors = match r.authors.as_slice() {
+            [rest @ .., last] if last == "others" => format!("{} et al.", rest.join(", ")),
+            [rest @ .., last] if !rest.is_empty() => format!("{} & {last}", rest.join(", ")),
+            _ => r.authors.join(""),
+        };
+        write!(
+            out,
+            "- <a id=\"{}\"></a>**{authors} ({}).** {}.",
+            r.anchor(),
+            r.year,
+            r.title
+        )
+        .expect("string write");
+        if !r.venue.is_empty() {
+            write!(out, " *{}*.", r.venue).expect("string write");
+        }
+        if let Some(url) = &r.url {
+            write!(out, " <{url}>").expect("string write");
+        }
+        if let Some(pages) = cited_in.get(&r.key) {
+            let links: Vec<String> = pages
+                .iter()
+                .map(|(path, title)| format!("[{title}]({to_root}{})", path.display()))
+                .collect();
+            write!(out, " Cited in: {}.", links.join(", ")).expect("string write");
+        }
+        out.push('\n');
     }
     out
 }

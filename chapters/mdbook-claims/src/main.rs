@@ -2,7 +2,7 @@
 //! with the book on standard input.
 
 use ledger::ClaimRecord;
-use mdbook_claims::{Inputs, process};
+use mdbook_claims::{Inputs, bibliography, process};
 use mdbook_preprocessor::errors::Result;
 use std::io;
 use std::process::ExitCode;
@@ -19,15 +19,21 @@ fn run() -> Result<()> {
     })?;
     let claims: Vec<ClaimRecord> = serde_json::from_str(&text)
         .map_err(|e| anyhow::anyhow!("{} is not a ledger: {e}", claims_file.display()))?;
+    let references =
+        bibliography::load(&src_dir.join("references.bib")).map_err(anyhow::Error::msg)?;
     let report = process(
         &mut book,
         &Inputs {
             claims: &claims,
             src_dir: &src_dir,
+            references: &references,
         },
     )?;
     for id in &report.unused {
         eprintln!("warning: claim `{id}` is in the ledger but no page shows it");
+    }
+    for key in &report.uncited {
+        eprintln!("warning: `{key}` is in references.bib but no page cites it");
     }
     serde_json::to_writer(io::stdout(), &book)?;
     Ok(())
