@@ -12,6 +12,7 @@ mod claims;
 mod notebooks;
 mod project;
 mod regenerate;
+mod reproduce;
 mod tools;
 
 use anyhow::Result;

@@ -2,10 +2,12 @@
 //!
 //! The output depends only on the chapter crates, which are compiled into this program, so
 //! a stamp of this program's own bytes says whether the output on disk is current. A rerun
-//! with nothing changed skips the work; `--force` redoes it.
+//! with nothing changed skips the work; `--force` redoes it. Each chapter's cost is
+//! measured on the way and written for the Reproduce appendix.
 
 use crate::claims::records;
 use crate::project::generated_dir;
+use crate::reproduce::{self, ChapterCost};
 use anyhow::{Context, Result, anyhow};
 use std::hash::{DefaultHasher, Hasher};
 use std::time::Instant;
@@ -33,17 +35,12 @@ pub fn run(force: bool) -> Result<bool> {
     if out.exists() {
         std::fs::remove_dir_all(&out).with_context(|| format!("cannot clear {}", out.display()))?;
     }
-    let start = Instant::now();
-    let claims = records()?;
-    let mut json = serde_json::to_string_pretty(&claims)?;
-    json.push('\n');
-    write(&out.join("claims.json"), json.as_bytes())?;
-    println!(
-        "regenerate: {} claims in {:.2?}",
-        claims.len(),
-        start.elapsed()
-    );
+    let mut claims = Vec::new();
+    let mut costs = Vec::new();
     for chapter in catalog::chapters() {
+        let start = Instant::now();
+        claims.extend(records(&(chapter.claims)())?);
+        let claims_seconds = start.elapsed().as_secs_f64();
         let start = Instant::now();
         let figures = (chapter.figures)();
         for figure in &figures {
@@ -51,19 +48,32 @@ pub fn run(force: bool) -> Result<bool> {
                 .map_err(|e| anyhow!("figure {} failed to draw: {e}", figure.file))?;
             write(&out.join("figures").join(figure.file), svg.as_bytes())?;
         }
+        let cost = ChapterCost {
+            name: chapter.name,
+            title: chapter.title,
+            claims: claims_seconds,
+            figures: start.elapsed().as_secs_f64(),
+            experiments: (chapter.timings)(),
+        };
         println!(
-            "regenerate: {} figure(s) of {} in {:.2?}",
+            "regenerate: {}: claims in {:.1} s, {} figure(s) in {:.1} s",
+            cost.name,
+            cost.claims,
             figures.len(),
-            chapter.name,
-            start.elapsed()
+            cost.figures
         );
-        for (experiment, seconds) in (chapter.timings)() {
-            println!(
-                "regenerate:   {}/{experiment}: {seconds:.1} s",
-                chapter.name
-            );
+        for (experiment, seconds) in &cost.experiments {
+            println!("regenerate:   {}/{experiment}: {seconds:.1} s", cost.name);
         }
+        costs.push(cost);
     }
+    let mut json = serde_json::to_string_pretty(&claims)?;
+    json.push('\n');
+    write(&out.join("claims.json"), json.as_bytes())?;
+    write(
+        &out.join("reproduce.md"),
+        reproduce::fragment(&costs).as_bytes(),
+    )?;
     write(&stamp_file, stamp.as_bytes())?;
     Ok(true)
 }
