@@ -24,7 +24,7 @@ pub struct ChapterCost {
 /// The Markdown fragment: a table of chapters with their experiments, then the tools.
 pub fn fragment(costs: &[ChapterCost]) -> String {
     let mut out = String::from(
-        "| chapter | experiments and claims | figures | of which |\n|---|--:|--:|---|\n",
+        "| chapter | claims (wall clock) | figures | each experiment |\n|---|--:|--:|---|\n",
     );
     for c in costs {
         let parts: Vec<String> = c
@@ -49,7 +49,9 @@ pub fn fragment(costs: &[ChapterCost]) -> String {
     let total: f64 = costs.iter().map(|c| c.claims + c.figures).sum();
     writeln!(
         out,
-        "\nIn all, {total:.0} s on {} ({} logical CPUs).\n",
+        "\nIn all, {total:.0} s of wall clock on {} with {} logical CPUs. A chapter runs \
+         some experiments side by side on separate threads, so its experiments' times can add \
+         up to more than its own.\n",
         std::env::consts::ARCH,
         std::thread::available_parallelism().map_or(1, usize::from)
     )
