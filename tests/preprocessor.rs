@@ -252,7 +252,7 @@ fn a_citation_links_to_its_entry_and_the_entry_links_back() {
     assert!(
         list.contains(
             "- <a id=\"ref-veit2016\"></a>**Veit, Wilber & Belongie (2016).** Ensembles. *NeurIPS*. \
-             <https://arxiv.org/abs/1605.06431> Cited in: [Simplicity](../simplicity/index.md)."
+             <https://arxiv.org/abs/1605.06431>. Cited in: [Simplicity](../simplicity/index.md)."
         ),
         "{list}"
     );

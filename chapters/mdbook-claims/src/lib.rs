@@ -422,7 +422,7 @@ fn render_references(
             write!(out, " *{}*.", r.venue).expect("string write");
         }
         if let Some(url) = &r.url {
-            write!(out, " <{url}>").expect("string write");
+            write!(out, " <{url}>.").expect("string write");
         }
         if let Some(pages) = cited_in.get(&r.key) {
             let links: Vec<String> = pages
