@@ -11,8 +11,8 @@ use crate::polynomial::{PolynomialConfig, PolynomialResult};
 use crate::scaling_law::{ScalingLawConfig, ScalingLawResult};
 use crate::shift::{ShiftConfig, ShiftResult};
 use crate::width::{WidthConfig, WidthCurve};
+use ledger::timed;
 use std::sync::OnceLock;
-use std::time::Instant;
 
 /// Every experiment's configuration.
 #[derive(Clone, Debug, PartialEq)]
@@ -65,12 +65,6 @@ pub struct Results {
     pub width: Vec<WidthCurve>,
     pub shift: ShiftResult,
     pub timings: Vec<(&'static str, f64)>,
-}
-
-fn timed<T>(name: &'static str, f: impl FnOnce() -> T) -> (T, (&'static str, f64)) {
-    let start = Instant::now();
-    let value = f();
-    (value, (name, start.elapsed().as_secs_f64()))
 }
 
 /// Runs every experiment, in parallel threads.

@@ -8,8 +8,8 @@ use crate::bertrand::{self, BertrandConfig, BertrandResult};
 use crate::crux::{self, CruxConfig, CruxResult};
 use crate::cube_factory::{self, CubeConfig, CubeResult};
 use crate::orientation::{self, OrientationConfig, OrientationResult};
+use ledger::timed;
 use std::sync::OnceLock;
-use std::time::Instant;
 
 /// Every experiment's configuration.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,12 +50,6 @@ pub struct Results {
     pub cube_factory: CubeResult,
     pub crux: CruxResult,
     pub timings: Vec<(&'static str, f64)>,
-}
-
-fn timed<T>(name: &'static str, f: impl FnOnce() -> T) -> (T, (&'static str, f64)) {
-    let start = Instant::now();
-    let value = f();
-    (value, (name, start.elapsed().as_secs_f64()))
 }
 
 /// Runs every experiment; the orientation experiment (the largest) on its own threads.

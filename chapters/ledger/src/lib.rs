@@ -10,8 +10,10 @@ pub mod notebook;
 pub mod number;
 pub mod record;
 pub mod seed;
+pub mod timing;
 
 pub use claim::{Assessment, Claim, Computed, Scale, Source, Stated, Verdict};
 pub use number::{Quantity, Style};
 pub use record::ClaimRecord;
 pub use seed::Seed;
+pub use timing::{Timing, timed};
