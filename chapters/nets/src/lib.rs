@@ -11,6 +11,7 @@
 
 pub mod activation;
 pub mod boolean;
+pub mod boolean_fit;
 pub mod loss;
 pub mod mlp;
 pub mod optim;

@@ -1,0 +1,157 @@
+//! Networks trained until they fit a Boolean training set, by the thousand.
+//!
+//! The other side of [`crate::boolean::sample_functions`]: where that draws networks from
+//! their initial distribution and reads off their functions, this trains networks from that
+//! same distribution on some of the inputs of a target function, stops each as soon as it
+//! fits every training input (its output's sign), and reads off the function it then
+//! computes on all inputs. Comparing the two is how Mingard et al. ("Is SGD a Bayesian
+//! sampler?") ask whether training lands on functions as often as the prior, conditioned on
+//! the training set, would.
+//!
+//! Run `r` is initialised and shuffled from seed `seed + r` alone, so the result depends
+//! only on the arguments, never on the number of threads.
+
+use crate::boolean::{TruthTable, all_inputs, truth_table};
+use crate::loss::{Loss, Targets};
+use crate::mlp::{Mlp, MlpSpec, Workspace};
+use crate::optim::Optimizer;
+use crate::train::{Trainer, rng};
+use ndarray::{Array2, Axis};
+
+/// How each network is trained.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FitConfig {
+    pub optimizer: Optimizer,
+    /// Minibatch size (the training set in shuffled batches each epoch); at least the
+    /// training set's size means full batch.
+    pub batch: usize,
+    /// Epochs after which a run that still does not fit is given up (and reported as `None`).
+    pub max_epochs: usize,
+}
+
+/// Some inputs of a target function of `n` bits: what the networks are trained on.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TrainingSet<'a> {
+    pub n: usize,
+    pub inputs: &'a [usize],
+    pub target: TruthTable,
+}
+
+/// The functions (on all `2^n` inputs) of `runs` networks of shape `spec` trained on `set`
+/// with half squared error to ±1, each stopped at the first epoch's end at which it fits
+/// every training input; `None` for a run that never fits.
+///
+/// # Panics
+/// If `spec` does not take `n` inputs to one output.
+pub fn fitted_functions(
+    spec: &MlpSpec,
+    set: TrainingSet<'_>,
+    cfg: &FitConfig,
+    runs: usize,
+    seed: u64,
+    threads: usize,
+) -> Vec<Option<TruthTable>> {
+    let TrainingSet {
+        n,
+        inputs: train,
+        target,
+    } = set;
+    assert_eq!(spec.sizes.first(), Some(&n), "the network takes n bits");
+    assert_eq!(spec.sizes.last(), Some(&1), "the network has one output");
+    let x = all_inputs(n);
+    let tx = x.select(Axis(0), train);
+    let ty = Array2::from_shape_fn((train.len(), 1), |(i, _)| {
+        if (target >> train[i]) & 1 == 1 {
+            1.0
+        } else {
+            -1.0
+        }
+    });
+    let mut out = vec![None; runs];
+    let per = runs.div_ceil(threads.max(1)).max(1);
+    std::thread::scope(|s| {
+        for (t, slice) in out.chunks_mut(per).enumerate() {
+            let (x, tx, ty) = (&x, &tx, &ty);
+            s.spawn(move || {
+                let mut ws = Workspace::default();
+                for (i, f) in slice.iter_mut().enumerate() {
+                    let run_seed = seed.wrapping_add((t * per + i) as u64);
+                    let mlp = Mlp::new(spec, &mut rng(run_seed));
+                    let mut trainer = Trainer::new(mlp, Loss::Mse, cfg.optimizer, run_seed);
+                    *f = fit(&mut trainer, tx, ty, cfg, &mut ws).then(|| {
+                        let mut ws = Workspace::default();
+                        truth_table(&trainer.mlp, x, &mut ws)
+                    });
+                }
+            });
+        }
+    });
+    out
+}
+
+/// Trains until the network's sign matches every target; whether it got there.
+fn fit(
+    trainer: &mut Trainer,
+    tx: &Array2<f64>,
+    ty: &Array2<f64>,
+    cfg: &FitConfig,
+    ws: &mut Workspace,
+) -> bool {
+    let fits = |mlp: &Mlp, ws: &mut Workspace| {
+        mlp.forward(tx.view(), ws);
+        ws.output().iter().zip(ty).all(|(y, t)| y * t > 0.0)
+    };
+    for _ in 0..cfg.max_epochs {
+        if fits(&trainer.mlp, ws) {
+            return true;
+        }
+        trainer.epoch(tx.view(), Targets::Values(ty.view()), cfg.batch);
+    }
+    fits(&trainer.mlp, ws)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::boolean::{mask, table_of};
+
+    fn setup() -> (MlpSpec, Vec<usize>, TruthTable, FitConfig) {
+        let spec = MlpSpec::relu(&[5, 16, 1]);
+        let train: Vec<usize> = (0..32).step_by(3).collect();
+        let target = table_of(5, |i| i & 1 == 1);
+        let cfg = FitConfig {
+            optimizer: Optimizer::sgd(0.05, 0.9),
+            batch: 4,
+            max_epochs: 500,
+        };
+        (spec, train, target, cfg)
+    }
+
+    #[test]
+    fn fitted_networks_agree_with_the_target_on_the_training_inputs() {
+        let (spec, train, target, cfg) = setup();
+        let set = TrainingSet {
+            n: 5,
+            inputs: &train,
+            target,
+        };
+        let fs = fitted_functions(&spec, set, &cfg, 12, 3, 2);
+        let fitted: Vec<TruthTable> = fs.into_iter().flatten().collect();
+        assert!(fitted.len() >= 10, "most runs fit: {}", fitted.len());
+        let on = mask(&train);
+        assert!(fitted.iter().all(|f| (f ^ target) & on == 0));
+    }
+
+    #[test]
+    fn runs_do_not_depend_on_thread_count() {
+        let (spec, train, target, cfg) = setup();
+        let set = TrainingSet {
+            n: 5,
+            inputs: &train,
+            target,
+        };
+        let one = fitted_functions(&spec, set, &cfg, 7, 11, 1);
+        let three = fitted_functions(&spec, set, &cfg, 7, 11, 3);
+        assert_eq!(one, three);
+    }
+}
