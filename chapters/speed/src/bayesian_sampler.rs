@@ -1,0 +1,268 @@
+//! Does SGD get what the prior prefers? Mingard et al.'s test ("Is SGD a Bayesian sampler?
+//! Well, almost"), on Boolean functions of seven bits.
+//!
+//! A `7-40-40-1` ReLU network, read through its sign, computes a Boolean function of seven
+//! bits. Fix a simple target (the first bit) and a training set `S` of `m` of the 128
+//! inputs. Two distributions over the functions the network can compute on the other
+//! `128 − m` inputs (the test inputs):
+//! - the *prior conditioned on the training set*, `P_B(f | S)`: draw networks from their
+//!   initial distribution, keep those that fit `S` (rejection sampling, exact in the limit),
+//!   and count how often each test-set function appears among them;
+//! - *SGD's*, `P_SGD(f | S)`: train networks from the same initial distribution on `S` until
+//!   they fit it, and count how often each test-set function appears.
+//!
+//! If SGD "gets what the prior prefers" — Carlsmith's point (2), with the prior as the
+//! preference — the two agree function by function. Mingard et al. report that they
+//! correlate closely on a log-log plot; this module measures that correlation over the
+//! functions both measures find often enough to estimate.
+
+use nets::boolean::{TruthTable, mask, sample_functions, table_of};
+use nets::boolean_fit::{FitConfig, TrainingSet, fitted_functions};
+use nets::{Activation, InitDist, MlpSpec, Optimizer, Parametrisation, rng};
+use rand::seq::SliceRandom;
+use std::collections::HashMap;
+
+/// The experiment's scale.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SamplerConfig {
+    /// Width of the two hidden layers.
+    pub width: usize,
+    /// Training inputs, the first `m` of a seeded random order of the 128 inputs.
+    pub m: usize,
+    /// Test inputs, the next ones in that order: functions are compared on these.
+    pub test_size: usize,
+    /// Networks drawn from the prior for rejection sampling.
+    pub prior_samples: usize,
+    /// Networks trained by SGD.
+    pub sgd_runs: usize,
+    /// How each network is trained.
+    pub fit: FitConfig,
+    /// A function enters the correlation when each measure found it at least this often.
+    pub min_count: usize,
+    pub threads: usize,
+    pub seed: u64,
+}
+
+/// Input bits.
+pub const BITS: usize = 7;
+
+impl Default for SamplerConfig {
+    fn default() -> Self {
+        SamplerConfig {
+            width: 40,
+            m: 16,
+            test_size: 8,
+            prior_samples: 1_000_000,
+            sgd_runs: 10_000,
+            fit: FitConfig {
+                optimizer: Optimizer::sgd(0.02, 0.0),
+                batch: 8,
+                max_epochs: 2_000,
+            },
+            min_count: 5,
+            threads: 2,
+            seed: 6,
+        }
+    }
+}
+
+impl SamplerConfig {
+    /// A fifth of the draws; the same network, training set and question.
+    pub fn test_scale() -> Self {
+        SamplerConfig {
+            prior_samples: 200_000,
+            sgd_runs: 2_000,
+            min_count: 3,
+            ..Self::default()
+        }
+    }
+
+    /// The network: `7-w-w-1`, ReLU, uniform initialisation with weight variance 2/fan-in
+    /// (1/fan-in for the output layer) and bias variance 1/fan-in, as the kit draws it.
+    pub fn spec(&self) -> MlpSpec {
+        MlpSpec {
+            sizes: vec![BITS, self.width, self.width, 1],
+            hidden: Activation::Relu,
+            bias: true,
+            init: InitDist::Uniform,
+            parametrisation: Parametrisation::Standard,
+        }
+    }
+
+    /// The training inputs and the test inputs.
+    pub fn split(&self) -> (Vec<usize>, Vec<usize>) {
+        let mut order: Vec<usize> = (0..1 << BITS).collect();
+        order.shuffle(&mut rng(self.seed));
+        let test = order[self.m..self.m + self.test_size].to_vec();
+        order.truncate(self.m);
+        (order, test)
+    }
+}
+
+/// The target: the first bit.
+pub fn target() -> TruthTable {
+    table_of(BITS, |i| i & 1 == 1)
+}
+
+/// One test-set function and how often each measure found it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Found {
+    /// The function on the test inputs (other bits cleared).
+    pub function: TruthTable,
+    pub prior: usize,
+    pub sgd: usize,
+}
+
+/// The experiment's result.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SamplerResult {
+    pub config: SamplerConfig,
+    /// Prior draws that fit the training set.
+    pub accepted: usize,
+    /// SGD runs that fit the training set.
+    pub fitted: usize,
+    /// Every test-set function either measure found, most frequent under SGD first.
+    pub found: Vec<Found>,
+}
+
+impl SamplerResult {
+    /// `(P_B, P_SGD)` of the functions each measure found at least `min_count` times.
+    pub fn common(&self) -> Vec<(f64, f64)> {
+        let k = self.config.min_count;
+        self.found
+            .iter()
+            .filter(|f| f.prior >= k && f.sgd >= k)
+            .map(|f| {
+                (
+                    f.prior as f64 / self.accepted as f64,
+                    f.sgd as f64 / self.fitted as f64,
+                )
+            })
+            .collect()
+    }
+
+    /// Pearson correlation of `log10 P_B` and `log10 P_SGD` over [`SamplerResult::common`].
+    pub fn log_correlation(&self) -> f64 {
+        let pts: Vec<(f64, f64)> = self
+            .common()
+            .into_iter()
+            .map(|(a, b)| (a.log10(), b.log10()))
+            .collect();
+        pearson(&pts)
+    }
+
+    /// Share of SGD runs whose function is among [`SamplerResult::common`]: how much of what
+    /// SGD does the correlation speaks for.
+    pub fn sgd_share_in_common(&self) -> f64 {
+        self.common().iter().map(|p| p.1).sum()
+    }
+
+    /// Share of SGD runs that land on the function the prior finds most often.
+    pub fn sgd_share_of_prior_mode(&self) -> f64 {
+        self.found
+            .iter()
+            .max_by_key(|f| (f.prior, std::cmp::Reverse(f.function)))
+            .map_or(0.0, |f| f.sgd as f64 / self.fitted.max(1) as f64)
+    }
+
+    /// The prior's probability of the same function.
+    pub fn prior_share_of_prior_mode(&self) -> f64 {
+        self.found
+            .iter()
+            .map(|f| f.prior)
+            .max()
+            .map_or(0.0, |c| c as f64 / self.accepted.max(1) as f64)
+    }
+}
+
+/// Pearson's correlation coefficient of the points' two coordinates (0 for fewer than two).
+pub fn pearson(pts: &[(f64, f64)]) -> f64 {
+    if pts.len() < 2 {
+        return 0.0;
+    }
+    let n = pts.len() as f64;
+    let (mx, my) = (
+        pts.iter().map(|p| p.0).sum::<f64>() / n,
+        pts.iter().map(|p| p.1).sum::<f64>() / n,
+    );
+    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
+    for &(x, y) in pts {
+        sxy += (x - mx) * (y - my);
+        sxx += (x - mx) * (x - mx);
+        syy += (y - my) * (y - my);
+    }
+    sxy / (sxx * syy).sqrt()
+}
+
+/// Runs both measures.
+pub fn run(cfg: &SamplerConfig) -> SamplerResult {
+    let spec = cfg.spec();
+    let (train, test) = cfg.split();
+    let on_train = mask(&train);
+    let on_test = mask(&test);
+    let target = target();
+    let mut counts: HashMap<TruthTable, (usize, usize)> = HashMap::new();
+    let prior = sample_functions(&spec, BITS, cfg.prior_samples, cfg.seed, cfg.threads);
+    let mut accepted = 0;
+    for f in prior.into_iter().filter(|f| (f ^ target) & on_train == 0) {
+        accepted += 1;
+        counts.entry(f & on_test).or_default().0 += 1;
+    }
+    let set = TrainingSet {
+        n: BITS,
+        inputs: &train,
+        target,
+    };
+    let sgd_seed = cfg.seed.wrapping_mul(1_000_003);
+    let trained = fitted_functions(&spec, set, &cfg.fit, cfg.sgd_runs, sgd_seed, cfg.threads);
+    let mut fitted = 0;
+    for f in trained.into_iter().flatten() {
+        fitted += 1;
+        counts.entry(f & on_test).or_default().1 += 1;
+    }
+    let mut found: Vec<Found> = counts
+        .into_iter()
+        .map(|(function, (prior, sgd))| Found {
+            function,
+            prior,
+            sgd,
+        })
+        .collect();
+    found.sort_by_key(|f| {
+        (
+            std::cmp::Reverse(f.sgd),
+            std::cmp::Reverse(f.prior),
+            f.function,
+        )
+    });
+    SamplerResult {
+        config: cfg.clone(),
+        accepted,
+        fitted,
+        found,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pearson_is_one_on_a_line_and_minus_one_on_a_falling_line() {
+        let up: Vec<(f64, f64)> = (0..5)
+            .map(|i| (f64::from(i), 2.0 * f64::from(i) + 1.0))
+            .collect();
+        let down: Vec<(f64, f64)> = up.iter().map(|&(x, y)| (x, -y)).collect();
+        assert!((pearson(&up) - 1.0).abs() < 1e-12);
+        assert!((pearson(&down) + 1.0).abs() < 1e-12);
+        assert_eq!(pearson(&up[..1]), 0.0);
+    }
+
+    #[test]
+    fn training_and_test_inputs_are_disjoint() {
+        let (train, test) = SamplerConfig::default().split();
+        assert_eq!(train.len(), 16);
+        assert_eq!(test.len(), 8);
+        assert_eq!(mask(&train) & mask(&test), 0);
+    }
+}

@@ -1,0 +1,405 @@
+//! The chapter's claims: Carlsmith's bits-of-selection toy and its update count, the speed
+//! cost of scheming carried into bits, and the two small experiments — beside what the
+//! chapter computes for each.
+//!
+//! The arithmetic claims are checked at the source's own setting ([`Scale::Full`]); each
+//! criterion names every assumption its verdict rests on. The experiments are small-scale
+//! analogs ([`Scale::Small`]). Credences, and the made-up prior itself, are not checkable.
+
+use crate::bayesian_sampler::SamplerResult;
+use crate::experiments::{self, Results};
+use crate::extra_reasoning::ReasoningResult;
+use crate::selection::{TOY_BITS_PER_STEP, TOY_PRIOR_BITS, gap_for_one_bit, toy_steps};
+use crate::speed_cost::{Assumptions, REASONING_STEPS, SERIAL_STEPS, reasoning_share};
+use crate::updates::{self, MILLION, PARAMETERS, PUBLISHED_BATCHES};
+use ledger::{Claim, Computed, Quantity, Scale, Seed, Source, Stated, Verdict};
+
+const CHAPTER: &str = "speed";
+
+/// "Strongly correlated": the least Pearson correlation of log-probabilities the chapter
+/// accepts as SGD getting what the prior prefers (the conventional threshold for a strong
+/// correlation, fixed before the experiment was run).
+pub const STRONG_CORRELATION: f64 = 0.7;
+
+/// The functions the correlation is computed on must account for at least this share of SGD's
+/// runs, so that it speaks for most of what SGD does.
+pub const COVERED: f64 = 0.5;
+
+/// "Isn't all that many": at most this share of a run's steps.
+pub const FEW_STEPS: f64 = 0.01;
+
+fn report(quote: &'static str) -> Source {
+    Source {
+        seed: Seed::CarlsmithCounting,
+        quote,
+    }
+}
+
+fn reply(quote: &'static str) -> Source {
+    Source {
+        seed: Seed::CarlsmithSpeed,
+        quote,
+    }
+}
+
+fn full(criterion: String, holds: bool, value: Quantity) -> Computed {
+    Computed::Criterion {
+        criterion,
+        holds,
+        value,
+        scale: Scale::Full,
+    }
+}
+
+fn small(criterion: String, holds: bool, value: Quantity) -> Computed {
+    Computed::Criterion {
+        criterion,
+        holds,
+        value,
+        scale: Scale::Small,
+    }
+}
+
+/// A number as the ledger prints it, to `digits` significant digits.
+fn num(x: f64, digits: usize) -> String {
+    ledger::number::format(&Quantity::Real(x), digits, ledger::Style::Plain)
+        .expect("reals always print")
+}
+
+/// A count as the ledger prints it (`1,000,000`).
+fn count(n: usize) -> String {
+    ledger::number::format(&Quantity::Integer(n as i128), 0, ledger::Style::Plain)
+        .expect("integers always print")
+}
+
+/// The assumptions of the speed-cost conversion, in one sentence.
+pub fn assumptions_text(a: &Assumptions) -> String {
+    let c = a.cost();
+    format!(
+        "assumptions: a model of {} parameters trained compute-optimally on {} tokens (Chinchilla's 20 per parameter); final loss L(N, D) = {} + {}/N^{} + {}/D^{} nats per token (Hoffmann et al. 2022, Approach 3); the schemer gives up {}% of its capacity (N → N(1 − s)) or of its training compute (C → C(1 − s)), taking the smaller loss gap; batches of {} tokens; selection as a Gibbs posterior over the two classes at inverse temperature {} (Bayesian updating with the log-loss as likelihood), so each token's loss gap is evidence",
+        num(a.parameters, 2),
+        num(c.tokens, 2),
+        a.law.e,
+        a.law.a,
+        a.law.alpha,
+        a.law.b,
+        a.law.beta,
+        num(100.0 * a.share, 2),
+        num(a.batch, 3),
+        a.lambda,
+    )
+}
+
+/// Every claim of the chapter, with the experiments at the book's scale.
+pub fn claims() -> Vec<Claim> {
+    claims_from(experiments::book())
+}
+
+/// Every claim of the chapter, with the experiments' results given.
+pub fn claims_from(results: &Results) -> Vec<Claim> {
+    let mut all = selection_claims();
+    all.extend(speed_cost_claims());
+    all.push(reasoning_claim(&results.reasoning));
+    all.push(sampler_claim(&results.sampler));
+    all.push(credence_claim());
+    all
+}
+
+/// The toy, its assumption of a bit per step, and the update count of a large run.
+pub fn selection_claims() -> Vec<Claim> {
+    let a = Assumptions::default();
+    let cost = a.cost();
+    let threshold = updates::largest_batch(PARAMETERS, MILLION);
+    let published = PUBLISHED_BATCHES
+        .iter()
+        .map(|&(name, b)| {
+            format!(
+                "{name} {} tokens → {} updates",
+                num(b, 2),
+                num(updates::steps(PARAMETERS, b), 3)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let largest_published = PUBLISHED_BATCHES.iter().map(|p| p.1).fold(0.0f64, f64::max);
+    let fewest_steps = updates::steps(PARAMETERS, largest_published);
+    let share_of_run = f64::from(TOY_PRIOR_BITS) / fewest_steps;
+    vec![
+        Claim {
+            id: "toy.steps",
+            chapter: CHAPTER,
+            source: report(
+                "This means that selecting a non-schemer over a schemer only needs to be worth 100 extra steps of gradient descent, to SGD, for SGD to have an incentive to overcome the prior in question.",
+            ),
+            stated: Stated::Exact(100),
+            computed: Computed::Number(Quantity::Integer(
+                toy_steps(TOY_PRIOR_BITS, TOY_BITS_PER_STEP as u32).into(),
+            )),
+            unit: "steps",
+            digits: 0,
+            expect: Verdict::Reproduced,
+        },
+        Claim {
+            id: "toy.prior-made-up",
+            chapter: CHAPTER,
+            source: report("though of course, I just made up the 2^100:1 ratio, here"),
+            stated: Stated::Unverifiable(
+                "2^100 schemer-like goals for every non-schemer goal (a made-up ratio)",
+            ),
+            computed: Computed::Nothing {
+                why: "there is no agreed measure on goals to count with; the chapter treats the ratio as a free parameter k and asks what overturns 2^k",
+            },
+            unit: "",
+            digits: 0,
+            expect: Verdict::NotCheckable,
+        },
+        Claim {
+            id: "toy.bit-per-step",
+            chapter: CHAPTER,
+            source: report("each step is worth at least a \"bit\" of selection power"),
+            stated: Stated::Statement(
+                "a gradient step carries at least one bit of selection between the classes",
+            ),
+            computed: full(
+                format!(
+                    "holds if the speed cost of scheming is worth at least one bit per step: it is worth {} bits, the loss gap {} nats per token against the {} at which a step carries one bit; the bit per step fails below inverse temperature {} — {}",
+                    num(cost.bits_per_step, 3),
+                    num(cost.capacity_gap.min(cost.compute_gap), 3),
+                    num(gap_for_one_bit(a.batch, a.lambda), 3),
+                    num(1.0 / cost.bits_per_step, 2),
+                    assumptions_text(&a)
+                ),
+                cost.bits_per_step >= 1.0,
+                Quantity::Real(cost.bits_per_step),
+            ),
+            unit: "bits per step",
+            digits: 3,
+            expect: Verdict::Reproduced,
+        },
+        Claim {
+            id: "updates.million",
+            chapter: CHAPTER,
+            source: report(
+                "training a model with more than a trillion parameters might well involve more than a million gradient updates, depending on the batch size",
+            ),
+            stated: Stated::Statement(
+                "more than a million gradient updates for more than a trillion parameters, depending on the batch size",
+            ),
+            computed: full(
+                format!(
+                    "holds if a trillion-parameter model trained on 20 tokens per parameter (Hoffmann et al. 2022) takes more than a million updates at the batch sizes published for large runs; it does for every batch below {} tokens, and the published ones are below it ({published}); more parameters or more tokens per parameter only add updates",
+                    num(threshold, 2)
+                ),
+                PUBLISHED_BATCHES
+                    .iter()
+                    .all(|&(_, b)| updates::steps(PARAMETERS, b) > MILLION),
+                Quantity::Real(threshold),
+            ),
+            unit: "tokens: the largest batch with more than a million updates",
+            digits: 2,
+            expect: Verdict::Reproduced,
+        },
+        Claim {
+            id: "updates.hundred-steps-few",
+            chapter: CHAPTER,
+            source: report(
+                "And 100 extra gradient steps isn't all that many in a very large training run",
+            ),
+            stated: Stated::Statement("100 steps are few in a very large training run"),
+            computed: full(
+                format!(
+                    "holds if 100 steps are at most {}% of a trillion-parameter compute-optimal run at every published batch size; at the largest ({} tokens, the fewest steps: {}) they are {}%",
+                    num(100.0 * FEW_STEPS, 1),
+                    num(largest_published, 2),
+                    num(fewest_steps, 3),
+                    num(100.0 * share_of_run, 2)
+                ),
+                share_of_run <= FEW_STEPS,
+                Quantity::Real(100.0 * share_of_run),
+            ),
+            unit: "%",
+            digits: 2,
+            expect: Verdict::Reproduced,
+        },
+    ]
+}
+
+/// The serial-step arithmetic and what it is worth in loss and in bits.
+pub fn speed_cost_claims() -> Vec<Claim> {
+    let a = Assumptions::default();
+    let cost = a.cost();
+    let gap = cost.capacity_gap.min(cost.compute_gap);
+    let lambda_for_toy = f64::from(TOY_PRIOR_BITS) / cost.bits_per_run;
+    vec![
+        Claim {
+            id: "speed-cost.serial-share",
+            chapter: CHAPTER,
+            source: reply(
+                "the report includes a rough calculation in this respect in section 4.4.2",
+            ),
+            stated: Stated::Rounded {
+                qualifier: "around",
+                digits: "0.1",
+                exponent: 0,
+            },
+            computed: Computed::Number(Quantity::Real(100.0 * reasoning_share())),
+            unit: "%",
+            digits: 2,
+            expect: Verdict::Reproduced,
+        },
+        Claim {
+            id: "speed-cost.sgd-prefers-non-schemers",
+            chapter: CHAPTER,
+            source: reply(
+                "Because of the extra reasoning schemers perform, SGD would prefer non-schemers over schemers in a comparison re: final properties of the models",
+            ),
+            stated: Stated::Statement(
+                "the extra reasoning makes schemers worse on the final comparison SGD selects on",
+            ),
+            computed: full(
+                format!(
+                    "holds if spending {} of {} serial steps on reasoning raises the final loss under both readings: by {} nats per token as capacity, {} as compute — {}",
+                    count(REASONING_STEPS as usize),
+                    count(SERIAL_STEPS as usize),
+                    num(cost.capacity_gap, 3),
+                    num(cost.compute_gap, 3),
+                    assumptions_text(&a)
+                ),
+                cost.capacity_gap > 0.0 && cost.compute_gap > 0.0,
+                Quantity::Real(gap),
+            ),
+            unit: "nats per token",
+            digits: 3,
+            expect: Verdict::Reproduced,
+        },
+        Claim {
+            id: "speed-cost.worth-it",
+            chapter: CHAPTER,
+            source: report(
+                "I think it's plausible that it would indeed be \"worth it\" for SGD to pay substantive costs to get a non-schemer instead",
+            ),
+            stated: Stated::Statement("the speed cost outweighs a counting prior like 2^100 : 1"),
+            computed: full(
+                format!(
+                    "holds if the loss gap of the speed cost, summed over a compute-optimal run, is worth at least {TOY_PRIOR_BITS} bits; it is worth {} bits, so it overturns priors up to 2^{} — unless selection is at least {} times weaker than Bayesian updating (inverse temperature below {}), or the schemer gives up less than {}% of its capacity — {}",
+                    num(cost.bits_per_run, 3),
+                    num(cost.bits_per_run, 2),
+                    num(1.0 / lambda_for_toy, 2),
+                    num(lambda_for_toy, 2),
+                    num(100.0 * a.share_worth(f64::from(TOY_PRIOR_BITS)), 2),
+                    assumptions_text(&a)
+                ),
+                cost.bits_per_run >= f64::from(TOY_PRIOR_BITS),
+                Quantity::Real(cost.bits_per_run),
+            ),
+            unit: "bits over the run",
+            digits: 3,
+            expect: Verdict::Reproduced,
+        },
+    ]
+}
+
+/// The small experiment on extra reasoning.
+pub fn reasoning_claim(r: &ReasoningResult) -> Claim {
+    let first = &r.widths[0];
+    let last = &r.widths[r.widths.len() - 1];
+    let smallest = r
+        .widths
+        .iter()
+        .map(|w| w.smallest_gap())
+        .fold(f64::INFINITY, f64::min);
+    let per_width = r
+        .widths
+        .iter()
+        .map(|w| format!("width {}: {}", w.width, num(w.gap(), 2)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Claim {
+        id: "extra-reasoning.cost",
+        chapter: CHAPTER,
+        source: reply("SGD will punish the extra reasoning that schemers need to perform"),
+        stated: Stated::Statement(
+            "computing a situational cue and gating on it costs a network of fixed size loss",
+        ),
+        computed: small(
+            format!(
+                "holds if, at every width and in every repetition ({} per width), a network that must also compute the parity of {} cue bits and flip its output on it ends with a higher test loss on its target than the same network learning the task alone (smallest gap {}); mean gap by width, {per_width} — from {} at width {} to {} at width {}, while the plain loss falls from {} to {}",
+                first.pairs.len(),
+                crate::extra_reasoning::CUE_BITS,
+                num(smallest, 2),
+                num(first.gap(), 2),
+                first.width,
+                num(last.gap(), 2),
+                last.width,
+                num(first.plain(), 2),
+                num(last.plain(), 2)
+            ),
+            smallest > 0.0,
+            Quantity::Real(last.gap() / last.plain()),
+        ),
+        unit: "× the plain network's loss, added at the largest width",
+        digits: 2,
+        expect: Verdict::Qualitative,
+    }
+}
+
+/// The small-scale test of "SGD gets the model it prefers".
+pub fn sampler_claim(r: &SamplerResult) -> Claim {
+    let cfg = &r.config;
+    let corr = r.log_correlation();
+    let covered = r.sgd_share_in_common();
+    Claim {
+        id: "sgd-vs-prior.correlation",
+        chapter: CHAPTER,
+        source: reply(
+            "The type of path-dependence/slack at stake in training is such that SGD will get the model that it prefers overall.",
+        ),
+        stated: Stated::Statement(
+            "training lands on models in proportion to how strongly they are preferred",
+        ),
+        computed: small(
+            format!(
+                "holds if, with the parameter prior conditioned on the training set as the preference, the log-probabilities of test-set functions under SGD and under the prior correlate at r ≥ {STRONG_CORRELATION} over the {} functions each found at least {} times, and those functions take at least {}% of SGD's runs ({}%); 7-{}-{}-1 ReLU network, target the first bit, {} training and {} test inputs of 128, {} prior draws ({} fit), {} SGD runs ({} fit); the prior's most probable function has {}% under the prior and {}% of SGD runs",
+                r.common().len(),
+                cfg.min_count,
+                num(100.0 * COVERED, 2),
+                num(100.0 * covered, 3),
+                cfg.width,
+                cfg.width,
+                cfg.m,
+                cfg.test_size,
+                count(cfg.prior_samples),
+                count(r.accepted),
+                count(cfg.sgd_runs),
+                count(r.fitted),
+                num(100.0 * r.prior_share_of_prior_mode(), 2),
+                num(100.0 * r.sgd_share_of_prior_mode(), 2)
+            ),
+            corr >= STRONG_CORRELATION && covered >= COVERED,
+            Quantity::Real(corr),
+        ),
+        unit: "(correlation of log-probabilities)",
+        digits: 3,
+        expect: Verdict::Qualitative,
+    }
+}
+
+/// Carlsmith's credences in the two premises.
+pub fn credence_claim() -> Claim {
+    Claim {
+        id: "speed.credences",
+        chapter: CHAPTER,
+        source: reply(
+            "My sense is that I’m less confident than you in both (1) and (2), but I think they’re both plausible",
+        ),
+        stated: Stated::Unverifiable(
+            "both premises — SGD prefers non-schemers, and gets what it prefers — are plausible but uncertain",
+        ),
+        computed: Computed::Nothing {
+            why: "a credence: the chapter computes what each premise implies under stated assumptions and probes both at small scale, but the weight to give them at frontier scale is a judgement",
+        },
+        unit: "",
+        digits: 0,
+        expect: Verdict::NotCheckable,
+    }
+}

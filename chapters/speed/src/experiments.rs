@@ -1,0 +1,63 @@
+//! The chapter's two experiments, run together at one scale.
+//!
+//! The arithmetic of the chapter (bits of selection, update counts, the speed cost) is
+//! instant; only the networks take time. Each experiment seeds its own generators and splits
+//! its work over threads in a way that does not change its result, so the numbers do not
+//! depend on the number of threads. The book's results are computed once per process and
+//! shared by the claims and the figures.
+
+use crate::bayesian_sampler::{self, SamplerConfig, SamplerResult};
+use crate::extra_reasoning::{self, ReasoningConfig, ReasoningResult};
+use ledger::timed;
+use std::sync::OnceLock;
+
+/// Every experiment's configuration.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scale {
+    pub sampler: SamplerConfig,
+    pub reasoning: ReasoningConfig,
+}
+
+impl Scale {
+    /// The scale the book reports.
+    pub fn book() -> Self {
+        Scale {
+            sampler: SamplerConfig::default(),
+            reasoning: ReasoningConfig::default(),
+        }
+    }
+
+    /// The scale `cargo test` runs: fewer draws and widths, the same questions.
+    pub fn test() -> Self {
+        Scale {
+            sampler: SamplerConfig::test_scale(),
+            reasoning: ReasoningConfig::test_scale(),
+        }
+    }
+}
+
+/// Every experiment's result, and how long each took (seconds).
+#[derive(Clone, Debug)]
+pub struct Results {
+    pub sampler: SamplerResult,
+    pub reasoning: ReasoningResult,
+    pub timings: Vec<(&'static str, f64)>,
+}
+
+/// Runs both experiments, one after the other (each uses the threads its config gives it).
+pub fn run(scale: &Scale) -> Results {
+    let (sampler, t_sampler) = timed("bayesian_sampler", || bayesian_sampler::run(&scale.sampler));
+    let (reasoning, t_reasoning) =
+        timed("extra_reasoning", || extra_reasoning::run(&scale.reasoning));
+    Results {
+        sampler,
+        reasoning,
+        timings: vec![t_sampler, t_reasoning],
+    }
+}
+
+/// The book-scale results, computed on first use.
+pub fn book() -> &'static Results {
+    static BOOK: OnceLock<Results> = OnceLock::new();
+    BOOK.get_or_init(|| run(&Scale::book()))
+}

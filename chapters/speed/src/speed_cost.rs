@@ -1,0 +1,147 @@
+//! The speed cost of scheming, in loss and in bits of selection.
+//!
+//! Carlsmith's §4.4.2 estimate (as quoted secondhand; the report itself is not among the
+//! book's sources): a feed-forward pass has fewer than 10,000 serial steps, and instrumental
+//! reasoning about training would take at least ten of them, so a schemer spends at least
+//! about 0.1% of its serial compute on reasoning a non-schemer does not do.
+//!
+//! Carried through Hoffmann et al.'s loss law ([`crate::chinchilla`]), under two readings
+//! of what the schemer gives up:
+//! - *capacity*: a share `s` of its parameters does the reasoning instead of the task, so it
+//!   models the data like a network of `N·(1 − s)` parameters trained on the same tokens;
+//! - *compute*: a share `s` of its training compute is spent on the reasoning, so it ends
+//!   where a compute-optimal run with `C·(1 − s)` would.
+//!
+//! Either gives a loss gap `ΔL` in nats per token, which [`crate::selection`] turns into
+//! bits of selection per step and per training run. Every assumption is a field of
+//! [`Assumptions`], and the claims print them beside the verdicts.
+
+use crate::chinchilla::{HOFFMANN, LossLaw, optimal_tokens};
+use crate::selection::bits_per_step;
+
+/// Serial steps in a feed-forward pass (an upper bound in the source).
+pub const SERIAL_STEPS: u32 = 10_000;
+
+/// Serial steps of instrumental reasoning (a lower bound in the source).
+pub const REASONING_STEPS: u32 = 10;
+
+/// The share of serial compute the reasoning takes: at least `10 / 10,000`.
+pub fn reasoning_share() -> f64 {
+    f64::from(REASONING_STEPS) / f64::from(SERIAL_STEPS)
+}
+
+/// Everything the conversion from a speed cost to bits of selection assumes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Assumptions {
+    /// Parameters of the model.
+    pub parameters: f64,
+    /// Tokens per batch.
+    pub batch: f64,
+    /// Inverse temperature of the Gibbs learner (1: Bayesian updating on the log-loss).
+    pub lambda: f64,
+    /// Share of capacity or compute the schemer gives up.
+    pub share: f64,
+    /// The loss law.
+    pub law: LossLaw,
+}
+
+impl Default for Assumptions {
+    /// A trillion parameters, compute-optimal tokens, batches of 2^22 (about four million)
+    /// tokens, a Bayesian learner, the 0.1% share, and Hoffmann et al.'s constants.
+    fn default() -> Self {
+        Assumptions {
+            parameters: 1e12,
+            batch: 4_194_304.0,
+            lambda: 1.0,
+            share: reasoning_share(),
+            law: HOFFMANN,
+        }
+    }
+}
+
+/// What the speed cost comes to under one set of assumptions.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SpeedCost {
+    pub tokens: f64,
+    /// Loss gap, nats per token, reading the share as capacity.
+    pub capacity_gap: f64,
+    /// Loss gap, nats per token, reading the share as training compute.
+    pub compute_gap: f64,
+    /// Bits of selection per step and per run, from the smaller of the two gaps.
+    pub bits_per_step: f64,
+    pub bits_per_run: f64,
+}
+
+impl Assumptions {
+    /// The loss gaps and the bits of selection they are worth.
+    pub fn cost(&self) -> SpeedCost {
+        let tokens = optimal_tokens(self.parameters);
+        let capacity_gap = self.law.capacity_gap(self.parameters, self.share);
+        let compute_gap = self
+            .law
+            .compute_gap(6.0 * self.parameters * tokens, self.share);
+        let gap = capacity_gap.min(compute_gap);
+        let per_step = bits_per_step(gap, self.batch, self.lambda);
+        SpeedCost {
+            tokens,
+            capacity_gap,
+            compute_gap,
+            bits_per_step: per_step,
+            bits_per_run: per_step * tokens / self.batch,
+        }
+    }
+
+    /// The share of capacity or compute whose cost is worth exactly `bits` over a run: the
+    /// smallest speed cost that overturns a prior of `2^bits`, by bisection on the share.
+    pub fn share_worth(&self, bits: f64) -> f64 {
+        let (mut lo, mut hi) = (0.0f64, 0.5f64);
+        for _ in 0..200 {
+            let mid = 0.5 * (lo + hi);
+            let worth = Assumptions {
+                share: mid,
+                ..*self
+            }
+            .cost()
+            .bits_per_run;
+            if worth < bits { lo = mid } else { hi = mid }
+        }
+        hi
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_serial_share_is_a_tenth_of_a_percent() {
+        assert!((reasoning_share() - 0.001).abs() < 1e-15);
+    }
+
+    #[test]
+    fn bits_scale_with_the_temperature_and_not_with_the_batch_over_a_run() {
+        let base = Assumptions::default();
+        let a = base.cost();
+        let hot = Assumptions {
+            lambda: 0.5,
+            ..base
+        }
+        .cost();
+        let big = Assumptions {
+            batch: 4.0 * base.batch,
+            ..base
+        }
+        .cost();
+        assert!((hot.bits_per_run / a.bits_per_run - 0.5).abs() < 1e-12);
+        assert!((big.bits_per_run / a.bits_per_run - 1.0).abs() < 1e-12);
+        assert!((big.bits_per_step / a.bits_per_step - 4.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn the_share_worth_a_prior_gives_back_that_prior() {
+        let base = Assumptions::default();
+        let s = base.share_worth(100.0);
+        let worth = Assumptions { share: s, ..base }.cost().bits_per_run;
+        assert!((worth / 100.0 - 1.0).abs() < 1e-9);
+    }
+}
