@@ -1,0 +1,85 @@
+//! The chapter's experiments, run together at one scale.
+//!
+//! Each experiment draws from its own seeded generators and runs single-threaded inside; the
+//! two heaviest run on their own threads, so the results do not depend on the scheduling.
+//! The book's results are computed once per process and shared by the claims and figures.
+
+use crate::best_of_n::{self, BestOfNConfig, BestOfNResult};
+use crate::frog::{self, FrogConfig, FrogResult};
+use crate::hospital::{self, HospitalConfig, HospitalResult};
+use crate::inference::{self, InferenceConfig, InferenceResult};
+use crate::updates::{self, UpdateConfig, UpdateResult};
+use ledger::timed;
+use std::sync::OnceLock;
+
+/// Every experiment's configuration.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scale {
+    pub inference: InferenceConfig,
+    pub updates: UpdateConfig,
+    pub best_of_n: BestOfNConfig,
+    pub hospital: HospitalConfig,
+    pub frog: FrogConfig,
+}
+
+impl Scale {
+    /// The scale the book reports.
+    pub fn book() -> Self {
+        Scale {
+            inference: InferenceConfig::default(),
+            updates: UpdateConfig::default(),
+            best_of_n: BestOfNConfig::default(),
+            hospital: HospitalConfig::default(),
+            frog: FrogConfig::default(),
+        }
+    }
+
+    /// The scale `cargo test` runs: fewer samples and repeats, the same seeds, N and questions.
+    pub fn test() -> Self {
+        Scale {
+            inference: InferenceConfig::default(),
+            updates: UpdateConfig::test_scale(),
+            best_of_n: BestOfNConfig::test_scale(),
+            hospital: HospitalConfig::test_scale(),
+            frog: FrogConfig::test_scale(),
+        }
+    }
+}
+
+/// Every experiment's result, and how long each took (seconds).
+#[derive(Clone, Debug)]
+pub struct Results {
+    pub inference: InferenceResult,
+    pub updates: UpdateResult,
+    pub best_of_n: BestOfNResult,
+    pub hospital: HospitalResult,
+    pub frog: FrogResult,
+    pub timings: Vec<(&'static str, f64)>,
+}
+
+/// Runs every experiment: the hospital planner on a thread of its own, the rest in turn on
+/// this one (two threads at most).
+pub fn run(scale: &Scale) -> Results {
+    std::thread::scope(|s| {
+        let hospital = s.spawn(|| timed("hospital", || hospital::run(&scale.hospital)));
+        let (inference, t_inference) = timed("inference", || inference::run(&scale.inference));
+        let (updates, t_updates) = timed("updates", || updates::run(&scale.updates));
+        let (best_of_n, t_best) = timed("best_of_n", || best_of_n::run(&scale.best_of_n));
+        let (frog, t_frog) = timed("frog", || frog::run(&scale.frog));
+        let (hospital, t_hospital) = hospital.join().expect("hospital experiment");
+        Results {
+            inference,
+            updates,
+            best_of_n,
+            hospital,
+            frog,
+            timings: vec![t_inference, t_updates, t_best, t_hospital, t_frog],
+        }
+    })
+}
+
+/// The book-scale results, computed on first use.
+pub fn book() -> &'static Results {
+    static BOOK: OnceLock<Results> = OnceLock::new();
+    BOOK.get_or_init(|| run(&Scale::book()))
+}

@@ -1,0 +1,438 @@
+//! The chapter's figures: each sample's update against its advantage, RL's optimum against
+//! the posterior, the divergence best-of-N buys, and the hospital planner as N grows.
+
+use crate::best_of_n::BestOfNResult;
+use crate::hospital::HospitalResult;
+use crate::inference::InferenceResult;
+use crate::updates::UpdateResult;
+use figures::{DrawError, Figure, INK, LABEL_SIZE, PALETTE, SIZE, TITLE_SIZE};
+use plotters::prelude::*;
+
+/// Size of the two-panel hospital figure.
+pub const WIDE: (u32, u32) = (1000, 440);
+
+fn line_legend(style: ShapeStyle) -> impl Fn((i32, i32)) -> PathElement<(i32, i32)> {
+    move |(x, y)| PathElement::new(vec![(x, y), (x + 22, y)], style)
+}
+
+/// Which change of a sample's log-probability a series plots.
+type Measure = fn(&crate::updates::PerSample) -> f64;
+
+/// The change in each bandit sample's own log-probability after a step on it alone, against
+/// its advantage: weighted by raw reward (all positive, so all up), by advantage under
+/// REINFORCE (a straight line through zero per arm) and under PPO-clip (capped at log(1±ε)).
+///
+/// # Errors
+/// A drawing error.
+pub fn draw_updates(u: &UpdateResult) -> Result<String, DrawError> {
+    let a_max = u
+        .bandit
+        .iter()
+        .map(|s| s.advantage.abs())
+        .fold(0.0, f64::max)
+        * 1.05;
+    let y_max = u
+        .bandit
+        .iter()
+        .flat_map(|s| [s.reinforce.abs(), s.raw_reward.abs(), s.ppo.abs()])
+        .fold(0.0, f64::max)
+        * 1.05;
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+        let mut chart = figures::frame(
+            &mut ChartBuilder::on(&root),
+            "What one sample's update does to its own probability",
+        )
+        .build_cartesian_2d(-a_max..a_max, -y_max..y_max)?;
+        figures::mesh(
+            &mut chart.configure_mesh(),
+            "advantage A = reward − batch mean",
+            "change in log π(a) after the update",
+        )
+        .draw()?;
+        let eps = u.config.eps;
+        for bound in [(1.0 + eps).ln(), (1.0 - eps).ln()] {
+            chart.draw_series(LineSeries::new(
+                [(-a_max, bound), (a_max, bound)],
+                INK.mix(0.6).stroke_width(1),
+            ))?;
+        }
+        chart.draw_series(LineSeries::new(
+            [(0.0, -y_max), (0.0, y_max)],
+            INK.mix(0.4).stroke_width(1),
+        ))?;
+        let series: [(&str, RGBColor, Measure); 3] = [
+            (
+                "REINFORCE weighted by raw reward (no baseline)",
+                PALETTE[2],
+                |s| s.raw_reward,
+            ),
+            ("REINFORCE weighted by advantage", PALETTE[0], |s| {
+                s.reinforce
+            }),
+            ("PPO-clip, advantage, many epochs", PALETTE[1], |s| s.ppo),
+        ];
+        for (name, colour, y) in series {
+            chart
+                .draw_series(
+                    u.bandit
+                        .iter()
+                        .map(|s| Circle::new((s.advantage, y(s)), 3, colour.filled())),
+                )?
+                .label(name)
+                .legend(move |(x, yy)| Circle::new((x + 11, yy), 4, colour.filled()));
+        }
+        chart
+            .draw_series(std::iter::empty::<Circle<(f64, f64), i32>>())?
+            .label(format!("PPO's clip, log(1 ± {eps})"))
+            .legend(line_legend(INK.stroke_width(1)));
+        figures::legend(&mut chart, SeriesLabelPosition::LowerRight)?;
+        root.present()?;
+    }
+    Ok(svg)
+}
+
+/// The prior and the KL-regularised optimum at each β over outcomes sorted by reward: lines
+/// for the closed form π0·exp(r/β)/Z, markers where gradient ascent ended.
+///
+/// # Errors
+/// A drawing error.
+pub fn draw_inference(inf: &InferenceResult) -> Result<String, DrawError> {
+    let p = &inf.problem;
+    let mut order: Vec<usize> = (0..p.reward.len()).collect();
+    order.sort_by(|&a, &b| p.reward[a].total_cmp(&p.reward[b]));
+    let r_lo = p.reward[order[0]] - 0.03;
+    let r_hi = p.reward[order[order.len() - 1]] + 0.03;
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+        let mut chart = figures::frame(
+            &mut ChartBuilder::on(&root),
+            "KL-regularised RL ends at the posterior π0·exp(r/β)/Z",
+        )
+        .build_cartesian_2d(r_lo..r_hi, (3e-4f64..1.0).log_scale())?;
+        figures::mesh(
+            &mut chart.configure_mesh(),
+            "reward of the outcome",
+            "probability",
+        )
+        .y_label_formatter(&|y| format!("{y:.0e}"))
+        .draw()?;
+        let points = |v: &[f64]| -> Vec<(f64, f64)> {
+            order
+                .iter()
+                .map(|&k| (p.reward[k], v[k].max(3e-4)))
+                .collect()
+        };
+        chart
+            .draw_series(LineSeries::new(points(&p.prior), INK.stroke_width(3)))?
+            .label("prior π0")
+            .legend(line_legend(INK.stroke_width(3)));
+        for (i, a) in inf.kl.iter().enumerate() {
+            let colour = PALETTE[i % PALETTE.len()];
+            chart
+                .draw_series(LineSeries::new(
+                    points(&p.posterior(a.beta)),
+                    colour.stroke_width(2),
+                ))?
+                .label(format!("β = {}: posterior (line), ascent (dots)", a.beta))
+                .legend(line_legend(colour.stroke_width(2)));
+            chart.draw_series(
+                points(&a.policy)
+                    .into_iter()
+                    .map(|xy| Circle::new(xy, 5, colour.stroke_width(2))),
+            )?;
+        }
+        figures::legend(&mut chart, SeriesLabelPosition::LowerRight)?;
+        root.present()?;
+    }
+    Ok(svg)
+}
+
+/// `KL(best-of-N ‖ base)` against N: the formula, the Monte Carlo estimates with 95% bars,
+/// and the exact discrete values under their ceiling.
+///
+/// # Errors
+/// A drawing error.
+pub fn draw_best_of_n(b: &BestOfNResult) -> Result<String, DrawError> {
+    let x_max = b.points.last().map_or(1.0, |p| (p.n as f64).log2()) + 0.5;
+    let y_max = b
+        .points
+        .iter()
+        .map(|p| p.formula.max(p.monte_carlo.mean))
+        .fold(0.0, f64::max)
+        * 1.1;
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+        let mut chart = figures::frame(
+            &mut ChartBuilder::on(&root),
+            "How far best-of-N moves from the prior",
+        )
+        .build_cartesian_2d(0f64..x_max, 0f64..y_max)?;
+        figures::mesh(
+            &mut chart.configure_mesh(),
+            "N (candidates drawn)",
+            "KL(best-of-N ‖ prior), nats",
+        )
+        .x_label_formatter(&|x| figures::power_of_two_label(*x))
+        .draw()?;
+        let curve: Vec<(f64, f64)> = (0..=(x_max * 20.0) as u32)
+            .map(|i| {
+                let x = f64::from(i) / 20.0;
+                let n = 2f64.powf(x);
+                (x, n.ln() - (n - 1.0) / n)
+            })
+            .collect();
+        chart
+            .draw_series(LineSeries::new(curve, PALETTE[0].stroke_width(2)))?
+            .label("log N − (N−1)/N")
+            .legend(line_legend(PALETTE[0].stroke_width(2)));
+        chart
+            .draw_series(b.points.iter().map(|p| {
+                let x = (p.n as f64).log2();
+                let e = 1.96 * p.monte_carlo.standard_error;
+                ErrorBar::new_vertical(
+                    x,
+                    p.monte_carlo.mean - e,
+                    p.monte_carlo.mean,
+                    p.monte_carlo.mean + e,
+                    PALETTE[1].filled(),
+                    8,
+                )
+            }))?
+            .label("Monte Carlo, continuous scores (95%)")
+            .legend(|(x, y)| Circle::new((x + 11, y), 4, PALETTE[1].filled()));
+        chart
+            .draw_series(LineSeries::new(
+                b.points.iter().map(|p| ((p.n as f64).log2(), p.discrete)),
+                PALETTE[2].stroke_width(2),
+            ))?
+            .label("exact, 8 discrete outcomes")
+            .legend(line_legend(PALETTE[2].stroke_width(2)));
+        chart.draw_series(
+            b.points
+                .iter()
+                .map(|p| Circle::new(((p.n as f64).log2(), p.discrete), 4, PALETTE[2].filled())),
+        )?;
+        chart
+            .draw_series(LineSeries::new(
+                [(0.0, b.discrete_ceiling), (x_max, b.discrete_ceiling)],
+                PALETTE[2].mix(0.6).stroke_width(1),
+            ))?
+            .label("−log π0(best outcome)")
+            .legend(line_legend(PALETTE[2].mix(0.6).stroke_width(1)));
+        figures::legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
+        root.present()?;
+    }
+    Ok(svg)
+}
+
+/// Left: the chosen plan's chance of avoiding a lawsuit, as the classifier rates it (dashed)
+/// and truly (solid), against `d = √KL`, with Gao et al.'s fit. Right: how much the chosen
+/// plan dwells on cleaning, against N, beside the most the classifier ever saw.
+///
+/// # Errors
+/// A drawing error.
+pub fn draw_hospital(h: &HospitalResult) -> Result<String, DrawError> {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, WIDE).into_drawing_area();
+        let root = root.titled(
+            "Best-of-N against a trained lawsuit classifier",
+            figures::text(TITLE_SIZE),
+        )?;
+        let (left, right) = root.split_horizontally(WIDE.0 / 2);
+        let d_max = h.heavy.last().d * 1.05;
+        let mut chart = ChartBuilder::on(&left)
+            .margin(12)
+            .x_label_area_size(48)
+            .y_label_area_size(62)
+            .build_cartesian_2d(0f64..d_max, 0f64..1.02)?;
+        figures::mesh(
+            &mut chart.configure_mesh(),
+            "d = √KL(best-of-N ‖ prior)",
+            "chance of no lawsuit",
+        )
+        .draw()?;
+        for (k, s) in [&h.light, &h.heavy].into_iter().enumerate() {
+            let colour = PALETTE[k];
+            chart
+                .draw_series(LineSeries::new(
+                    s.points.iter().map(|p| (p.d, p.quality)),
+                    colour.stroke_width(3),
+                ))?
+                .label(format!("{}: true", s.tail.name()))
+                .legend(line_legend(colour.stroke_width(3)));
+            chart
+                .draw_series(DashedLineSeries::new(
+                    s.points.iter().map(|p| (p.d, p.proxy_chance)),
+                    6,
+                    4,
+                    colour.stroke_width(2),
+                ))?
+                .label(format!("{}: classifier's", s.tail.name()))
+                .legend(line_legend(colour.mix(0.6).stroke_width(1)));
+            let fit: Vec<(f64, f64)> = (0..=60)
+                .map(|i| {
+                    let d = d_max * f64::from(i) / 60.0;
+                    (d, s.prior_quality + s.fit.at(d))
+                })
+                .filter(|(_, y)| (0.0..=1.02).contains(y))
+                .collect();
+            chart.draw_series(
+                fit.into_iter()
+                    .map(|xy| Circle::new(xy, 1, colour.mix(0.7).filled())),
+            )?;
+        }
+        chart
+            .draw_series(std::iter::empty::<Circle<(f64, f64), i32>>())?
+            .label("dotted: Gao et al.'s d(α − βd) fit")
+            .legend(|(x, y)| Circle::new((x + 11, y), 2, INK.filled()));
+        figures::legend(&mut chart, SeriesLabelPosition::LowerLeft)?;
+
+        let x_max = f64::from(h.config.max_log2_n) + 0.5;
+        let c_max = h
+            .heavy
+            .points
+            .iter()
+            .map(|p| p.cleaning)
+            .fold(h.classifier.largest_seen_cleaning, f64::max)
+            * 1.5;
+        let mut chart = ChartBuilder::on(&right)
+            .margin(12)
+            .x_label_area_size(48)
+            .y_label_area_size(62)
+            .build_cartesian_2d(0f64..x_max, (0.2f64..c_max).log_scale())?;
+        figures::mesh(
+            &mut chart.configure_mesh(),
+            "N (plans drawn)",
+            "cleaning emphasis of the chosen plan",
+        )
+        .x_label_formatter(&|x| figures::power_of_two_label(*x))
+        .draw()?;
+        for (k, s) in [&h.light, &h.heavy].into_iter().enumerate() {
+            let colour = PALETTE[k];
+            chart
+                .draw_series(LineSeries::new(
+                    s.points.iter().map(|p| ((p.n as f64).log2(), p.cleaning)),
+                    colour.stroke_width(3),
+                ))?
+                .label(s.tail.name())
+                .legend(line_legend(colour.stroke_width(3)));
+        }
+        let seen = h.classifier.largest_seen_cleaning;
+        chart
+            .draw_series(LineSeries::new(
+                [(0.0, seen), (x_max, seen)],
+                INK.stroke_width(1),
+            ))?
+            .label("most cleaning in the classifier's data")
+            .legend(line_legend(INK.stroke_width(1)));
+        chart.draw_series(std::iter::once(Text::new(
+            " beyond: the classifier's adversarial examples",
+            (0.2, seen * 1.25),
+            figures::text(LABEL_SIZE - 3),
+        )))?;
+        figures::legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
+        root.present()?;
+    }
+    Ok(svg)
+}
+
+/// Each frog's preference — snaps at a pellet minus snaps at a fly without a dot — against
+/// the smell's strength: one line per smell code and architecture (the mean over seeds), a
+/// dot per seed.
+///
+/// # Errors
+/// A drawing error.
+pub fn draw_frog(f: &crate::frog::FrogResult) -> Result<String, DrawError> {
+    let c = &f.config;
+    let lo = c
+        .smells
+        .iter()
+        .copied()
+        .fold(f64::INFINITY, f64::min)
+        .log2()
+        - 0.3;
+    let hi = c.smells.iter().copied().fold(0.0, f64::max).log2() + 0.3;
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+        let mut chart = figures::frame(
+            &mut ChartBuilder::on(&root),
+            "What do trained frogs snap at?",
+        )
+        .build_cartesian_2d(lo..hi, -1.05f64..1.05)?;
+        figures::mesh(
+            &mut chart.configure_mesh(),
+            &format!(
+                "strength of the fly's smell (the dot's darkness is {})",
+                c.dot
+            ),
+            "snaps at pellet − at dotless fly (+1 dot, −1 smell)",
+        )
+        .x_label_formatter(&|x| format!("{:.2}", 2f64.powf(*x)))
+        .draw()?;
+        chart.draw_series(LineSeries::new(
+            [(lo, 0.0), (hi, 0.0)],
+            INK.mix(0.5).stroke_width(1),
+        ))?;
+        let mut k = 0;
+        for &code in &c.codes {
+            for arch in &c.architectures {
+                let colour = PALETTE[k % PALETTE.len()];
+                let curve = f.curve(code, arch);
+                chart
+                    .draw_series(LineSeries::new(
+                        curve.iter().map(|s| (s.smell.log2(), s.mean_preference())),
+                        colour.stroke_width(2),
+                    ))?
+                    .label(format!("{}, hidden layers {:?}", code.name(), arch))
+                    .legend(line_legend(colour.stroke_width(2)));
+                let shift = 0.04 * (k as f64 - 1.5);
+                chart.draw_series(curve.iter().flat_map(|s| {
+                    s.frogs.iter().map(move |fr| {
+                        Circle::new(
+                            (s.smell.log2() + shift, fr.dot_preference()),
+                            2,
+                            colour.mix(0.7).filled(),
+                        )
+                    })
+                }))?;
+                k += 1;
+            }
+        }
+        figures::legend(&mut chart, SeriesLabelPosition::UpperRight)?;
+        root.present()?;
+    }
+    Ok(svg)
+}
+
+/// The chapter's figures, as the book build writes them (the experiments at book scale).
+pub fn figures() -> Vec<Figure> {
+    use crate::experiments::book;
+    vec![
+        Figure {
+            file: "reward/per-sample-update.svg",
+            render: || draw_updates(&book().updates),
+        },
+        Figure {
+            file: "reward/rl-inference.svg",
+            render: || draw_inference(&book().inference),
+        },
+        Figure {
+            file: "reward/best-of-n-kl.svg",
+            render: || draw_best_of_n(&book().best_of_n),
+        },
+        Figure {
+            file: "reward/hospital.svg",
+            render: || draw_hospital(&book().hospital),
+        },
+        Figure {
+            file: "reward/frog.svg",
+            render: || draw_frog(&book().frog),
+        },
+    ]
+}
