@@ -1,0 +1,266 @@
+//! The bias of the parameter-function map (Valle-Pérez, Camargo & Louis).
+//!
+//! Draw random 7-40-40-1 networks, record the Boolean function each computes on all 128
+//! inputs, and count. Under indifference over functions each of the 2^128 would have
+//! probability 2^-128 and no function would ever be drawn twice; under the parameter
+//! measure a few functions take a large share of the probability, and the probable ones
+//! have low Lempel-Ziv complexity: `P(f) ≲ 2^(-a·K(f) - b)`.
+
+use crate::complexity::{kc_bits, kc_units};
+use crate::sampler::{self, Shape};
+use nets::boolean::TruthTable;
+use std::collections::BTreeMap;
+
+/// How many networks, from which seed, on how many threads.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BiasConfig {
+    pub samples: usize,
+    pub seed: u64,
+    pub threads: usize,
+}
+
+impl Default for BiasConfig {
+    fn default() -> Self {
+        BiasConfig {
+            samples: 10_000_000,
+            seed: 1,
+            threads: 2,
+        }
+    }
+}
+
+impl BiasConfig {
+    /// A hundred thousand networks: the bias is already plain.
+    pub fn test_scale() -> Self {
+        BiasConfig {
+            samples: 100_000,
+            ..Self::default()
+        }
+    }
+}
+
+/// One frequent function.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Frequent {
+    pub table: TruthTable,
+    pub count: u64,
+    /// Lempel-Ziv complexity in units of 3.5 bits ([`kc_units`]).
+    pub kc: u32,
+}
+
+/// What the sample shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BiasResult {
+    pub config: BiasConfig,
+    /// Counts of the distinct functions, most frequent first (the rank-frequency curve).
+    pub counts: Vec<u64>,
+    /// The most frequent functions, most frequent first.
+    pub top: Vec<Frequent>,
+    /// How many distinct functions had each (complexity, count): the scatter of log P(f)
+    /// against K(f), with each point's multiplicity.
+    pub scatter: BTreeMap<(u32, u64), u64>,
+    /// The fitted upper bound `log2 P ≤ slope·K + intercept` (K in bits).
+    pub bound: Bound,
+    /// Wall-clock seconds the sampling took, and networks per second.
+    pub seconds: f64,
+}
+
+/// A line fitted to the largest log2-probability seen at each complexity.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Bound {
+    pub slope: f64,
+    pub intercept: f64,
+    /// Complexities (in units) the fit used.
+    pub points: usize,
+}
+
+/// The count below which a function's frequency is mostly sampling noise: the bound is
+/// fitted only where the most frequent function was seen at least this often.
+pub const RELIABLE_COUNT: u64 = 10;
+
+/// How many of the most frequent functions are listed.
+pub const TOP: usize = 1_000;
+
+/// Samples the functions and tallies them.
+pub fn run(cfg: &BiasConfig) -> BiasResult {
+    let start = std::time::Instant::now();
+    let mut tables = sampler::sample(Shape::TwoHidden, cfg.samples, cfg.seed, cfg.threads);
+    let seconds = start.elapsed().as_secs_f64();
+    tables.sort_unstable();
+    let mut distinct: Vec<(u64, TruthTable)> = Vec::new();
+    for t in tables {
+        match distinct.last_mut() {
+            Some((c, last)) if *last == t => *c += 1,
+            _ => distinct.push((1, t)),
+        }
+    }
+    // Most frequent first; ties in table order, so the list is the same on every run.
+    distinct.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let kcs = complexities(&distinct, cfg.threads);
+    let mut scatter = BTreeMap::new();
+    for (&(count, _), &kc) in distinct.iter().zip(&kcs) {
+        *scatter.entry((kc, count)).or_insert(0) += 1;
+    }
+    let top = distinct
+        .iter()
+        .zip(&kcs)
+        .take(TOP)
+        .map(|(&(count, table), &kc)| Frequent { table, count, kc })
+        .collect();
+    BiasResult {
+        config: cfg.clone(),
+        counts: distinct.iter().map(|d| d.0).collect(),
+        top,
+        bound: fit_bound(&scatter, cfg.samples as f64),
+        scatter,
+        seconds,
+    }
+}
+
+/// The complexity of every distinct function, on up to `threads` threads.
+fn complexities(distinct: &[(u64, TruthTable)], threads: usize) -> Vec<u32> {
+    let mut out = vec![0; distinct.len()];
+    let per = distinct.len().div_ceil(threads.max(1)).max(1);
+    std::thread::scope(|s| {
+        for (outs, ins) in out.chunks_mut(per).zip(distinct.chunks(per)) {
+            s.spawn(move || {
+                for (o, &(_, t)) in outs.iter_mut().zip(ins) {
+                    *o = kc_units(t);
+                }
+            });
+        }
+    });
+    out
+}
+
+/// Least squares through `(K, max log2 P)` at each complexity where the most frequent
+/// function was seen at least [`RELIABLE_COUNT`] times.
+fn fit_bound(scatter: &BTreeMap<(u32, u64), u64>, samples: f64) -> Bound {
+    let mut best: BTreeMap<u32, u64> = BTreeMap::new();
+    for &(kc, count) in scatter.keys() {
+        let b = best.entry(kc).or_insert(0);
+        *b = (*b).max(count);
+    }
+    let points: Vec<(f64, f64)> = best
+        .into_iter()
+        .filter(|&(_, c)| c >= RELIABLE_COUNT)
+        .map(|(kc, c)| (kc_bits(kc), (c as f64 / samples).log2()))
+        .collect();
+    let n = points.len() as f64;
+    let (mx, my) = (
+        points.iter().map(|p| p.0).sum::<f64>() / n,
+        points.iter().map(|p| p.1).sum::<f64>() / n,
+    );
+    let sxy: f64 = points.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum();
+    let sxx: f64 = points.iter().map(|p| (p.0 - mx).powi(2)).sum();
+    let slope = sxy / sxx;
+    Bound {
+        slope,
+        intercept: my - slope * mx,
+        points: points.len(),
+    }
+}
+
+impl BiasResult {
+    pub fn samples(&self) -> u64 {
+        self.config.samples as u64
+    }
+
+    /// Networks sampled per second.
+    pub fn rate(&self) -> f64 {
+        self.config.samples as f64 / self.seconds
+    }
+
+    /// Share of all draws that fell on the `k` most frequent functions.
+    pub fn top_share(&self, k: usize) -> f64 {
+        self.counts.iter().take(k).sum::<u64>() as f64 / self.samples() as f64
+    }
+
+    /// Share of the draws on the `k` most frequent functions, over the share `k / 2^128`
+    /// that indifference over functions gives them: log10 of the factor.
+    pub fn log10_top_excess(&self, k: usize) -> f64 {
+        self.top_share(k).log10() - (k as f64).log10() + 128.0 * 2f64.log10()
+    }
+
+    /// Mean complexity (bits) of the `k` most frequent functions.
+    pub fn top_mean_kc(&self, k: usize) -> f64 {
+        let k = k.min(self.top.len());
+        self.top.iter().take(k).map(|f| kc_bits(f.kc)).sum::<f64>() / k as f64
+    }
+
+    /// Mean complexity (bits) of the functions drawn once: the typical draw.
+    pub fn singleton_mean_kc(&self) -> f64 {
+        let (sum, n) = self
+            .scatter
+            .iter()
+            .filter(|((_, count), _)| *count == 1)
+            .fold((0.0, 0u64), |(s, n), (&(kc, _), &m)| {
+                (s + kc_bits(kc) * m as f64, n + m)
+            });
+        sum / n as f64
+    }
+
+    pub fn distinct(&self) -> usize {
+        self.counts.len()
+    }
+}
+
+/// Mingard et al.'s sharp check: for a perceptron without bias, the number of the 128
+/// inputs it maps to 1 is uniform on 0..=127 (the all-zero input always gives 0). Returns
+/// the counts of each number of ones.
+pub fn perceptron_ones(samples: usize, seed: u64, threads: usize) -> Vec<u64> {
+    let tables = sampler::sample(Shape::PerceptronNoBias, samples, seed, threads);
+    let mut counts = vec![0u64; 129];
+    for t in tables {
+        counts[t.count_ones() as usize] += 1;
+    }
+    counts
+}
+
+/// Pearson's χ² of the counts of 0..=127 ones against the uniform, with 127 degrees of
+/// freedom, and the count of tables with 128 ones (impossible: must be 0).
+pub fn uniformity_chi2(counts: &[u64]) -> (f64, u64) {
+    let n: u64 = counts.iter().sum();
+    let expected = n as f64 / 128.0;
+    let chi2 = counts[..128]
+        .iter()
+        .map(|&c| (c as f64 - expected).powi(2) / expected)
+        .sum();
+    (chi2, counts[128])
+}
+
+/// The 99.9% quantile of χ² with 127 degrees of freedom (Wilson-Hilferty: 180.1).
+pub fn chi2_127_quantile_999() -> f64 {
+    let k = 127.0f64;
+    let z = 3.090_232; // the standard normal's 99.9% quantile
+    k * (1.0 - 2.0 / (9.0 * k) + z * (2.0 / (9.0 * k)).sqrt()).powi(3)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_random_network_is_far_from_indifferent_over_functions() {
+        let r = run(&BiasConfig {
+            samples: 20_000,
+            ..BiasConfig::default()
+        });
+        // Under indifference no function would repeat; here the top ten take percents.
+        assert!(r.top_share(10) > 0.01, "{}", r.top_share(10));
+        assert!(r.top_mean_kc(10) < r.singleton_mean_kc());
+        assert!(r.bound.slope < 0.0);
+    }
+
+    #[test]
+    fn the_perceptron_check_can_fail() {
+        let counts = perceptron_ones(40_000, 3, 2);
+        let (chi2, full) = uniformity_chi2(&counts);
+        assert_eq!(full, 0);
+        assert!(chi2 < chi2_127_quantile_999(), "{chi2}");
+        // A distribution that is not uniform is caught.
+        let mut skewed = counts.clone();
+        skewed[0] += 2_000;
+        assert!(uniformity_chi2(&skewed).0 > chi2_127_quantile_999());
+    }
+}

@@ -1,0 +1,595 @@
+//! The chapter's claims: what the sources say about simplicity and inductive biases, beside
+//! what the chapter computes for it.
+//!
+//! The description-length argument and the path counts are arithmetic and are checked at
+//! the source's own setting ([`Scale::Full`]). The inductive biases are measured on small
+//! networks ([`Scale::Small`]): a positive result is qualitative support, a negative one
+//! says nothing about large networks.
+
+use crate::bias::{self, BiasResult};
+use crate::code::{self, kraft_sum};
+use crate::complexity::{kc_bits, kc_units, sensitivity};
+use crate::experiments::{self, Results};
+use crate::parody::{self, ParodyResult};
+use crate::paths;
+use crate::residual::ResidualResult;
+use crate::spectral::{SpectralResult, SpectralRun};
+use ledger::{Claim, Computed, Quantity, Scale, Seed, Source, Stated, Verdict};
+
+const CHAPTER: &str = "simplicity";
+
+fn essay(quote: &'static str) -> Source {
+    Source {
+        seed: Seed::BelrosePope,
+        quote,
+    }
+}
+
+fn turner(quote: &'static str) -> Source {
+    Source {
+        seed: Seed::Turner,
+        quote,
+    }
+}
+
+fn criterion(criterion: String, holds: bool, value: Quantity, scale: Scale) -> Computed {
+    Computed::Criterion {
+        criterion,
+        holds,
+        value,
+        scale,
+    }
+}
+
+/// A count as the ledger prints it (`4,000,000`).
+fn count(n: u64) -> String {
+    ledger::number::format(&Quantity::Integer(n.into()), 0, ledger::Style::Plain)
+        .expect("integers always print")
+}
+
+/// Every claim of the chapter, with the experiments at the book's scale.
+pub fn claims() -> Vec<Claim> {
+    claims_from(experiments::book())
+}
+
+/// Every claim of the chapter, with the experiments' results given.
+pub fn claims_from(r: &Results) -> Vec<Claim> {
+    let mut all = code_claims();
+    all.extend(bias_claims(&r.bias, &r.perceptron_ones));
+    all.extend(path_claims(&r.residual));
+    all.extend(spectral_claims(&r.spectral));
+    all.extend(parody_claims(&r.parody));
+    all.extend(opinion_claims());
+    all
+}
+
+/// Description length and probability, on the worked example.
+pub fn code_claims() -> Vec<Claim> {
+    let w = code::worked();
+    let n = w.prior.weights.len();
+    let (num, den) = kraft_sum(&w.lengths);
+    let efficient = code::is_prefix_free(&w.codewords)
+        && num == den
+        && w.ranks_agree()
+        && (0.0..1.0).contains(&w.redundancy());
+    let pairs = n * (n - 1) / 2;
+    vec![
+        Claim {
+            id: "code.efficient-code-ranks-by-probability",
+            chapter: CHAPTER,
+            source: essay(
+                "One reasonable definition of “simple” is “low description length,” which directly implies “more likely” if we assume the language in which the hypotheses are being described is efficient (assigns short encodings to likely hypotheses).",
+            ),
+            stated: Stated::Statement(
+                "under an efficient code, shorter descriptions belong to more likely hypotheses",
+            ),
+            computed: criterion(
+                format!(
+                    "holds if Huffman's optimal prefix code for {n} hypotheses with Zipf's prior p_i ∝ 1/i is prefix-free, meets Kraft's inequality with equality ({num}/{den}), never gives a less probable hypothesis a strictly shorter codeword, and has a mean length within one bit of the entropy (mean {:.4} bits, entropy {:.4} bits; the value is the difference)",
+                    w.mean_length(),
+                    w.prior.entropy()
+                ),
+                efficient,
+                Quantity::Real(w.redundancy()),
+                Scale::Full,
+            ),
+            unit: "bits",
+            digits: 3,
+            expect: Verdict::Reproduced,
+        },
+        Claim {
+            id: "code.simplicity-is-likelihood",
+            chapter: CHAPTER,
+            source: essay(
+                "But on this view, simplicity is simply another word for likelihood: we can’t appeal to our intuitive notions of simplicity to conclude that one hypothesis will truly be “simpler” and hence more likely.",
+            ),
+            stated: Stated::Statement(
+                "under an efficient code, description length is −log2 of the probability, up to rounding",
+            ),
+            computed: criterion(
+                format!(
+                    "holds if every Huffman codeword length in the worked example is within one bit of −log2 p_i, so the prior the code implies (2^-ℓ_i, normalised by Kraft's sum) is within a factor 2 of the true prior for each of the {n} hypotheses; the value is the largest |ℓ_i + log2 p_i|"
+                ),
+                w.largest_rounding(&w.lengths) < 1.0 && w.implied_prior_within_factor_two(),
+                Quantity::Real(w.largest_rounding(&w.lengths)),
+                Scale::Full,
+            ),
+            unit: "bits",
+            digits: 3,
+            expect: Verdict::Reproduced,
+        },
+        Claim {
+            id: "code.simplicity-is-ambiguous",
+            chapter: CHAPTER,
+            source: essay(
+                "The first is that “simplicity” is a highly ambiguous term, and it’s not clear which, if any, specific notion of simplicity should be relevant here.",
+            ),
+            stated: Stated::Statement(
+                "which hypotheses count as simple depends on the choice of description language",
+            ),
+            computed: criterion(
+                format!(
+                    "holds if two efficient languages — Huffman codes for Zipf's prior and for the same prior reversed — call opposite members of at least one pair of the {n} hypotheses the simpler; the value is how many of the {pairs} pairs they rank in opposite orders"
+                ),
+                w.pairs_reversed() > 0,
+                Quantity::Integer(w.pairs_reversed() as i128),
+                Scale::Full,
+            ),
+            unit: "pairs",
+            digits: 0,
+            expect: Verdict::Reproduced,
+        },
+    ]
+}
+
+/// The bias of the parameter-function map, and the perceptron's uniform count of ones.
+pub fn bias_claims(b: &BiasResult, perceptron_ones: &[u64]) -> Vec<Claim> {
+    let n = count(b.samples());
+    let excess = b.log10_top_excess(10);
+    let (chi2, full) = bias::uniformity_chi2(perceptron_ones);
+    let quantile = bias::chi2_127_quantile_999();
+    let perceptrons: u64 = perceptron_ones.iter().sum();
+    let zero_share = perceptron_ones[0] as f64 / perceptrons as f64;
+    vec![
+        Claim {
+            id: "bias.parameters-are-not-functions",
+            chapter: CHAPTER,
+            source: turner(
+                "I think a recovered argument will need to address (some close proxy of) \"what volume of parameter-space leads to scheming vs not?\", which is a much harder task than counting functions.",
+            ),
+            stated: Stated::Statement(
+                "the volume of parameter space behind a function is not the count of functions",
+            ),
+            computed: criterion(
+                format!(
+                    "holds if, among {n} random 7-40-40-1 ReLU networks (Valle-Pérez et al.'s initialisation), the ten most frequent functions take more than a million times the share 10/2^128 that indifference over the 2^128 functions gives them (they take {:.1}%, 10^{excess:.0} times that share; {} distinct functions seen, the two constants {:.1}% and {:.1}%)",
+                    100.0 * b.top_share(10),
+                    count(b.distinct() as u64),
+                    100.0 * b.top_share(1),
+                    100.0 * (b.top_share(2) - b.top_share(1)),
+                ),
+                excess > 6.0,
+                Quantity::Real(100.0 * b.top_share(10)),
+                Scale::Small,
+            ),
+            unit: "%",
+            digits: 3,
+            expect: Verdict::Qualitative,
+        },
+        Claim {
+            id: "bias.probable-functions-are-simple",
+            chapter: CHAPTER,
+            source: essay(
+                "Alternatively, one could appeal to the actual inductive biases of neural network training, as observed empirically or derived theoretically.",
+            ),
+            stated: Stated::Statement(
+                "networks have inductive biases that can be observed empirically",
+            ),
+            computed: criterion(
+                format!(
+                    "holds if, among {n} random 7-40-40-1 networks, the largest log2 P(f) seen at each Lempel-Ziv complexity K(f) falls with K (least-squares slope over the {} complexities whose most frequent function was seen at least {} times; the value) and the ten most frequent functions are simpler on average ({:.1} bits) than the functions drawn once ({:.1} bits)",
+                    b.bound.points,
+                    bias::RELIABLE_COUNT,
+                    b.top_mean_kc(10),
+                    b.singleton_mean_kc()
+                ),
+                b.bound.slope < 0.0 && b.top_mean_kc(10) < b.singleton_mean_kc(),
+                Quantity::Real(b.bound.slope),
+                Scale::Small,
+            ),
+            unit: "bits of log-probability per bit of complexity",
+            digits: 2,
+            expect: Verdict::Qualitative,
+        },
+        Claim {
+            id: "bias.perceptron-ones-uniform",
+            chapter: CHAPTER,
+            source: turner(
+                "You have to not just think about \"what does this system do?\", but \"how many ways can this function be implemented?\".",
+            ),
+            stated: Stated::Statement(
+                "how many parameter settings implement a function differs from function to function",
+            ),
+            computed: criterion(
+                format!(
+                    "holds if, for {} perceptrons without bias on 7 bits (weights uniform), the number of inputs mapped to 1 is uniform on 0…127 as Mingard et al. prove (χ² = {chi2:.1} with 127 degrees of freedom, below its 99.9% quantile {quantile:.1}; {full} tables with all 128) — so the constant function alone gets 1/128 of the parameter volume, where indifference over functions gives it 2^-128; the value is its measured share",
+                    count(perceptrons)
+                ),
+                chi2 < quantile && full == 0,
+                Quantity::Real(100.0 * zero_share),
+                Scale::Full,
+            ),
+            unit: "%",
+            digits: 3,
+            expect: Verdict::Reproduced,
+        },
+    ]
+}
+
+const ENSEMBLES: &str = "Modern deep neural networks are ensembles of shallower networks.";
+
+/// The paths through a residual network: counted exactly, and measured on a small one.
+pub fn path_claims(r: &ResidualResult) -> Vec<Claim> {
+    let cfg = &r.config;
+    let n = cfg.blocks;
+    let share = r.gradient_share();
+    let short: f64 = share.iter().take(n / 2).sum();
+    let res_median = ResidualResult::median(&r.residual_lesioned_r2);
+    let plain_median = ResidualResult::median(&r.plain_lesioned_r2);
+    let setting = format!(
+        "a residual MLP of {n} blocks (width {}) and a plain ReLU MLP of {n} hidden layers, each trained full-batch with Adam ({} steps) on {} points of sin(πx)·cos(πy)",
+        cfg.width, cfg.steps, cfg.train
+    );
+    vec![
+        Claim {
+            id: "paths.gradient-from-short-paths",
+            chapter: CHAPTER,
+            source: essay(ENSEMBLES),
+            stated: Stated::Statement(
+                "deep residual networks behave as ensembles of shallower paths",
+            ),
+            computed: criterion(
+                format!(
+                    "holds if, in {setting}, the paths carrying the most gradient in total (gradient through one random path of each length, {} paths sampled per length as Veit et al. did, times the number of paths) are shorter than the typical path ({}) — the value is that peak length; paths shorter than half the blocks carry {:.1}% of the gradient",
+                    cfg.paths_per_length,
+                    n / 2,
+                    100.0 * short
+                ),
+                r.peak_length() < n / 2,
+                Quantity::Integer(r.peak_length() as i128),
+                Scale::Small,
+            ),
+            unit: "blocks",
+            digits: 0,
+            expect: Verdict::Qualitative,
+        },
+        Claim {
+            id: "paths.lesion",
+            chapter: CHAPTER,
+            source: essay(ENSEMBLES),
+            stated: Stated::Statement(
+                "deep residual networks behave as ensembles of shallower paths",
+            ),
+            computed: criterion(
+                format!(
+                    "holds if, in {setting}, deleting one block of the residual network leaves a median test R² above 0.5 (whole network {:.3}) while deleting one hidden layer of the plain network leaves it below 0.5 (median {plain_median:.2}, whole network {:.3}); the value is the residual network's median",
+                    r.residual_r2, r.plain_r2
+                ),
+                res_median > 0.5 && plain_median < 0.5,
+                Quantity::Real(res_median),
+                Scale::Small,
+            ),
+            unit: "test R² after deleting one block",
+            digits: 2,
+            expect: Verdict::Qualitative,
+        },
+        Claim {
+            id: "paths.effective-share",
+            chapter: CHAPTER,
+            source: essay(ENSEMBLES),
+            stated: Stated::Rounded {
+                qualifier: "Veit et al.:",
+                digits: "0.45",
+                exponent: 0,
+            },
+            computed: Computed::Number(Quantity::Real(paths::effective_share_percent())),
+            unit: "%",
+            digits: 4,
+            expect: Verdict::Reproduced,
+        },
+    ]
+}
+
+const LOW_FREQUENCY: &str = "Networks have a bias toward low frequency functions— that is, functions whose outputs change little as their inputs change.";
+
+/// The smallest Spearman's ρ between frequency and learning step that counts as "low
+/// frequencies first".
+pub const ORDER_RHO: f64 = 0.8;
+
+/// Frequencies that must be learned for the order to say anything.
+pub const MIN_LEARNED: usize = 3;
+
+/// Whether a run learns the low frequencies first, with its ρ (0 when undefined), and the
+/// criterion in words.
+fn low_first(r: &SpectralResult, run: &SpectralRun, target: &str) -> (bool, f64, String) {
+    let cfg = &r.config;
+    let th = cfg.threshold;
+    let rho = run.order_correlation(th);
+    let learned = run.learned(th);
+    let at: Vec<String> = run
+        .learned_at(th)
+        .iter()
+        .zip(&cfg.frequencies)
+        .map(|(s, k)| match s {
+            Some(s) => format!("{k}: {}", count(*s as u64)),
+            None => format!("{k}: never"),
+        })
+        .collect();
+    let holds = learned >= MIN_LEARNED && rho.is_some_and(|p| p >= ORDER_RHO);
+    let text = format!(
+        "holds if, for a ReLU network with {} hidden layers of {} units (Rahaman et al.: 6 of 256) trained full-batch with Adam at learning rate {} for {} steps (Rahaman et al.: 3·10⁻⁴ for 60,000) on {} even points of [0, 1), with {target}, at least {MIN_LEARNED} of the {} frequencies reach {:.0}% of their amplitude and the step at which each first does rises with the frequency: Spearman's ρ between the two at least {ORDER_RHO}, frequencies never reaching it ranked last (first step per frequency, {}; {} learned, {}; final loss {:.3}); the value is ρ",
+        cfg.hidden.len(),
+        cfg.hidden.first().copied().unwrap_or(0),
+        cfg.lr,
+        count(cfg.steps as u64),
+        cfg.points,
+        cfg.frequencies.len(),
+        100.0 * th,
+        at.join(", "),
+        learned,
+        if run.learned_in_order(th) {
+            "in strict order"
+        } else {
+            "not in strict order"
+        },
+        run.final_loss,
+    );
+    (holds, rho.unwrap_or(0.0), text)
+}
+
+/// Spectral bias: in which order a ReLU network learns the frequencies of a sum of sines.
+pub fn spectral_claims(r: &SpectralResult) -> Vec<Claim> {
+    let (equal_holds, equal_rho, equal_text) = low_first(
+        r,
+        &r.equal,
+        "the target a sum of sines of equal amplitude at frequencies 5, 10, …, 50",
+    );
+    let (increasing_holds, increasing_rho, increasing_text) = low_first(
+        r,
+        &r.increasing,
+        "amplitudes rising with frequency from 0.1 to 1 (the highest frequency ten times the lowest)",
+    );
+    vec![
+        Claim {
+            id: "spectral.low-frequencies-first",
+            chapter: CHAPTER,
+            source: essay(LOW_FREQUENCY),
+            stated: Stated::Statement(
+                "networks are biased toward low-frequency functions: they learn a target's low frequencies before its high ones",
+            ),
+            computed: criterion(
+                equal_text,
+                equal_holds,
+                Quantity::Real(equal_rho),
+                Scale::Small,
+            ),
+            unit: "",
+            digits: 2,
+            expect: Verdict::Qualitative,
+        },
+        Claim {
+            id: "spectral.low-first-despite-amplitude",
+            chapter: CHAPTER,
+            source: essay(LOW_FREQUENCY),
+            stated: Stated::Statement(
+                "the bias toward low frequencies holds even when the high frequencies carry more of the target (Rahaman et al.'s second experiment)",
+            ),
+            computed: criterion(
+                increasing_text,
+                increasing_holds,
+                Quantity::Real(increasing_rho),
+                Scale::Small,
+            ),
+            unit: "",
+            digits: 2,
+            expect: Verdict::Qualitative,
+        },
+    ]
+}
+
+/// The largest share of trained networks that may compute a parody function off the
+/// training set for the parody's conclusion to count as false.
+pub const PARODY_SHARE: f64 = 0.01;
+
+/// The smallest mean accuracy off the training set that counts as generalising.
+pub const GENERALISING: f64 = 0.75;
+
+/// The largest share of trained networks that may be as sensitive as the trigger function
+/// for it to count as unusually sensitive.
+pub const TRIGGER_TAIL: f64 = 0.05;
+
+/// The simplicity parody: what trained networks compute off the training set, and how
+/// sensitive trained, random and trigger functions are.
+pub fn parody_claims(p: &ParodyResult) -> Vec<Claim> {
+    let cfg = &p.config;
+    let trained = &p.trained;
+    let runs = count(trained.len() as u64);
+    let m = cfg.train;
+    let setting = format!(
+        "{runs} 7-40-40-1 ReLU networks (Valle-Pérez et al.'s initialisation) trained full-batch with Adam until they fit {m} random inputs of the majority of the first three bits ({} of {} runs did not fit within {} steps and are left out)",
+        p.failed,
+        cfg.runs,
+        count(cfg.max_steps as u64)
+    );
+    let parody_count = trained
+        .iter()
+        .filter(|&&f| parody::constant_on(f, p.unseen) || parody::dictator_on(f, p.unseen))
+        .count();
+    let accuracy = p.mean_accuracy(trained);
+    let prior_constant = p.constant_share(&p.prior);
+    let target_sens = sensitivity(p.target);
+    let target_kc = kc_units(p.target);
+    let overfitters = p.overfitters();
+    let least_sens = overfitters
+        .iter()
+        .map(|(_, f)| sensitivity(*f))
+        .fold(f64::INFINITY, f64::min);
+    let least_kc = overfitters
+        .iter()
+        .map(|(_, f)| kc_units(*f))
+        .min()
+        .unwrap_or(0);
+    let as_simple = overfitters
+        .iter()
+        .filter(|(_, f)| sensitivity(*f) <= target_sens && kc_units(*f) <= target_kc)
+        .count();
+    let trained_sens = ParodyResult::mean_sensitivity(trained);
+    let prior_sens = ParodyResult::mean_sensitivity(&p.prior);
+    let completion_sens = ParodyResult::mean_sensitivity(&p.completions);
+    let trigger_sens = sensitivity(parody::trigger_function());
+    let tail = p.at_least_trigger_share(trained);
+    vec![
+        Claim {
+            id: "parody.trained-nets-do-not-answer-a-constant",
+            chapter: CHAPTER,
+            source: essay(
+                "Since its conclusion is false, we should reject the argumentative form on which it is based.",
+            ),
+            stated: Stated::Statement(
+                "the parody's conclusion is false: trained networks do not prefer to answer a constant or the identity off the training set",
+            ),
+            computed: criterion(
+                format!(
+                    "holds if, of {setting}, fewer than {:.0}% answer a constant or copy or negate one input bit on all of the {} other inputs, and their mean accuracy there is above {:.0}% (it is {:.1}%; the networks answer their more common output on {:.1}% of those inputs on average) — though {:.1}% of {} random networks from the same initialisation are constant on those inputs (the prior's mean share for the more common output {:.1}%); the value is how many trained networks do",
+                    100.0 * PARODY_SHARE,
+                    p.unseen.count_ones(),
+                    100.0 * GENERALISING,
+                    100.0 * accuracy,
+                    100.0 * p.mean_constancy(trained),
+                    100.0 * prior_constant,
+                    count(p.prior.len() as u64),
+                    100.0 * p.mean_constancy(&p.prior),
+                ),
+                !trained.is_empty()
+                    && (parody_count as f64) < PARODY_SHARE * trained.len() as f64
+                    && accuracy > GENERALISING,
+                Quantity::Integer(parody_count as i128),
+                Scale::Small,
+            ),
+            unit: "networks",
+            digits: 0,
+            expect: Verdict::Qualitative,
+        },
+        Claim {
+            id: "parody.overfitting-is-not-simpler",
+            chapter: CHAPTER,
+            source: essay(
+                "Overfitting networks are free to implement a very simple function— like the identity function or a constant function— outside the training set, whereas generalizing networks have to exhibit complex behaviors on unseen inputs.",
+            ),
+            stated: Stated::Statement(
+                "the parody's premise: a network that answers a constant or the identity off the training set computes a simpler function than one that generalises",
+            ),
+            computed: criterion(
+                format!(
+                    "holds if at least one of the parody's {} overfitters — the target on the {m} training inputs and, off them, a constant or one input bit or its negation — is at least as simple as the target itself (the function of a network that generalises perfectly) by both average sensitivity ({target_sens:.2}) and Lempel-Ziv complexity ({:.1} bits); {as_simple} are: the overfitters' least sensitivity is {least_sens:.3} and least complexity {:.1} bits (the two constants average {:.2}, the input bits {:.2}; the trained networks {trained_sens:.2}); the value is the least sensitivity",
+                    overfitters.len(),
+                    kc_bits(target_kc),
+                    kc_bits(least_kc),
+                    p.constant_overfitter_sensitivity(),
+                    p.identity_overfitter_sensitivity(),
+                ),
+                as_simple > 0,
+                Quantity::Real(least_sens),
+                Scale::Small,
+            ),
+            unit: "bit flips per input",
+            digits: 3,
+            expect: Verdict::NotReproduced,
+        },
+        Claim {
+            id: "parody.low-sensitivity",
+            chapter: CHAPTER,
+            source: essay(LOW_FREQUENCY),
+            stated: Stated::Statement(
+                "networks favour functions whose outputs change little as their inputs change",
+            ),
+            computed: criterion(
+                format!(
+                    "holds if {} random 7-40-40-1 networks compute functions whose average sensitivity (how many of the 7 one-bit changes of an input change the output, averaged over inputs) is on average below half a uniformly random function's 3.5 (it is {prior_sens:.2}), and the {runs} trained networks' functions are less sensitive on average than {} uniformly random functions that fit the same {m} training inputs ({completion_sens:.2}); the value is the trained networks' mean",
+                    count(p.prior.len() as u64),
+                    count(p.completions.len() as u64),
+                ),
+                prior_sens < 1.75 && trained_sens < completion_sens,
+                Quantity::Real(trained_sens),
+                Scale::Small,
+            ),
+            unit: "bit flips per input",
+            digits: 3,
+            expect: Verdict::Qualitative,
+        },
+        Claim {
+            id: "parody.treacherous-turn-is-sensitive",
+            chapter: CHAPTER,
+            source: essay(
+                "But scheming requires the AI to change its behavior dramatically (executing a treacherous turn) in response to subtle cues indicating it is not in a sandbox, and could successfully escape.",
+            ),
+            stated: Stated::Statement(
+                "a treacherous turn on a subtle cue is a sharp change of output under a small change of input, against the networks' bias",
+            ),
+            computed: criterion(
+                format!(
+                    "holds if the trigger function — the target, except on the {} inputs whose last four bits are all 1, never in training, where it answers the opposite — is more sensitive than the target ({trigger_sens:.3} against {target_sens:.3}) and fewer than {:.0}% of the {runs} trained networks are as sensitive as it (random networks: {:.1}%); {:.1}% of the trained networks turn on every trigger input, {:.2}% of the random ones; the value is the trained networks' share",
+                    p.trigger.count_ones(),
+                    100.0 * TRIGGER_TAIL,
+                    100.0 * p.at_least_trigger_share(&p.prior),
+                    100.0 * p.turn_share(trained),
+                    100.0 * p.turn_share(&p.prior),
+                ),
+                trigger_sens > target_sens && !trained.is_empty() && tail < TRIGGER_TAIL,
+                Quantity::Real(100.0 * tail),
+                Scale::Small,
+            ),
+            unit: "%",
+            digits: 2,
+            expect: Verdict::Qualitative,
+        },
+    ]
+}
+
+/// Opinions the book records without a number.
+pub fn opinion_claims() -> Vec<Claim> {
+    vec![
+        Claim {
+            id: "opinion.if-then-chains",
+            chapter: CHAPTER,
+            source: essay(
+                "Scheming seems to involve chains of if-then reasoning which would be hard to implement in shallow networks.",
+            ),
+            stated: Stated::Unverifiable(
+                "scheming needs chains of if-then reasoning that shallow networks implement poorly",
+            ),
+            computed: Computed::Nothing {
+                why: "a conjecture about what scheming would take inside a network; no small experiment decides what a schemer's computation would look like",
+            },
+            unit: "",
+            digits: 0,
+            expect: Verdict::NotCheckable,
+        },
+        Claim {
+            id: "opinion.no-account-supports-scheming",
+            chapter: CHAPTER,
+            source: essay(
+                "There’s no plausible account of inductive biases that does support scheming.",
+            ),
+            stated: Stated::Unverifiable(
+                "no plausible account of inductive biases supports scheming",
+            ),
+            computed: Computed::Nothing {
+                why: "a judgement over the whole literature on inductive biases; the chapter measures three of them on small networks, which cannot settle it",
+            },
+            unit: "",
+            digits: 0,
+            expect: Verdict::NotCheckable,
+        },
+    ]
+}

@@ -1,0 +1,86 @@
+//! The chapter's experiments, run together at one scale.
+//!
+//! Every experiment draws from its own seeded generators; the samplers split their work in
+//! fixed chunks, so the results do not depend on the number of threads. The book's results
+//! are computed once per process and shared by the claims and the figures.
+
+use crate::bias::{self, BiasConfig, BiasResult};
+use crate::parody::{self, ParodyConfig, ParodyResult};
+use crate::residual::{self, ResidualConfig, ResidualResult};
+use crate::spectral::{self, SpectralConfig, SpectralResult};
+use ledger::{Timing, timed};
+use std::sync::OnceLock;
+
+/// Every experiment's configuration.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scale {
+    pub bias: BiasConfig,
+    /// Perceptrons drawn for Mingard et al.'s check.
+    pub perceptrons: usize,
+    pub residual: ResidualConfig,
+    pub spectral: SpectralConfig,
+    pub parody: ParodyConfig,
+}
+
+impl Scale {
+    /// The scale the book reports.
+    pub fn book() -> Self {
+        Scale {
+            bias: BiasConfig::default(),
+            perceptrons: 1_000_000,
+            residual: ResidualConfig::default(),
+            spectral: SpectralConfig::default(),
+            parody: ParodyConfig::default(),
+        }
+    }
+
+    /// The scale `cargo test` runs: fewer networks and steps, the same questions.
+    pub fn test() -> Self {
+        Scale {
+            bias: BiasConfig::test_scale(),
+            perceptrons: 100_000,
+            residual: ResidualConfig::test_scale(),
+            spectral: SpectralConfig::test_scale(),
+            parody: ParodyConfig::test_scale(),
+        }
+    }
+}
+
+/// Every experiment's result, and how long each took (seconds).
+#[derive(Clone, Debug)]
+pub struct Results {
+    pub bias: BiasResult,
+    /// How many perceptrons mapped 0, 1, …, 128 inputs to 1.
+    pub perceptron_ones: Vec<u64>,
+    pub residual: ResidualResult,
+    pub spectral: SpectralResult,
+    pub parody: ParodyResult,
+    pub timings: Vec<Timing>,
+}
+
+/// Runs every experiment: the samplers on their own threads, then the residual networks
+/// (single-threaded, seeded), the two spectral-bias runs (one thread each) and the parody's
+/// trained networks (on the samplers' threads).
+pub fn run(scale: &Scale) -> Results {
+    let (bias, t_bias) = timed("parameter-function bias", || bias::run(&scale.bias));
+    let (perceptron_ones, t_perceptron) = timed("perceptron", || {
+        bias::perceptron_ones(scale.perceptrons, scale.bias.seed, scale.bias.threads)
+    });
+    let (residual, t_residual) = timed("residual", || residual::run(&scale.residual));
+    let (spectral, t_spectral) = timed("spectral bias", || spectral::run(&scale.spectral));
+    let (parody, t_parody) = timed("parody", || parody::run(&scale.parody));
+    Results {
+        bias,
+        perceptron_ones,
+        residual,
+        spectral,
+        parody,
+        timings: vec![t_bias, t_perceptron, t_residual, t_spectral, t_parody],
+    }
+}
+
+/// The book-scale results, computed on first use.
+pub fn book() -> &'static Results {
+    static BOOK: OnceLock<Results> = OnceLock::new();
+    BOOK.get_or_init(|| run(&Scale::book()))
+}

@@ -1,0 +1,359 @@
+//! A small residual network trained on toy data, read as an ensemble of paths (Veit et al.).
+//!
+//! The network: a linear embedding of 2-D inputs, `n` blocks `a ← a + V·relu(U·a + c)`, a
+//! linear readout, trained full-batch with Adam on a smooth regression target. Two
+//! measurements after training, as Veit, Wilber & Belongie made them:
+//! - *gradient by path length*: backpropagate the loss gradient through one random set of
+//!   `k` blocks' branches only (skipping the rest), and take the gradient's size at the
+//!   input of the first block; times the number `C(n, k)` of such paths, that is the share
+//!   of the gradient paths of length `k` carry;
+//! - *lesions*: delete one block (keep only its skip connection) and measure the test fit;
+//!   compare with deleting one layer of a plain network of the same depth.
+
+use crate::paths::binomial;
+use ndarray::{Array2, Axis};
+use nets::{Loss, Mlp, MlpSpec, Optimizer, Targets, Trainer, rng};
+use rand::RngExt;
+use rand::seq::SliceRandom;
+
+/// The experiment's scale.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ResidualConfig {
+    pub blocks: usize,
+    /// Width of the residual stream and of each branch.
+    pub width: usize,
+    pub train: usize,
+    pub test: usize,
+    pub steps: usize,
+    pub lr: f64,
+    /// Random paths sampled per length.
+    pub paths_per_length: usize,
+    pub seed: u64,
+}
+
+impl Default for ResidualConfig {
+    fn default() -> Self {
+        ResidualConfig {
+            blocks: 16,
+            width: 16,
+            train: 256,
+            test: 512,
+            steps: 3_000,
+            lr: 2e-3,
+            paths_per_length: 40,
+            seed: 1,
+        }
+    }
+}
+
+impl ResidualConfig {
+    /// Fewer training steps; the ordering of the lesions is already clear.
+    pub fn test_scale() -> Self {
+        ResidualConfig {
+            steps: 1_000,
+            paths_per_length: 10,
+            ..Self::default()
+        }
+    }
+}
+
+/// The target: a smooth function of two inputs in `[-1, 1]²`.
+fn target(x: f64, y: f64) -> f64 {
+    (std::f64::consts::PI * x).sin() * (std::f64::consts::PI * y).cos()
+}
+
+fn data(n: usize, seed: u64) -> (Array2<f64>, Array2<f64>) {
+    let mut r = rng(seed);
+    let x = Array2::from_shape_fn((n, 2), |_| r.random_range(-1.0..1.0));
+    let y = Array2::from_shape_fn((n, 1), |(i, _)| target(x[[i, 0]], x[[i, 1]]));
+    (x, y)
+}
+
+/// The residual network's parameters, in one flat list of matrices for Adam.
+#[derive(Clone, Debug)]
+pub struct ResNet {
+    /// `[W0 (2×d), b0 (1×d), U_1, c_1, V_1, …, U_n, c_n, V_n, w (d×1), b (1×1)]`.
+    pub params: Vec<Array2<f64>>,
+    pub blocks: usize,
+}
+
+/// What a forward pass keeps for the backward one.
+struct Trace {
+    /// The residual stream before each block, and after the last.
+    streams: Vec<Array2<f64>>,
+    /// Each block's branch pre-activations.
+    pre: Vec<Array2<f64>>,
+    out: Array2<f64>,
+}
+
+impl ResNet {
+    fn new(cfg: &ResidualConfig, seed: u64) -> Self {
+        let mut r = rng(seed);
+        let d = cfg.width;
+        let mut uniform = |rows: usize, cols: usize, scale: f64| {
+            let a = (3.0f64).sqrt() * scale / (rows as f64).sqrt();
+            Array2::from_shape_fn((rows, cols), |_| r.random_range(-a..a))
+        };
+        let mut params = vec![uniform(2, d, 1.0), Array2::zeros((1, d))];
+        for _ in 0..cfg.blocks {
+            params.push(uniform(d, d, std::f64::consts::SQRT_2));
+            params.push(Array2::zeros((1, d)));
+            // Branches start small, so the stream is not swamped by 16 additions.
+            params.push(uniform(d, d, 1.0 / (cfg.blocks as f64).sqrt()));
+        }
+        params.push(uniform(d, 1, 1.0));
+        params.push(Array2::zeros((1, 1)));
+        ResNet {
+            params,
+            blocks: cfg.blocks,
+        }
+    }
+
+    fn block(&self, l: usize) -> (&Array2<f64>, &Array2<f64>, &Array2<f64>) {
+        let p = &self.params[2 + 3 * l..];
+        (&p[0], &p[1], &p[2])
+    }
+
+    /// Runs the network with the blocks in `deleted` reduced to their skip connection.
+    fn forward(&self, x: &Array2<f64>, deleted: Option<usize>) -> Trace {
+        let mut a = x.dot(&self.params[0]) + &self.params[1];
+        let (mut streams, mut pre) = (Vec::new(), Vec::new());
+        for l in 0..self.blocks {
+            let (u, c, v) = self.block(l);
+            let z = a.dot(u) + c;
+            streams.push(a.clone());
+            if deleted != Some(l) {
+                a = a + z.mapv(|t| t.max(0.0)).dot(v);
+            }
+            pre.push(z);
+        }
+        let n = self.params.len();
+        let out = a.dot(&self.params[n - 2]) + &self.params[n - 1];
+        streams.push(a);
+        Trace { streams, pre, out }
+    }
+
+    /// Mean squared error on `(x, y)`, with one block optionally deleted.
+    pub fn mse(&self, x: &Array2<f64>, y: &Array2<f64>, deleted: Option<usize>) -> f64 {
+        let out = self.forward(x, deleted).out;
+        (&out - y).mapv(|e| e * e).mean().expect("rows")
+    }
+
+    /// The loss gradient with respect to every parameter.
+    fn gradients(&self, x: &Array2<f64>, y: &Array2<f64>) -> Vec<Array2<f64>> {
+        let t = self.forward(x, None);
+        let n = self.params.len();
+        let d_out = (&t.out - y) * (2.0 / x.nrows() as f64);
+        let mut grads: Vec<Array2<f64>> =
+            self.params.iter().map(|p| Array2::zeros(p.dim())).collect();
+        grads[n - 2] = t.streams[self.blocks].t().dot(&d_out);
+        grads[n - 1] = d_out.sum_axis(Axis(0)).insert_axis(Axis(0));
+        let mut g = d_out.dot(&self.params[n - 2].t());
+        for l in (0..self.blocks).rev() {
+            let (u, _, v) = self.block(l);
+            let z = &t.pre[l];
+            let r = z.mapv(|s| s.max(0.0));
+            let dz = g.dot(&v.t()) * z.mapv(|s| if s > 0.0 { 1.0 } else { 0.0 });
+            grads[2 + 3 * l + 2] = r.t().dot(&g);
+            grads[2 + 3 * l] = t.streams[l].t().dot(&dz);
+            grads[2 + 3 * l + 1] = dz.sum_axis(Axis(0)).insert_axis(Axis(0));
+            g = g + dz.dot(&u.t());
+        }
+        grads[0] = x.t().dot(&g);
+        grads[1] = g.sum_axis(Axis(0)).insert_axis(Axis(0));
+        grads
+    }
+
+    /// Veit et al.'s path gradient: the loss gradient backpropagated through the branches
+    /// of the blocks in `through` only and the skip connections of the rest; its mean size
+    /// (Euclidean norm per example) at the input of the first block.
+    fn path_gradient(&self, x: &Array2<f64>, y: &Array2<f64>, through: &[bool]) -> f64 {
+        let t = self.forward(x, None);
+        let n = self.params.len();
+        let d_out = (&t.out - y) * (2.0 / x.nrows() as f64);
+        let mut g = d_out.dot(&self.params[n - 2].t());
+        for l in (0..self.blocks).rev() {
+            if through[l] {
+                let (u, _, v) = self.block(l);
+                let dz = g.dot(&v.t()) * t.pre[l].mapv(|s| if s > 0.0 { 1.0 } else { 0.0 });
+                g = dz.dot(&u.t());
+            }
+        }
+        g.map_axis(Axis(1), |row| row.dot(&row).sqrt())
+            .mean()
+            .expect("rows")
+    }
+}
+
+/// Adam on a list of matrices.
+fn train_resnet(net: &mut ResNet, x: &Array2<f64>, y: &Array2<f64>, cfg: &ResidualConfig) {
+    let (b1, b2, eps): (f64, f64, f64) = (0.9, 0.999, 1e-8);
+    let mut m: Vec<Array2<f64>> = net.params.iter().map(|p| Array2::zeros(p.dim())).collect();
+    let mut s = m.clone();
+    for step in 1..=cfg.steps {
+        let grads = net.gradients(x, y);
+        let (c1, c2) = (1.0 - b1.powi(step as i32), 1.0 - b2.powi(step as i32));
+        for (((p, g), m), s) in net.params.iter_mut().zip(&grads).zip(&mut m).zip(&mut s) {
+            m.zip_mut_with(g, |m, &g| *m = b1 * *m + (1.0 - b1) * g);
+            s.zip_mut_with(g, |s, &g| *s = b2 * *s + (1.0 - b2) * g * g);
+            ndarray::Zip::from(p)
+                .and(&*m)
+                .and(&*s)
+                .for_each(|p, &m, &s| {
+                    *p -= cfg.lr * (m / c1) / ((s / c2).sqrt() + eps);
+                });
+        }
+    }
+}
+
+/// What the experiment measured.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ResidualResult {
+    pub config: ResidualConfig,
+    /// Mean gradient size through one path, for each length `0..=blocks`.
+    pub path_gradient: Vec<f64>,
+    /// Test R² of the residual network, whole and with each block deleted.
+    pub residual_r2: f64,
+    pub residual_lesioned_r2: Vec<f64>,
+    /// Test R² of a plain network of the same depth, whole and with each hidden-to-hidden
+    /// layer deleted.
+    pub plain_r2: f64,
+    pub plain_lesioned_r2: Vec<f64>,
+}
+
+impl ResidualResult {
+    /// The share of the total gradient carried by paths of each length: the gradient
+    /// through one path times the number of paths, normalised.
+    pub fn gradient_share(&self) -> Vec<f64> {
+        let n = self.config.blocks as u32;
+        let total: Vec<f64> = self
+            .path_gradient
+            .iter()
+            .enumerate()
+            .map(|(k, &g)| g * binomial(n, k as u32) as f64)
+            .collect();
+        let sum: f64 = total.iter().sum();
+        total.iter().map(|t| t / sum).collect()
+    }
+
+    /// The length whose paths carry the most gradient in total.
+    pub fn peak_length(&self) -> usize {
+        let share = self.gradient_share();
+        (0..share.len()).fold(0, |best, k| if share[k] > share[best] { k } else { best })
+    }
+
+    /// The median of the lesioned R² values.
+    pub fn median(values: &[f64]) -> f64 {
+        let mut v = values.to_vec();
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    }
+}
+
+fn r2(mse: f64, y: &Array2<f64>) -> f64 {
+    let var = y.var(0.0);
+    1.0 - mse / var
+}
+
+/// Trains both networks and measures them.
+pub fn run(cfg: &ResidualConfig) -> ResidualResult {
+    let (x, y) = data(cfg.train, cfg.seed);
+    let (xt, yt) = data(cfg.test, cfg.seed + 1);
+    let mut net = ResNet::new(cfg, cfg.seed + 2);
+    train_resnet(&mut net, &x, &y, cfg);
+    let mut r = rng(cfg.seed + 3);
+    let path_gradient = (0..=cfg.blocks)
+        .map(|k| {
+            let mut order: Vec<usize> = (0..cfg.blocks).collect();
+            (0..cfg.paths_per_length)
+                .map(|_| {
+                    order.shuffle(&mut r);
+                    let mut through = vec![false; cfg.blocks];
+                    for &l in &order[..k] {
+                        through[l] = true;
+                    }
+                    net.path_gradient(&x, &y, &through)
+                })
+                .sum::<f64>()
+                / cfg.paths_per_length as f64
+        })
+        .collect();
+    let residual_lesioned_r2 = (0..cfg.blocks)
+        .map(|l| r2(net.mse(&xt, &yt, Some(l)), &yt))
+        .collect();
+    // The plain network: as many hidden layers as blocks, trained with the kit's Adam.
+    let mut sizes = vec![2];
+    sizes.extend(std::iter::repeat_n(cfg.width, cfg.blocks));
+    sizes.push(1);
+    let spec = MlpSpec::relu(&sizes);
+    let mut trainer = Trainer::new(
+        Mlp::new(&spec, &mut rng(cfg.seed + 4)),
+        Loss::Mse,
+        Optimizer::adam(cfg.lr),
+        cfg.seed + 5,
+    );
+    for _ in 0..cfg.steps {
+        trainer.step(x.view(), Targets::Values(y.view()));
+    }
+    let plain = &trainer.mlp;
+    let plain_mse = |m: &Mlp| {
+        (&m.predict(xt.view()) - &yt)
+            .mapv(|e| e * e)
+            .mean()
+            .expect("rows")
+    };
+    // Deleting hidden layer l+1 (a width → width layer) leaves a network one layer shorter.
+    let plain_lesioned_r2 = (1..cfg.blocks)
+        .map(|l| {
+            let mut m = plain.clone();
+            m.layers.remove(l);
+            m.spec.sizes.remove(l);
+            r2(plain_mse(&m), &yt)
+        })
+        .collect();
+    ResidualResult {
+        config: cfg.clone(),
+        path_gradient,
+        residual_r2: r2(net.mse(&xt, &yt, None), &yt),
+        residual_lesioned_r2,
+        plain_r2: r2(plain_mse(plain), &yt),
+        plain_lesioned_r2,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backprop_matches_finite_differences() {
+        let cfg = ResidualConfig {
+            blocks: 3,
+            width: 4,
+            ..ResidualConfig::default()
+        };
+        let (x, y) = data(8, 1);
+        let net = ResNet::new(&cfg, 2);
+        let grads = net.gradients(&x, &y);
+        for (p, index) in [
+            (0, (1, 2)),
+            (2, (0, 1)),
+            (4, (3, 3)),
+            (8, (2, 1)),
+            (9, (0, 2)),
+            (11, (1, 0)),
+        ] {
+            let h = 1e-6;
+            let mut plus = net.clone();
+            plus.params[p][index] += h;
+            let mut minus = net.clone();
+            minus.params[p][index] -= h;
+            let numeric = (plus.mse(&x, &y, None) - minus.mse(&x, &y, None)) / (2.0 * h);
+            assert!(
+                (numeric - grads[p][index]).abs() < 1e-6,
+                "param {p}: {numeric} vs {}",
+                grads[p][index]
+            );
+        }
+    }
+}
