@@ -32,6 +32,27 @@ pub fn chapters() -> Vec<Chapter> {
             figures: indifference::figures,
             timings: indifference::timings,
         },
+        Chapter {
+            name: "simplicity",
+            title: "Simplicity",
+            claims: simplicity::claims,
+            figures: simplicity::figures,
+            timings: simplicity::timings,
+        },
+        Chapter {
+            name: "speed",
+            title: "Speed",
+            claims: speed::claims,
+            figures: speed::figures,
+            timings: speed::timings,
+        },
+        Chapter {
+            name: "reward",
+            title: "Reward and goals",
+            claims: reward::claims,
+            figures: reward::figures,
+            timings: reward::timings,
+        },
     ]
 }
 
