@@ -5,9 +5,11 @@
 //! - `serve`: the same, then a live preview on 127.0.0.1;
 //! - `notebooks`: execute every notebook headless, failing on the first cell error;
 //! - `claims`: print the ledger (`--json` for the machine-readable export);
+//! - `browser-test`: every page of the built book in headless Chromium;
 //! - `tools`: install the pinned tools only (what CI calls first).
 
 mod book;
+mod browser;
 mod claims;
 mod notebooks;
 mod project;
@@ -56,6 +58,12 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Check every page of the built book in headless Chromium, with screenshots.
+    BrowserTest {
+        /// The rendered book to check (default: book/).
+        #[arg(long)]
+        book: Option<PathBuf>,
+    },
     /// Install the pinned tools (mdBook, mdbook-katex, KaTeX assets, evcxr, Jupyter).
     Tools,
 }
@@ -68,6 +76,7 @@ fn main() -> ExitCode {
         Command::Serve { port } => book::serve(port),
         Command::Notebooks { paths } => notebooks::run(&paths),
         Command::Claims { json } => claims::print(json),
+        Command::BrowserTest { book } => browser::run(book),
         Command::Tools => tools::install_all(),
     };
     match result {
