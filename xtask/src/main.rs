@@ -6,12 +6,14 @@
 //! - `notebooks`: execute every notebook headless, failing on the first cell error;
 //! - `claims`: print the ledger (`--json` for the machine-readable export);
 //! - `browser-test`: every page of the built book in headless Chromium;
+//! - `pdf`: the whole book as one PDF, printed by headless Chromium;
 //! - `tools`: install the pinned tools only (what CI calls first).
 
 mod book;
 mod browser;
 mod claims;
 mod notebooks;
+mod pdf;
 mod project;
 mod regenerate;
 mod reproduce;
@@ -64,6 +66,8 @@ enum Command {
         #[arg(long)]
         book: Option<PathBuf>,
     },
+    /// Print the built book to book/counting-checked.pdf with headless Chromium.
+    Pdf,
     /// Install the pinned tools (mdBook, mdbook-katex, KaTeX assets, evcxr, Jupyter).
     Tools,
 }
@@ -77,6 +81,7 @@ fn main() -> ExitCode {
         Command::Notebooks { paths } => notebooks::run(&paths),
         Command::Claims { json } => claims::print(json),
         Command::BrowserTest { book } => browser::run(book),
+        Command::Pdf => pdf::run(),
         Command::Tools => tools::install_all(),
     };
     match result {
