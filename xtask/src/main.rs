@@ -68,7 +68,7 @@ enum Command {
     },
     /// Print the built book to book/counting-checked.pdf with headless Chromium.
     Pdf,
-    /// Install the pinned tools (mdBook, mdbook-katex, KaTeX assets, evcxr, Jupyter).
+    /// Install the pinned tools (mdBook, mdbook-katex, KaTeX assets, evcxr, Jupyter, Chromium).
     Tools,
 }
 

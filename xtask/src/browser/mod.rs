@@ -15,7 +15,7 @@ mod cdp;
 mod checks;
 mod server;
 
-pub use cdp::{Browser, Tab};
+pub use cdp::{Browser, Tab, chromium_path};
 pub use checks::{PROBE, content, events};
 pub use server::Server;
 
