@@ -165,8 +165,10 @@ pub fn install_chromium() -> Result<()> {
     }
     eprintln!("tools: installing Chromium with apt-get");
     run(Command::new("apt-get").arg("update")).context("apt-get update (as root?)")?;
-    run(Command::new("apt-get").args(["install", "-y", "chromium"]))
-        .context("installing Debian's chromium package (as root?)")?;
+    run(Command::new("apt-get")
+        .args(["install", "-y", "chromium"])
+        .env("DEBIAN_FRONTEND", "noninteractive"))
+    .context("installing Debian's chromium package (as root?)")?;
     if !chromium.is_file() {
         bail!(
             "apt-get installed chromium but {} is still missing",
