@@ -5,11 +5,15 @@
 //! - `serve`: the same, then a live preview on 127.0.0.1;
 //! - `notebooks`: execute every notebook headless, failing on the first cell error;
 //! - `claims`: print the ledger (`--json` for the machine-readable export);
+//! - `browser-test`: every page of the built book in headless Chromium;
+//! - `pdf`: the whole book as one PDF, printed by headless Chromium;
 //! - `tools`: install the pinned tools only (what CI calls first).
 
 mod book;
+mod browser;
 mod claims;
 mod notebooks;
+mod pdf;
 mod project;
 mod regenerate;
 mod reproduce;
@@ -56,7 +60,15 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Install the pinned tools (mdBook, mdbook-katex, KaTeX assets, evcxr, Jupyter).
+    /// Check every page of the built book in headless Chromium, with screenshots.
+    BrowserTest {
+        /// The rendered book to check (default: book/).
+        #[arg(long)]
+        book: Option<PathBuf>,
+    },
+    /// Print the built book to book/counting-checked.pdf with headless Chromium.
+    Pdf,
+    /// Install the pinned tools (mdBook, mdbook-katex, KaTeX assets, evcxr, Jupyter, Chromium).
     Tools,
 }
 
@@ -68,6 +80,8 @@ fn main() -> ExitCode {
         Command::Serve { port } => book::serve(port),
         Command::Notebooks { paths } => notebooks::run(&paths),
         Command::Claims { json } => claims::print(json),
+        Command::BrowserTest { book } => browser::run(book),
+        Command::Pdf => pdf::run(),
         Command::Tools => tools::install_all(),
     };
     match result {

@@ -148,8 +148,39 @@ pub fn install_notebook_tools(requirements: &Path) -> Result<NotebookTools> {
     })
 }
 
+/// Chromium for `browser-test` and `pdf`: Debian's package, installed with apt when
+/// `/usr/bin/chromium` is missing (apt needs root). A browser is not pinned like the other
+/// tools: the checks use only long-stable parts of the DevTools protocol.
+pub fn install_chromium() -> Result<()> {
+    let chromium = crate::browser::chromium_path();
+    if chromium.is_file() {
+        return Ok(());
+    }
+    if Command::new("apt-get").arg("--version").output().is_err() {
+        bail!(
+            "Chromium is missing ({}) and apt-get is not available to install it: install \
+             Chromium another way and set $CHROMIUM to its binary",
+            chromium.display()
+        );
+    }
+    eprintln!("tools: installing Chromium with apt-get");
+    run(Command::new("apt-get").arg("update")).context("apt-get update (as root?)")?;
+    run(Command::new("apt-get")
+        .args(["install", "-y", "chromium"])
+        .env("DEBIAN_FRONTEND", "noninteractive"))
+    .context("installing Debian's chromium package (as root?)")?;
+    if !chromium.is_file() {
+        bail!(
+            "apt-get installed chromium but {} is still missing",
+            chromium.display()
+        );
+    }
+    Ok(())
+}
+
 pub fn install_all() -> Result<()> {
     install_book_tools()?;
     install_notebook_tools(&crate::notebooks::requirements())?;
+    install_chromium()?;
     Ok(())
 }

@@ -1,0 +1,333 @@
+//! `cargo xtask browser-test`: every page of the built book, opened in headless Chromium.
+//!
+//! Why a real browser: the book promises pages that load nothing from outside, math that is
+//! rendered, figures that show and links that land, and only a browser running the
+//! pages' own scripts and stylesheets can tell. The book is served from this process on
+//! 127.0.0.1 ([`server`]) and Chromium is driven over the DevTools protocol ([`cdp`]);
+//! [`checks`] words what it reports as problems, one line per page and failure.
+//!
+//! Two passes over the pages: the first, in the light theme, runs every check and takes a
+//! screenshot; the second loads each page in the dark (navy) theme, checks the theme took
+//! and the console stayed clean, and takes the dark screenshot. Screenshots and the list
+//! of external links go to `target/browser-test/`.
+
+mod cdp;
+mod checks;
+mod server;
+
+pub use cdp::{Browser, Tab, chromium_path};
+pub use checks::{PROBE, content, events};
+pub use server::Server;
+
+use crate::project::{root, target_dir};
+use anyhow::{Context, Result, bail};
+use serde_json::{Value, json};
+use std::collections::{BTreeSet, HashMap};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// The viewport screenshots are taken at (a laptop screen, sidebar shown).
+const VIEWPORT: (u32, u32) = (1280, 900);
+
+/// The rendered book (`book/` unless `dir` names another), or an error saying how to get it.
+pub fn book_dir(dir: Option<PathBuf>) -> Result<PathBuf> {
+    let book = dir.unwrap_or_else(|| root().join("book"));
+    if !book.join("index.html").is_file() {
+        bail!(
+            "no rendered book: {} is missing (run `cargo xtask book` first)",
+            book.join("index.html").display()
+        );
+    }
+    Ok(book)
+}
+
+/// The pages to check: every `.html` in `book/` but `print.html` (the whole book on one
+/// page, which `cargo xtask pdf` checks), `404.html` and mdBook's `toc.html` (the
+/// sidebar for readers without JavaScript), relative to `book/`, sorted.
+fn pages(book: &Path) -> Result<Vec<String>> {
+    let mut pages = Vec::new();
+    let mut dirs = vec![book.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        for entry in
+            std::fs::read_dir(&dir).with_context(|| format!("reading {}", dir.display()))?
+        {
+            let path = entry?.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "html") {
+                let rel = path
+                    .strip_prefix(book)?
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                if !["print.html", "404.html", "toc.html"].contains(&rel.as_str()) {
+                    pages.push(rel);
+                }
+            }
+        }
+    }
+    pages.sort();
+    Ok(pages)
+}
+
+/// The page's Markdown source, if it has one (`index.html` is a copy of the first chapter).
+fn source(page: &str) -> Option<String> {
+    std::fs::read_to_string(root().join("src").join(page.replace(".html", ".md"))).ok()
+}
+
+/// A problem, named by the page it is on.
+type Problem = (String, String);
+
+pub fn run(book: Option<PathBuf>) -> Result<()> {
+    let started = Instant::now();
+    let book = book_dir(book)?;
+    let out = target_dir().join("browser-test");
+    if out.exists() {
+        std::fs::remove_dir_all(&out).with_context(|| format!("clearing {}", out.display()))?;
+    }
+    std::fs::create_dir_all(&out)?;
+    let pages = pages(&book)?;
+    let server = Server::start(&book)?;
+    let base = server.base_url();
+    let mut browser = Browser::launch(&out)?;
+    let mut tab = browser.new_tab()?;
+    tab.call(
+        "Emulation.setDeviceMetricsOverride",
+        json!({"width": VIEWPORT.0, "height": VIEWPORT.1, "deviceScaleFactor": 1, "mobile": false}),
+    )?;
+
+    let mut problems: Vec<Problem> = Vec::new();
+    let mut links = checks::Links::default();
+    let mut ids = HashMap::new();
+    let mut searched = 0;
+
+    let light = theme_on_load(&mut tab, None, "light")?;
+    for page in &pages {
+        let found = check_page(
+            &mut tab,
+            &base,
+            page,
+            &out,
+            &mut links,
+            &mut ids,
+            &mut searched,
+        )
+        .unwrap_or_else(|e| vec![format!("could not be checked: {e:#}")]);
+        problems.extend(found.into_iter().map(|p| (page.clone(), p)));
+    }
+    theme_on_load(&mut tab, Some(light), "navy")?;
+    for page in &pages {
+        let found = dark_page(&mut tab, &base, page, &out)
+            .unwrap_or_else(|e| vec![format!("could not be checked: {e:#}")]);
+        // What the light pass already reported for this page is not news.
+        let news: Vec<String> = found
+            .into_iter()
+            .filter(|p| !problems.contains(&(page.clone(), p.clone())))
+            .collect();
+        problems.extend(
+            news.into_iter()
+                .map(|p| (page.clone(), format!("navy theme: {p}"))),
+        );
+    }
+    drop(browser);
+
+    problems.extend(links.broken(&book, &base, &ids));
+    let external = write_external_links(&links, &out)?;
+
+    for (page, problem) in &problems {
+        eprintln!("FAIL {page}: {problem}");
+    }
+    let pages_failing: BTreeSet<&String> = problems.iter().map(|(p, _)| p).collect();
+    println!(
+        "browser-test: {} pages checked ({} searched, {} screenshots in {}), {} internal links \
+         resolved, {external} external links listed in external-links.txt, {} problems on {} pages, \
+         in {:.1} s",
+        pages.len(),
+        searched,
+        2 * pages.len(),
+        out.display(),
+        links.internal_count(),
+        problems.len(),
+        pages_failing.len(),
+        started.elapsed().as_secs_f64()
+    );
+    if !problems.is_empty() {
+        bail!(
+            "{} problems on {} pages (listed above)",
+            problems.len(),
+            pages_failing.len()
+        );
+    }
+    Ok(())
+}
+
+/// Loads `page` in the light theme and runs every check on it.
+fn check_page(
+    tab: &mut Tab,
+    base: &str,
+    page: &str,
+    out: &Path,
+    links: &mut checks::Links,
+    ids: &mut HashMap<String, BTreeSet<String>>,
+    searched: &mut usize,
+) -> Result<Vec<String>> {
+    tab.navigate(&format!("{base}{page}"))?;
+    let probe = tab.eval(PROBE)?;
+    let source = source(page);
+    let had_math = source.as_deref().is_some_and(checks::source_has_math);
+    let mut found = content(&probe, had_math);
+    if !probe["theme"].as_str().unwrap_or("").contains("light") {
+        found.push(format!(
+            "the light theme did not take (html class \"{}\")",
+            probe["theme"]
+        ));
+    }
+    links.add(page, &probe, base);
+    ids.insert(
+        page.to_string(),
+        probe["ids"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .map(String::from)
+            .collect(),
+    );
+    screenshot(tab, &out.join(shot_name(page, "light")))?;
+    if source.is_some() {
+        if let Some(problem) = search(tab, base, page, probe["title"].as_str().unwrap_or(""))? {
+            found.push(problem);
+        }
+        *searched += 1;
+    }
+    found.extend(events(&tab.take_events()?, base));
+    Ok(found)
+}
+
+/// Loads `page` in the navy theme: the theme must take and the console stay clean.
+fn dark_page(tab: &mut Tab, base: &str, page: &str, out: &Path) -> Result<Vec<String>> {
+    tab.navigate(&format!("{base}{page}"))?;
+    let theme = tab.eval("document.fonts.ready.then(() => document.documentElement.className)")?;
+    let mut found = Vec::new();
+    if !theme.as_str().unwrap_or("").contains("navy") {
+        found.push(format!("the theme did not take (html class {theme})"));
+    }
+    screenshot(tab, &out.join(shot_name(page, "navy")))?;
+    found.extend(events(&tab.take_events()?, base));
+    Ok(found)
+}
+
+/// Stores `theme` as the reader's choice before any script of the next pages runs, in
+/// place of the `previous` such script; returns the new script's id.
+fn theme_on_load(tab: &mut Tab, previous: Option<String>, theme: &str) -> Result<String> {
+    if let Some(identifier) = previous {
+        tab.call(
+            "Page.removeScriptToEvaluateOnNewDocument",
+            json!({"identifier": identifier}),
+        )?;
+    }
+    let added = tab.call(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({"source": format!("localStorage.setItem('mdbook-theme', '{theme}');")}),
+    )?;
+    Ok(added["identifier"]
+        .as_str()
+        .context("no script identifier")?
+        .to_string())
+}
+
+/// `counting/arithmetic.html` → `counting-arithmetic-light.png`.
+fn shot_name(page: &str, theme: &str) -> String {
+    format!(
+        "{}-{theme}.png",
+        page.trim_end_matches(".html").replace('/', "-")
+    )
+}
+
+/// A PNG of the whole page, not only the viewport.
+fn screenshot(tab: &mut Tab, path: &Path) -> Result<()> {
+    let metrics = tab.call("Page.getLayoutMetrics", json!({}))?;
+    let size = &metrics["cssContentSize"];
+    let (w, h) = (
+        size["width"].as_f64().unwrap_or(1.0),
+        size["height"].as_f64().unwrap_or(1.0),
+    );
+    let shot = tab.call(
+        "Page.captureScreenshot",
+        json!({
+            "format": "png",
+            "captureBeyondViewport": true,
+            "clip": {"x": 0, "y": 0, "width": w, "height": h, "scale": 1},
+        }),
+    )?;
+    let png = decode_base64(&shot["data"])?;
+    std::fs::write(path, png).with_context(|| format!("writing {}", path.display()))
+}
+
+/// The bytes of a base64 string CDP sent (screenshots, PDFs).
+pub fn decode_base64(data: &Value) -> Result<Vec<u8>> {
+    let text = data.as_str().context("no data in Chromium's answer")?;
+    data_encoding::BASE64
+        .decode(text.as_bytes())
+        .context("Chromium's data is not base64")
+}
+
+/// Types the longest word of the page's title into mdBook's search box and expects the
+/// page among the hits. `None` when it is.
+fn search(tab: &mut Tab, base: &str, page: &str, title: &str) -> Result<Option<String>> {
+    let Some(term) = title
+        .split(|c: char| !c.is_alphanumeric())
+        .max_by_key(|w| w.chars().count())
+        .filter(|w| !w.is_empty())
+    else {
+        return Ok(Some("the page has no <h1> title to search for".into()));
+    };
+    let result = tab.eval(&checks::search_script(term))?;
+    if let Some(err) = result["error"].as_str() {
+        return Ok(Some(format!("search: {err}")));
+    }
+    let hits: Vec<&str> = result["hits"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
+    let wanted = format!("{base}{page}");
+    if hits
+        .iter()
+        .any(|h| h.split(['?', '#']).next() == Some(wanted.as_str()))
+    {
+        return Ok(None);
+    }
+    let mut message = format!(
+        "searching for \"{term}\" does not find this page ({} hits",
+        hits.len()
+    );
+    if let Some(first) = hits.first() {
+        let _ = write!(message, ", first {}", first.trim_start_matches(base));
+    }
+    message.push(')');
+    Ok(Some(message))
+}
+
+/// Writes `external-links.txt`: each external URL and the pages linking to it. Returns how
+/// many there are. Offline, they are listed for a person to look at, not fetched.
+fn write_external_links(links: &checks::Links, out: &Path) -> Result<usize> {
+    let hosts: BTreeSet<&str> = links
+        .external
+        .keys()
+        .filter_map(|u| u.split('/').nth(2))
+        .collect();
+    let mut text = format!(
+        "# External links in the book: {} links to {} hosts. Listed, not fetched (the check runs offline).\n\
+         # URL<TAB>pages linking to it\n",
+        links.external.len(),
+        hosts.len()
+    );
+    for (url, pages) in &links.external {
+        let pages: Vec<&str> = pages.iter().map(String::as_str).collect();
+        let _ = writeln!(text, "{url}\t{}", pages.join(", "));
+    }
+    std::fs::write(out.join("external-links.txt"), text)?;
+    Ok(links.external.len())
+}
