@@ -5,7 +5,7 @@ use crate::addition::AdditionTask;
 use crate::experiments::{self, Results};
 use crate::proportion::log10_share_above;
 use certified::Enclosure;
-use ledger::{Claim, Computed, Quantity, Scale, Seed, Source, Stated, Verdict};
+use ledger::{Claim, Computed, Quantity, Scale, Seed, Stated, Verdict};
 
 const CHAPTER: &str = "counting";
 
@@ -50,7 +50,7 @@ pub fn arithmetic_claims() -> Vec<Claim> {
         Claim {
             id: "addition.input-pairs",
             chapter: CHAPTER,
-            source: essay("There are 10,0002 = 100,000,000 possible pairs of input numbers"),
+            source: Seed::BelrosePope.quote("There are 10,0002 = 100,000,000 possible pairs of input numbers"),
             stated: Stated::Exact(100_000_000),
             computed: Computed::Number(Quantity::Integer(task.input_pairs().into())),
             unit: "",
@@ -60,7 +60,7 @@ pub fn arithmetic_claims() -> Vec<Claim> {
         Claim {
             id: "addition.possible-sums",
             chapter: CHAPTER,
-            source: essay("and 19,999 possible sums"),
+            source: Seed::BelrosePope.quote("and 19,999 possible sums"),
             stated: Stated::Exact(19_999),
             computed: Computed::Number(Quantity::Integer(task.possible_sums().into())),
             unit: "",
@@ -70,7 +70,7 @@ pub fn arithmetic_claims() -> Vec<Claim> {
         Claim {
             id: "addition.mappings",
             chapter: CHAPTER,
-            source: essay(
+            source: Seed::BelrosePope.quote(
                 "for a total of 19,999100,000,000 ≈ 1.10 ⨉ 10430,100,828 possible input-output mappings",
             ),
             stated: Stated::Rounded {
@@ -86,7 +86,7 @@ pub fn arithmetic_claims() -> Vec<Claim> {
         Claim {
             id: "addition.training-set-size",
             chapter: CHAPTER,
-            source: essay("They used a training dataset of 992 problems"),
+            source: Seed::BelrosePope.quote("They used a training dataset of 992 problems"),
             stated: Stated::Unverifiable("992 training problems"),
             computed: Computed::Nothing {
                 why: "the published learning-curve data (Caballero et al.) stop at 928 training examples; the book takes the essay's 992 as given",
@@ -98,7 +98,7 @@ pub fn arithmetic_claims() -> Vec<Claim> {
         Claim {
             id: "addition.consistent-mappings",
             chapter: CHAPTER,
-            source: essay(
+            source: Seed::BelrosePope.quote(
                 "so there are therefore 19,999100,000,000 – 992 ≈ 2.75 ⨉ 10430,096,561 functions that achieve perfect training accuracy",
             ),
             stated: Stated::Rounded {
@@ -114,7 +114,7 @@ pub fn arithmetic_claims() -> Vec<Claim> {
         Claim {
             id: "addition.mapping-size",
             chapter: CHAPTER,
-            source: essay("Each mapping would require roughly 179 megabytes of information to specify."),
+            source: Seed::BelrosePope.quote("Each mapping would require roughly 179 megabytes of information to specify."),
             stated: Stated::Rounded {
                 qualifier: "roughly",
                 digits: "179",
@@ -130,7 +130,7 @@ pub fn arithmetic_claims() -> Vec<Claim> {
         Claim {
             id: "proportion.too-small-to-compute",
             chapter: CHAPTER,
-            source: essay(
+            source: Seed::BelrosePope.quote(
                 "the proportion with greater than 50% test accuracy is literally too small to compute using standard high-precision math tools",
             ),
             stated: Stated::Statement("too small to compute"),
@@ -149,7 +149,7 @@ pub fn arithmetic_claims() -> Vec<Claim> {
         Claim {
             id: "proportion.virtually-all-overfit",
             chapter: CHAPTER,
-            source: essay(
+            source: Seed::BelrosePope.quote(
                 "Hence, this argument predicts virtually all networks trained on this problem should massively overfit",
             ),
             stated: Stated::Statement("virtually all consistent mappings overfit"),
@@ -166,7 +166,7 @@ pub fn arithmetic_claims() -> Vec<Claim> {
         Claim {
             id: "proportion.mpmath-underflow",
             chapter: CHAPTER,
-            source: essay("It underflows to zero in the Python mpmath library, and WolframAlpha times out."),
+            source: Seed::BelrosePope.quote("It underflows to zero in the Python mpmath library, and WolframAlpha times out."),
             stated: Stated::Unverifiable("underflows in mpmath; WolframAlpha times out"),
             computed: Computed::Nothing {
                 why: "the footnote gives neither the expression evaluated nor the precision; the book runs neither tool",
@@ -176,13 +176,6 @@ pub fn arithmetic_claims() -> Vec<Claim> {
             expect: Verdict::NotCheckable,
         },
     ]
-}
-
-fn essay(quote: &'static str) -> Source {
-    Source {
-        seed: Seed::BelrosePope,
-        quote,
-    }
 }
 
 fn percent(x: f64) -> Quantity {
@@ -227,7 +220,7 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
         Claim {
             id,
             chapter: CHAPTER,
-            source: essay(
+            source: Seed::BelrosePope.quote(
                 "wider networks usually generalize better, and never generalize worse, than narrow networks",
             ),
             stated: Stated::Statement("wider is never worse"),
@@ -266,15 +259,11 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
         .fold(1.0, f64::min);
     let dd = r.double_descent.summary();
     let n_dd = r.double_descent.train_size as f64;
-    let carlsmith = |quote| Source {
-        seed: Seed::CarlsmithCounting,
-        quote,
-    };
     vec![
         Claim {
             id: "learning-curve.generalises",
             chapter: CHAPTER,
-            source: essay(generalise),
+            source: Seed::BelrosePope.quote(generalise),
             stated: Stated::Statement("the published network generalises at the essay's training-set size"),
             computed: Computed::Criterion {
                 criterion: format!(
@@ -294,7 +283,7 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
         Claim {
             id: "polynomial.almost-all-terrible",
             chapter: CHAPTER,
-            source: essay("there are infinitely many polynomials of order equal to or greater than the number of data points which interpolate the training data perfectly, and “almost all” such polynomials are terrible at extrapolating to unseen points."),
+            source: Seed::BelrosePope.quote("there are infinitely many polynomials of order equal to or greater than the number of data points which interpolate the training data perfectly, and “almost all” such polynomials are terrible at extrapolating to unseen points."),
             stated: Stated::Statement("almost all interpolating polynomials extrapolate terribly"),
             computed: Computed::Criterion {
                 criterion: format!(
@@ -314,7 +303,7 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
         Claim {
             id: "polynomial.min-norm-is-not-typical",
             chapter: CHAPTER,
-            source: essay("These results strongly suggest that SGD is not doing anything like sampling uniformly at random from the set of representable functions that do well on the training set."),
+            source: Seed::BelrosePope.quote("These results strongly suggest that SGD is not doing anything like sampling uniformly at random from the set of representable functions that do well on the training set."),
             stated: Stated::Statement("gradient descent does not pick a typical interpolant"),
             computed: Computed::Criterion {
                 criterion: "holds if the minimum-norm interpolant (where gradient descent from zero converges) has lower error on [0, 1] than at least 90% of sampled interpolants at every degree and scale".to_string(),
@@ -329,7 +318,7 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
         Claim {
             id: "double-descent.interpolation-peak",
             chapter: CHAPTER,
-            source: carlsmith("But at that point, the test error is actually high."),
+            source: Seed::CarlsmithCounting.quote("But at that point, the test error is actually high."),
             stated: Stated::Statement("test error is high where training error first reaches zero"),
             computed: Computed::Criterion {
                 criterion: format!(
@@ -349,7 +338,7 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
         Claim {
             id: "double-descent.descends-again",
             chapter: CHAPTER,
-            source: carlsmith("Then, if you train more, the test error eventually goes down again."),
+            source: Seed::CarlsmithCounting.quote("Then, if you train more, the test error eventually goes down again."),
             stated: Stated::Statement("past the interpolation threshold, test error falls again"),
             computed: Computed::Criterion {
                 criterion: format!(
@@ -367,7 +356,7 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
         Claim {
             id: "training.beats-counting",
             chapter: CHAPTER,
-            source: essay(generalise),
+            source: Seed::BelrosePope.quote(generalise),
             stated: Stated::Statement("trained networks do better on unseen problems than the counting prior's 1 in 19,999"),
             computed: Computed::Criterion {
                 criterion: format!(
@@ -386,7 +375,7 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
         Claim {
             id: "training.generalises-at-992",
             chapter: CHAPTER,
-            source: essay(generalise),
+            source: Seed::BelrosePope.quote(generalise),
             stated: Stated::Statement("networks trained on the essay's training set generalise"),
             computed: Computed::Criterion {
                 criterion: format!(
@@ -403,7 +392,7 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
         Claim {
             id: "training.more-data-generalises",
             chapter: CHAPTER,
-            source: essay("Neural networks almost always learn genuine patterns in the training set which do generalize, albeit imperfectly, to unseen test data."),
+            source: Seed::BelrosePope.quote("Neural networks almost always learn genuine patterns in the training set which do generalize, albeit imperfectly, to unseen test data."),
             stated: Stated::Statement("networks learn patterns that generalise"),
             computed: Computed::Criterion {
                 criterion: format!(
@@ -421,7 +410,7 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
         Claim {
             id: "minefield.bad-minima",
             chapter: CHAPTER,
-            source: essay("All blue dots achieve near perfect train accuracy, but with test accuracy below 53% (random chance is 50%)."),
+            source: Seed::BelrosePope.quote("All blue dots achieve near perfect train accuracy, but with test accuracy below 53% (random chance is 50%)."),
             stated: Stated::Statement("poisoned nets: near-perfect train accuracy, test accuracy below 53%"),
             computed: Computed::Criterion {
                 criterion: format!(
@@ -441,7 +430,7 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
         Claim {
             id: "minefield.sgd-generalises",
             chapter: CHAPTER,
-            source: essay("The final iterate of SGD (yellow star) also achieves perfect train accuracy, but with 98.5% test accuracy."),
+            source: Seed::BelrosePope.quote("The final iterate of SGD (yellow star) also achieves perfect train accuracy, but with 98.5% test accuracy."),
             stated: Stated::Statement("SGD's final iterate fits the training set and generalises"),
             computed: Computed::Criterion {
                 criterion: format!(
@@ -459,7 +448,7 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
         Claim {
             id: "minefield.close-to-path",
             chapter: CHAPTER,
-            source: essay("What’s more, the poisoned nets are usually quite “close” in parameter space to the generalizing networks that SGD actually finds"),
+            source: Seed::BelrosePope.quote("What’s more, the poisoned nets are usually quite “close” in parameter space to the generalizing networks that SGD actually finds"),
             stated: Stated::Statement("poisoned nets lie close to SGD's path"),
             computed: Computed::Criterion {
                 criterion: "holds if the median poisoned net lies within half the SGD path's length of its nearest checkpoint".to_string(),
@@ -476,7 +465,7 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
         Claim {
             id: "shift.accuracy-on-the-line",
             chapter: CHAPTER,
-            source: essay("More generally, John Miller and colleagues have found training performance is an excellent predictor of test performance, even when the test set looks fairly different from the training set, across a wide variety of tasks and architectures."),
+            source: Seed::BelrosePope.quote("More generally, John Miller and colleagues have found training performance is an excellent predictor of test performance, even when the test set looks fairly different from the training set, across a wide variety of tasks and architectures."),
             stated: Stated::Statement("in-distribution accuracy predicts shifted accuracy"),
             computed: Computed::Criterion {
                 criterion: format!(

@@ -12,7 +12,7 @@ use crate::experiments::{self, Results};
 use crate::orientation::Feature;
 use crate::restaurants::{Chooser, Town};
 use crate::symmetries::{self, SIZES};
-use ledger::{Claim, Computed, Quantity, Scale, Seed, Source, Stated, Verdict};
+use ledger::{Claim, Computed, Quantity, Scale, Seed, Stated, Verdict};
 
 const CHAPTER: &str = "indifference";
 
@@ -22,27 +22,6 @@ pub const NOT_RARE: f64 = 0.1;
 
 /// "Substantially different": two carvings' predictions differ by at least this factor.
 pub const SUBSTANTIAL_FACTOR: f64 = 4.0;
-
-fn essay(quote: &'static str) -> Source {
-    Source {
-        seed: Seed::BelrosePope,
-        quote,
-    }
-}
-
-fn carlsmith(quote: &'static str) -> Source {
-    Source {
-        seed: Seed::CarlsmithCounting,
-        quote,
-    }
-}
-
-fn turner(quote: &'static str) -> Source {
-    Source {
-        seed: Seed::Turner,
-        quote,
-    }
-}
 
 /// A count as the ledger prints it (`4,000,000`).
 fn count(n: u64) -> String {
@@ -107,7 +86,7 @@ pub fn coarse_graining_claims() -> Vec<Claim> {
     let seven = |id: &'static str, k: usize| Claim {
         id,
         chapter: CHAPTER,
-        source: essay(CONTRADICTORY),
+        source: Seed::BelrosePope.quote(CONTRADICTORY),
         stated: Stated::Statement(CONTRADICTORY_STATED),
         computed: full(
             criterion.clone(),
@@ -122,7 +101,7 @@ pub fn coarse_graining_claims() -> Vec<Claim> {
         Claim {
             id: "coarse-graining.any-event-half",
             chapter: CHAPTER,
-            source: essay(
+            source: Seed::BelrosePope.quote(
                 "Even worse, by coarse-graining the possibilities, we can make the indifference principle predict that any event has a 50% chance of occuring (“either it happens or it doesn’t”).",
             ),
             stated: Stated::Statement(
@@ -161,7 +140,7 @@ pub fn orientation_claims(r: &Results) -> Vec<Claim> {
         Claim {
             id: "orientation.corners-haar",
             chapter: CHAPTER,
-            source: essay(
+            source: Seed::BelrosePope.quote(
                 "But this prediction is clearly false: dice almost never land standing up on one of their corners, for example.",
             ),
             stated: Stated::Statement(
@@ -184,7 +163,7 @@ pub fn orientation_claims(r: &Results) -> Vec<Claim> {
         Claim {
             id: "orientation.corners-euler",
             chapter: CHAPTER,
-            source: essay(
+            source: Seed::BelrosePope.quote(
                 "The indifference principle suggests that the resting states of coins and dice should be uniformly distributed between zero and 360 degrees for each of the three axes of rotation.",
             ),
             stated: Stated::Statement(
@@ -205,7 +184,7 @@ pub fn orientation_claims(r: &Results) -> Vec<Claim> {
         Claim {
             id: "orientation.euler-vs-haar",
             chapter: CHAPTER,
-            source: essay(CONTRADICTORY),
+            source: Seed::BelrosePope.quote(CONTRADICTORY),
             stated: Stated::Statement(CONTRADICTORY_STATED),
             computed: full(
                 format!(
@@ -222,7 +201,7 @@ pub fn orientation_claims(r: &Results) -> Vec<Claim> {
         Claim {
             id: "orientation.real-dice",
             chapter: CHAPTER,
-            source: essay(
+            source: Seed::BelrosePope.quote(
                 "But this prediction is clearly false: dice almost never land standing up on one of their corners, for example.",
             ),
             stated: Stated::Unverifiable("real dice almost never come to rest on a corner"),
@@ -236,7 +215,7 @@ pub fn orientation_claims(r: &Results) -> Vec<Claim> {
         Claim {
             id: "orientation.nickel-edge",
             chapter: CHAPTER,
-            source: essay(
+            source: Seed::BelrosePope.quote(
                 "The indifference principle suggests that the resting states of coins and dice should be uniformly distributed",
             ),
             stated: Stated::Statement(
@@ -259,7 +238,7 @@ pub fn orientation_claims(r: &Results) -> Vec<Claim> {
         Claim {
             id: "orientation.nickel-real",
             chapter: CHAPTER,
-            source: essay("But this prediction is clearly false"),
+            source: Seed::BelrosePope.quote("But this prediction is clearly false"),
             stated: Stated::Unverifiable(
                 "real coins do not rest in uniformly random orientations: for a tossed US nickel, Murray & Teare (1993, Phys. Rev. E 48, 2547) estimate about 1 edge landing in 6,000 tosses",
             ),
@@ -300,7 +279,7 @@ pub fn paradox_claims(r: &Results) -> Vec<Claim> {
         Claim {
             id,
             chapter: CHAPTER,
-            source: essay(OTHER_EXAMPLES),
+            source: Seed::BelrosePope.quote(OTHER_EXAMPLES),
             stated: Stated::Statement(bertrand_stated),
             computed: full(
                 format!(
@@ -327,7 +306,7 @@ pub fn paradox_claims(r: &Results) -> Vec<Claim> {
         Claim {
             id: "bertrand.three-answers",
             chapter: CHAPTER,
-            source: essay(OTHER_EXAMPLES),
+            source: Seed::BelrosePope.quote(OTHER_EXAMPLES),
             stated: Stated::Statement(bertrand_stated),
             computed: full(
                 format!(
@@ -346,7 +325,7 @@ pub fn paradox_claims(r: &Results) -> Vec<Claim> {
         Claim {
             id: "cube-factory.three-answers",
             chapter: CHAPTER,
-            source: essay(OTHER_EXAMPLES),
+            source: Seed::BelrosePope.quote(OTHER_EXAMPLES),
             stated: Stated::Statement(
                 "van Fraassen's cube factory: indifference over edge, face area or volume gives contradictory answers",
             ),
@@ -388,7 +367,7 @@ pub fn restaurant_claims() -> Vec<Claim> {
         Claim {
             id: "restaurants.two-carvings",
             chapter: CHAPTER,
-            source: carlsmith(
+            source: Seed::CarlsmithCounting.quote(
                 "So if we don't know which type of cuisine Bob prefers, it's tempting to move closer to a uniform distribution over types of cuisine, rather than over individual restaurants.",
             ),
             stated: Stated::Statement(
@@ -408,7 +387,7 @@ pub fn restaurant_claims() -> Vec<Claim> {
         Claim {
             id: "restaurants.preference-outweighs-count",
             chapter: CHAPTER,
-            source: carlsmith(
+            source: Seed::CarlsmithCounting.quote(
                 "E.g., it could be that there are ten Chinese restaurants for every Mexican restaurant, but if Bob likes Mexican food better in general, he might just choose Mexican.",
             ),
             stated: Stated::Statement(
@@ -439,7 +418,7 @@ pub fn symmetry_claims() -> Vec<Claim> {
         Claim {
             id: "symmetries.permutations",
             chapter: CHAPTER,
-            source: turner(
+            source: Seed::Turner.quote(
                 "(Don't forget to take into account the architecture's internal symmetries !)",
             ),
             stated: Stated::Statement(
@@ -465,7 +444,7 @@ pub fn symmetry_claims() -> Vec<Claim> {
         Claim {
             id: "symmetries.rescalings",
             chapter: CHAPTER,
-            source: turner(
+            source: Seed::Turner.quote(
                 "You have to not just think about \"what does this system do?\", but \"how many ways can this function be implemented?\".",
             ),
             stated: Stated::Statement("one function is implemented by many parameter settings"),

@@ -23,20 +23,6 @@ pub const Z_AGREE: f64 = 4.0;
 /// "Rises at first": the best true quality over N exceeds best-of-1 by at least this much.
 pub const RISE: f64 = 0.05;
 
-fn essay(quote: &'static str) -> Source {
-    Source {
-        seed: Seed::BelrosePope,
-        quote,
-    }
-}
-
-fn turner(quote: &'static str) -> Source {
-    Source {
-        seed: Seed::Turner,
-        quote,
-    }
-}
-
 fn criterion(criterion: String, holds: bool, value: impl Into<Value>, scale: Scale) -> Computed {
     Computed::Criterion {
         criterion,
@@ -123,7 +109,7 @@ pub fn update_claims(r: &Results) -> Vec<Claim> {
     vec![
         claim(
             "update.learning-rate-per-datapoint",
-            turner(
+            Seed::Turner.quote(
                 "The actual PPO+Adam update equations show that the \"reward\" is used to, basically, control the learning rate on each (state, action) datapoint.",
             ),
             "the PPO update is a log-likelihood step on each (state, action) datapoint, its size set by the reward signal",
@@ -146,7 +132,7 @@ pub fn update_claims(r: &Results) -> Vec<Claim> {
         ),
         claim(
             "update.advantage-not-reward",
-            turner(
+            Seed::Turner.quote(
                 "the (important) distinction between a learning rate which is proportional to advantage (as in the real PPO equations) and a learning rate which is proportional to reward",
             ),
             "the step on each datapoint is proportional to its advantage, not its reward",
@@ -171,7 +157,7 @@ pub fn update_claims(r: &Results) -> Vec<Claim> {
         ),
         claim(
             "update.negative-imitation",
-            essay(
+            Seed::BelrosePope.quote(
                 "Even when there is no regularizer, we can view RL algorithms like REINFORCE as a form of “generalized” imitation learning, where trajectories with less-than-expected reward are negatively imitated.",
             ),
             "REINFORCE imitates trajectories above the expected reward and un-imitates those below it",
@@ -192,7 +178,7 @@ pub fn update_claims(r: &Results) -> Vec<Claim> {
         ),
         claim(
             "update.reward-goes-up",
-            turner(
+            Seed::Turner.quote(
                 "We also have a bunch of examples of using this algorithm where the trained policy's behavior makes the reward number go up on its trajectories.",
             ),
             "training with the algorithm makes the reward go up on the policy's trajectories",
@@ -211,7 +197,7 @@ pub fn update_claims(r: &Results) -> Vec<Claim> {
         ),
         opinion(
             "update.no-reward-seekers",
-            turner(
+            Seed::Turner.quote(
                 "There is not a single case where we have used RL to train an artificial system which intentionally “seeks to maximize” reward.",
             ),
             "no RL-trained system intentionally seeks to maximize reward",
@@ -219,7 +205,7 @@ pub fn update_claims(r: &Results) -> Vec<Claim> {
         ),
         opinion(
             "update.bostrom-reward-seeking",
-            turner(
+            Seed::Turner.quote(
                 "they typically involve creating a system that seeks to maximize a reward signal.",
             ),
             "RL approaches typically create a system that seeks to maximize a reward signal (Bostrom, quoted by Turner)",
@@ -227,7 +213,7 @@ pub fn update_claims(r: &Results) -> Vec<Claim> {
         ),
         opinion(
             "update.no-rlhf-no-gpt4",
-            turner("No RLHF, then no GPT-4 (as we know it)."),
+            Seed::Turner.quote("No RLHF, then no GPT-4 (as we know it)."),
             "without RLHF there would be no GPT-4 as we know it",
             "a counterfactual about an industrial system whose training the book cannot rerun",
         ),
@@ -254,7 +240,7 @@ pub fn inference_claims(r: &Results) -> Vec<Claim> {
     vec![
         claim(
             "inference.kl-posterior",
-            essay(KL_QUOTE),
+            Seed::BelrosePope.quote(KL_QUOTE),
             "KL-regularised RL converges to the Bayesian posterior π0·exp(r/β)/Z",
             criterion(
                 format!(
@@ -271,7 +257,7 @@ pub fn inference_claims(r: &Results) -> Vec<Claim> {
         ),
         claim(
             "inference.vanishing-beta",
-            essay(KL_QUOTE),
+            Seed::BelrosePope.quote(KL_QUOTE),
             "the weaker the KL penalty, the further from the prior: as β → 0 the policy collapses onto the best outcome",
             criterion(
                 format!(
@@ -296,7 +282,7 @@ pub fn inference_claims(r: &Results) -> Vec<Claim> {
         ),
         claim(
             "inference.entropy-uniform-prior",
-            essay(
+            Seed::BelrosePope.quote(
                 "RL with an entropy bonus is also Bayesian inference, where the prior is uniform over all possible actions.",
             ),
             "an entropy bonus is KL regularisation towards the uniform prior",
@@ -329,7 +315,7 @@ pub fn best_of_n_claims(r: &Results) -> Vec<Claim> {
     vec![
         claim(
             "best-of-n.kl-continuous",
-            essay(BAYES),
+            Seed::BelrosePope.quote(BAYES),
             "best-of-N is a Bayesian update on the prior, moving it by log N − (N−1)/N nats",
             criterion(
                 format!(
@@ -353,7 +339,7 @@ pub fn best_of_n_claims(r: &Results) -> Vec<Claim> {
         ),
         claim(
             "best-of-n.kl-discrete",
-            essay(BAYES),
+            Seed::BelrosePope.quote(BAYES),
             "over finitely many outcomes the update moves less, and no further than the best outcome's surprise",
             criterion(
                 format!(
@@ -372,7 +358,7 @@ pub fn best_of_n_claims(r: &Results) -> Vec<Claim> {
         ),
         claim(
             "hospital.adversarial-examples",
-            essay(
+            Seed::BelrosePope.quote(
                 "Rather, the system would produce adversarial examples to the classifier, such as instructing staff to constantly clean a surgical room, and not actually perform a surgery.",
             ),
             "at large N the planner picks the classifier's adversarial examples, such as plans that only clean",
@@ -405,7 +391,7 @@ pub fn best_of_n_claims(r: &Results) -> Vec<Claim> {
         ),
         opinion(
             "hospital.no-scheming-plans",
-            essay(
+            Seed::BelrosePope.quote(
                 "In particular, increasing N would not lead to the system producing “scheming” plans to advance the inner objective.",
             ),
             "no N makes the planner produce scheming plans",
@@ -413,7 +399,7 @@ pub fn best_of_n_claims(r: &Results) -> Vec<Claim> {
         ),
         claim(
             "hospital.no-coherent-pursuit",
-            essay(
+            Seed::BelrosePope.quote(
                 "The point: even arbitrary amounts of internal optimization power directed towards a simple inner objective can fail to lead to any sort of “globally coherent” pursuit of that objective in the system’s actual behaviors.",
             ),
             "more optimisation of the inner objective can fail to pursue it: the proxy rises while the true objective falls",
@@ -486,7 +472,7 @@ pub fn frog_claims(r: &Results) -> Vec<Claim> {
     vec![
         claim(
             "frog.behave-right",
-            essay(
+            Seed::BelrosePope.quote(
                 "In reality, the problem faced by evolution and by SGD is much easier than this: producing systems that behave the right way in all scenarios they are likely to encounter.",
             ),
             "training only has to produce behaviour that is right on the scenarios the system meets",
@@ -504,7 +490,7 @@ pub fn frog_claims(r: &Results) -> Vec<Claim> {
         ),
         claim(
             "frog.not-arbitrary",
-            essay(
+            Seed::BelrosePope.quote(
                 "Fodor pointed out that nature has no way of selecting, for example, frogs that “aim at eating flies in particular” rather than frogs that target “little black dots in the sky,” or “things that smell kind of like flies,” or any of an infinite number of deviant, “misaligned” proxy goals which would misgeneralize in counterfactual scenarios.",
             ),
             "training cannot tell the two targets apart, so which one a trained net ends up with is arbitrary",
@@ -530,7 +516,7 @@ pub fn frog_claims(r: &Results) -> Vec<Claim> {
         ),
         claim(
             "frog.fuzzy",
-            essay(
+            Seed::BelrosePope.quote(
                 "Real-world representations are always fuzzy, because they are human abstractions derived from regularities in behavior.",
             ),
             "what a trained system targets is a matter of degree, read off its behaviour",
@@ -559,7 +545,7 @@ pub fn opinion_claims() -> Vec<Claim> {
     vec![
         opinion(
             "opinion.scheming-credence",
-            essay(
+            Seed::BelrosePope.quote(
                 "We therefore conclude that we should assign very low credence to the spontaneous emergence of scheming in future AI systems— perhaps 0.1% or less.",
             ),
             "a credence of 0.1% or less that scheming emerges spontaneously",
@@ -567,7 +553,7 @@ pub fn opinion_claims() -> Vec<Claim> {
         ),
         opinion(
             "opinion.researcher-hours",
-            turner(
+            Seed::Turner.quote(
                 "These deep errors have costs measured in tens of thousands of researcher-hours.",
             ),
             "tens of thousands of researcher-hours lost to the errors",
@@ -575,7 +561,7 @@ pub fn opinion_claims() -> Vec<Claim> {
         ),
         opinion(
             "opinion.misdirected-hours",
-            turner(
+            Seed::Turner.quote(
                 "Due to the “RL->reward maximizing” meme, I personally misdirected thousands of hours on proving power-seeking theorems.",
             ),
             "thousands of the author's own hours misdirected",
@@ -583,7 +569,7 @@ pub fn opinion_claims() -> Vec<Claim> {
         ),
         opinion(
             "opinion.single-bit",
-            turner(
+            Seed::Turner.quote(
                 "This argument is so weak/vague/intuitive, I doubt it’s more than a single bit of evidence for the claim.",
             ),
             "at most a single bit of evidence for deceptively misaligned goals",

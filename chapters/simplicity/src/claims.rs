@@ -14,23 +14,9 @@ use crate::parody::{self, ParodyResult};
 use crate::paths;
 use crate::residual::ResidualResult;
 use crate::spectral::{SpectralResult, SpectralRun};
-use ledger::{Claim, Computed, Quantity, Scale, Seed, Source, Stated, Verdict};
+use ledger::{Claim, Computed, Quantity, Scale, Seed, Stated, Verdict};
 
 const CHAPTER: &str = "simplicity";
-
-fn essay(quote: &'static str) -> Source {
-    Source {
-        seed: Seed::BelrosePope,
-        quote,
-    }
-}
-
-fn turner(quote: &'static str) -> Source {
-    Source {
-        seed: Seed::Turner,
-        quote,
-    }
-}
 
 fn criterion(criterion: String, holds: bool, value: Quantity, scale: Scale) -> Computed {
     Computed::Criterion {
@@ -77,7 +63,7 @@ pub fn code_claims() -> Vec<Claim> {
         Claim {
             id: "code.efficient-code-ranks-by-probability",
             chapter: CHAPTER,
-            source: essay(
+            source: Seed::BelrosePope.quote(
                 "One reasonable definition of “simple” is “low description length,” which directly implies “more likely” if we assume the language in which the hypotheses are being described is efficient (assigns short encodings to likely hypotheses).",
             ),
             stated: Stated::Statement(
@@ -100,7 +86,7 @@ pub fn code_claims() -> Vec<Claim> {
         Claim {
             id: "code.simplicity-is-likelihood",
             chapter: CHAPTER,
-            source: essay(
+            source: Seed::BelrosePope.quote(
                 "But on this view, simplicity is simply another word for likelihood: we can’t appeal to our intuitive notions of simplicity to conclude that one hypothesis will truly be “simpler” and hence more likely.",
             ),
             stated: Stated::Statement(
@@ -121,7 +107,7 @@ pub fn code_claims() -> Vec<Claim> {
         Claim {
             id: "code.simplicity-is-ambiguous",
             chapter: CHAPTER,
-            source: essay(
+            source: Seed::BelrosePope.quote(
                 "The first is that “simplicity” is a highly ambiguous term, and it’s not clear which, if any, specific notion of simplicity should be relevant here.",
             ),
             stated: Stated::Statement(
@@ -154,7 +140,7 @@ pub fn bias_claims(b: &BiasResult, perceptron_ones: &[u64]) -> Vec<Claim> {
         Claim {
             id: "bias.parameters-are-not-functions",
             chapter: CHAPTER,
-            source: turner(
+            source: Seed::Turner.quote(
                 "I think a recovered argument will need to address (some close proxy of) \"what volume of parameter-space leads to scheming vs not?\", which is a much harder task than counting functions.",
             ),
             stated: Stated::Statement(
@@ -179,7 +165,7 @@ pub fn bias_claims(b: &BiasResult, perceptron_ones: &[u64]) -> Vec<Claim> {
         Claim {
             id: "bias.probable-functions-are-simple",
             chapter: CHAPTER,
-            source: essay(
+            source: Seed::BelrosePope.quote(
                 "Alternatively, one could appeal to the actual inductive biases of neural network training, as observed empirically or derived theoretically.",
             ),
             stated: Stated::Statement(
@@ -204,7 +190,7 @@ pub fn bias_claims(b: &BiasResult, perceptron_ones: &[u64]) -> Vec<Claim> {
         Claim {
             id: "bias.perceptron-ones-uniform",
             chapter: CHAPTER,
-            source: turner(
+            source: Seed::Turner.quote(
                 "You have to not just think about \"what does this system do?\", but \"how many ways can this function be implemented?\".",
             ),
             stated: Stated::Statement(
@@ -244,7 +230,7 @@ pub fn path_claims(r: &ResidualResult) -> Vec<Claim> {
         Claim {
             id: "paths.gradient-from-short-paths",
             chapter: CHAPTER,
-            source: essay(ENSEMBLES),
+            source: Seed::BelrosePope.quote(ENSEMBLES),
             stated: Stated::Statement(
                 "deep residual networks behave as ensembles of shallower paths",
             ),
@@ -266,7 +252,7 @@ pub fn path_claims(r: &ResidualResult) -> Vec<Claim> {
         Claim {
             id: "paths.lesion",
             chapter: CHAPTER,
-            source: essay(ENSEMBLES),
+            source: Seed::BelrosePope.quote(ENSEMBLES),
             stated: Stated::Statement(
                 "deep residual networks behave as ensembles of shallower paths",
             ),
@@ -286,7 +272,7 @@ pub fn path_claims(r: &ResidualResult) -> Vec<Claim> {
         Claim {
             id: "paths.effective-share",
             chapter: CHAPTER,
-            source: essay(ENSEMBLES),
+            source: Seed::BelrosePope.quote(ENSEMBLES),
             stated: Stated::Rounded {
                 qualifier: "Veit et al.:",
                 digits: "0.45",
@@ -363,7 +349,7 @@ pub fn spectral_claims(r: &SpectralResult) -> Vec<Claim> {
         Claim {
             id: "spectral.low-frequencies-first",
             chapter: CHAPTER,
-            source: essay(LOW_FREQUENCY),
+            source: Seed::BelrosePope.quote(LOW_FREQUENCY),
             stated: Stated::Statement(
                 "networks are biased toward low-frequency functions: they learn a target's low frequencies before its high ones",
             ),
@@ -380,7 +366,7 @@ pub fn spectral_claims(r: &SpectralResult) -> Vec<Claim> {
         Claim {
             id: "spectral.low-first-despite-amplitude",
             chapter: CHAPTER,
-            source: essay(LOW_FREQUENCY),
+            source: Seed::BelrosePope.quote(LOW_FREQUENCY),
             stated: Stated::Statement(
                 "the bias toward low frequencies holds even when the high frequencies carry more of the target (Rahaman et al.'s second experiment)",
             ),
@@ -452,7 +438,7 @@ pub fn parody_claims(p: &ParodyResult) -> Vec<Claim> {
         Claim {
             id: "parody.trained-nets-do-not-answer-a-constant",
             chapter: CHAPTER,
-            source: essay(
+            source: Seed::BelrosePope.quote(
                 "Since its conclusion is false, we should reject the argumentative form on which it is based.",
             ),
             stated: Stated::Statement(
@@ -483,7 +469,7 @@ pub fn parody_claims(p: &ParodyResult) -> Vec<Claim> {
         Claim {
             id: "parody.overfitting-is-not-simpler",
             chapter: CHAPTER,
-            source: essay(
+            source: Seed::BelrosePope.quote(
                 "Overfitting networks are free to implement a very simple function— like the identity function or a constant function— outside the training set, whereas generalizing networks have to exhibit complex behaviors on unseen inputs.",
             ),
             stated: Stated::Statement(
@@ -509,7 +495,7 @@ pub fn parody_claims(p: &ParodyResult) -> Vec<Claim> {
         Claim {
             id: "parody.low-sensitivity",
             chapter: CHAPTER,
-            source: essay(LOW_FREQUENCY),
+            source: Seed::BelrosePope.quote(LOW_FREQUENCY),
             stated: Stated::Statement(
                 "networks favour functions whose outputs change little as their inputs change",
             ),
@@ -530,7 +516,7 @@ pub fn parody_claims(p: &ParodyResult) -> Vec<Claim> {
         Claim {
             id: "parody.treacherous-turn-is-sensitive",
             chapter: CHAPTER,
-            source: essay(
+            source: Seed::BelrosePope.quote(
                 "But scheming requires the AI to change its behavior dramatically (executing a treacherous turn) in response to subtle cues indicating it is not in a sandbox, and could successfully escape.",
             ),
             stated: Stated::Statement(
@@ -562,7 +548,7 @@ pub fn opinion_claims() -> Vec<Claim> {
         Claim {
             id: "opinion.if-then-chains",
             chapter: CHAPTER,
-            source: essay(
+            source: Seed::BelrosePope.quote(
                 "Scheming seems to involve chains of if-then reasoning which would be hard to implement in shallow networks.",
             ),
             stated: Stated::Unverifiable(
@@ -578,7 +564,7 @@ pub fn opinion_claims() -> Vec<Claim> {
         Claim {
             id: "opinion.no-account-supports-scheming",
             chapter: CHAPTER,
-            source: essay(
+            source: Seed::BelrosePope.quote(
                 "There’s no plausible account of inductive biases that does support scheming.",
             ),
             stated: Stated::Unverifiable(

@@ -12,7 +12,7 @@ use crate::extra_reasoning::ReasoningResult;
 use crate::selection::{TOY_BITS_PER_STEP, TOY_PRIOR_BITS, gap_for_one_bit, toy_steps};
 use crate::speed_cost::{Assumptions, REASONING_STEPS, SERIAL_STEPS, reasoning_share};
 use crate::updates::{self, MILLION, PARAMETERS, PUBLISHED_BATCHES};
-use ledger::{Claim, Computed, Quantity, Scale, Seed, Source, Stated, Verdict};
+use ledger::{Claim, Computed, Quantity, Scale, Seed, Stated, Verdict};
 
 const CHAPTER: &str = "speed";
 
@@ -27,20 +27,6 @@ pub const COVERED: f64 = 0.5;
 
 /// "Isn't all that many": at most this share of a run's steps.
 pub const FEW_STEPS: f64 = 0.01;
-
-fn report(quote: &'static str) -> Source {
-    Source {
-        seed: Seed::CarlsmithCounting,
-        quote,
-    }
-}
-
-fn reply(quote: &'static str) -> Source {
-    Source {
-        seed: Seed::CarlsmithSpeed,
-        quote,
-    }
-}
 
 fn full(criterion: String, holds: bool, value: Quantity) -> Computed {
     Computed::Criterion {
@@ -128,7 +114,7 @@ pub fn selection_claims() -> Vec<Claim> {
         Claim {
             id: "toy.steps",
             chapter: CHAPTER,
-            source: report(
+            source: Seed::CarlsmithCounting.quote(
                 "This means that selecting a non-schemer over a schemer only needs to be worth 100 extra steps of gradient descent, to SGD, for SGD to have an incentive to overcome the prior in question.",
             ),
             stated: Stated::Exact(100),
@@ -142,7 +128,7 @@ pub fn selection_claims() -> Vec<Claim> {
         Claim {
             id: "toy.prior-made-up",
             chapter: CHAPTER,
-            source: report("though of course, I just made up the 2^100:1 ratio, here"),
+            source: Seed::CarlsmithCounting.quote("though of course, I just made up the 2^100:1 ratio, here"),
             stated: Stated::Unverifiable(
                 "2^100 schemer-like goals for every non-schemer goal (a made-up ratio)",
             ),
@@ -156,7 +142,7 @@ pub fn selection_claims() -> Vec<Claim> {
         Claim {
             id: "toy.bit-per-step",
             chapter: CHAPTER,
-            source: report("each step is worth at least a \"bit\" of selection power"),
+            source: Seed::CarlsmithCounting.quote("each step is worth at least a \"bit\" of selection power"),
             stated: Stated::Statement(
                 "a gradient step carries at least one bit of selection between the classes",
             ),
@@ -179,7 +165,7 @@ pub fn selection_claims() -> Vec<Claim> {
         Claim {
             id: "updates.million",
             chapter: CHAPTER,
-            source: report(
+            source: Seed::CarlsmithCounting.quote(
                 "training a model with more than a trillion parameters might well involve more than a million gradient updates, depending on the batch size",
             ),
             stated: Stated::Statement(
@@ -202,7 +188,7 @@ pub fn selection_claims() -> Vec<Claim> {
         Claim {
             id: "updates.hundred-steps-few",
             chapter: CHAPTER,
-            source: report(
+            source: Seed::CarlsmithCounting.quote(
                 "And 100 extra gradient steps isn't all that many in a very large training run",
             ),
             stated: Stated::Statement("100 steps are few in a very large training run"),
@@ -234,7 +220,7 @@ pub fn speed_cost_claims() -> Vec<Claim> {
         Claim {
             id: "speed-cost.serial-share",
             chapter: CHAPTER,
-            source: reply(
+            source: Seed::CarlsmithSpeed.quote(
                 "the report includes a rough calculation in this respect in section 4.4.2",
             ),
             stated: Stated::Rounded {
@@ -250,7 +236,7 @@ pub fn speed_cost_claims() -> Vec<Claim> {
         Claim {
             id: "speed-cost.sgd-prefers-non-schemers",
             chapter: CHAPTER,
-            source: reply(
+            source: Seed::CarlsmithSpeed.quote(
                 "Because of the extra reasoning schemers perform, SGD would prefer non-schemers over schemers in a comparison re: final properties of the models",
             ),
             stated: Stated::Statement(
@@ -275,7 +261,7 @@ pub fn speed_cost_claims() -> Vec<Claim> {
         Claim {
             id: "speed-cost.worth-it",
             chapter: CHAPTER,
-            source: report(
+            source: Seed::CarlsmithCounting.quote(
                 "I think it's plausible that it would indeed be \"worth it\" for SGD to pay substantive costs to get a non-schemer instead",
             ),
             stated: Stated::Statement("the speed cost outweighs a counting prior like 2^100 : 1"),
@@ -317,7 +303,8 @@ pub fn reasoning_claim(r: &ReasoningResult) -> Claim {
     Claim {
         id: "extra-reasoning.cost",
         chapter: CHAPTER,
-        source: reply("SGD will punish the extra reasoning that schemers need to perform"),
+        source: Seed::CarlsmithSpeed
+            .quote("SGD will punish the extra reasoning that schemers need to perform"),
         stated: Stated::Statement(
             "computing a situational cue and gating on it costs a network of fixed size loss",
         ),
@@ -351,7 +338,7 @@ pub fn sampler_claim(r: &SamplerResult) -> Claim {
     Claim {
         id: "sgd-vs-prior.correlation",
         chapter: CHAPTER,
-        source: reply(
+        source: Seed::CarlsmithSpeed.quote(
             "The type of path-dependence/slack at stake in training is such that SGD will get the model that it prefers overall.",
         ),
         stated: Stated::Statement(
@@ -389,7 +376,7 @@ pub fn credence_claim() -> Claim {
     Claim {
         id: "speed.credences",
         chapter: CHAPTER,
-        source: reply(
+        source: Seed::CarlsmithSpeed.quote(
             "My sense is that I’m less confident than you in both (1) and (2), but I think they’re both plausible",
         ),
         stated: Stated::Unverifiable(
