@@ -6,10 +6,11 @@
 //! 127.0.0.1 ([`server`]) and Chromium is driven over the DevTools protocol ([`cdp`]);
 //! [`checks`] words what it reports as problems, one line per page and failure.
 //!
-//! Two passes over the pages: the first, in the light theme, runs every check and takes a
-//! screenshot; the second loads each page in the dark (navy) theme, checks the theme took
-//! and the console stayed clean, and takes the dark screenshot. Screenshots and the list
-//! of external links go to `target/browser-test/`.
+//! One pass over the pages per mdBook theme: the first, in the light theme, runs every
+//! check and takes a screenshot; each of the others ([`OTHER_THEMES`]) loads every page,
+//! checks that the theme took, that the figures' ink follows the theme's text colour and
+//! that the console stayed clean, and takes that theme's screenshot. Screenshots and the
+//! list of external links go to `target/browser-test/`.
 
 mod cdp;
 mod checks;
@@ -26,6 +27,10 @@ use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
+
+/// mdBook's themes besides the default light one, each checked on every page: the book
+/// promises figures that read in all of them.
+const OTHER_THEMES: [&str; 4] = ["rust", "coal", "navy", "ayu"];
 
 /// The viewport screenshots are taken at (a laptop screen, sidebar shown).
 const VIEWPORT: (u32, u32) = (1280, 900);
@@ -115,19 +120,22 @@ pub fn run(book: Option<PathBuf>) -> Result<()> {
         .unwrap_or_else(|e| vec![format!("could not be checked: {e:#}")]);
         problems.extend(found.into_iter().map(|p| (page.clone(), p)));
     }
-    theme_on_load(&mut tab, Some(light), "navy")?;
-    for page in &pages {
-        let found = dark_page(&mut tab, &base, page, &out)
-            .unwrap_or_else(|e| vec![format!("could not be checked: {e:#}")]);
-        // What the light pass already reported for this page is not news.
-        let news: Vec<String> = found
-            .into_iter()
-            .filter(|p| !problems.contains(&(page.clone(), p.clone())))
-            .collect();
-        problems.extend(
-            news.into_iter()
-                .map(|p| (page.clone(), format!("navy theme: {p}"))),
-        );
+    let mut previous = light;
+    for theme in OTHER_THEMES {
+        previous = theme_on_load(&mut tab, Some(previous), theme)?;
+        for page in &pages {
+            let found = themed_page(&mut tab, &base, page, theme, &out)
+                .unwrap_or_else(|e| vec![format!("could not be checked: {e:#}")]);
+            // What the light pass already reported for this page is not news.
+            let news: Vec<String> = found
+                .into_iter()
+                .filter(|p| !problems.contains(&(page.clone(), p.clone())))
+                .collect();
+            problems.extend(
+                news.into_iter()
+                    .map(|p| (page.clone(), format!("{theme} theme: {p}"))),
+            );
+        }
     }
     drop(browser);
 
@@ -144,7 +152,7 @@ pub fn run(book: Option<PathBuf>) -> Result<()> {
          in {:.1} s",
         pages.len(),
         searched,
-        2 * pages.len(),
+        (1 + OTHER_THEMES.len()) * pages.len(),
         out.display(),
         links.internal_count(),
         problems.len(),
@@ -204,18 +212,43 @@ fn check_page(
     Ok(found)
 }
 
-/// Loads `page` in the navy theme: the theme must take and the console stay clean.
-fn dark_page(tab: &mut Tab, base: &str, page: &str, out: &Path) -> Result<Vec<String>> {
+/// Loads `page` in `theme`: the theme must take, every figure's ink must be the colour of
+/// the theme's text, and the console must stay clean.
+fn themed_page(
+    tab: &mut Tab,
+    base: &str,
+    page: &str,
+    theme: &str,
+    out: &Path,
+) -> Result<Vec<String>> {
     tab.navigate(&format!("{base}{page}"))?;
-    let theme = tab.eval("document.fonts.ready.then(() => document.documentElement.className)")?;
+    let shown = tab.eval(THEME_PROBE)?;
+    let class = shown["theme"].as_str().unwrap_or("");
     let mut found = Vec::new();
-    if !theme.as_str().unwrap_or("").contains("navy") {
-        found.push(format!("the theme did not take (html class {theme})"));
+    if !class.split_whitespace().any(|c| c == theme) {
+        found.push(format!("the theme did not take (html class \"{class}\")"));
     }
-    screenshot(tab, &out.join(shot_name(page, "navy")))?;
+    for figure in shown["offColour"].as_array().into_iter().flatten() {
+        found.push(format!(
+            "figure {figure}: its ink is not the theme's text colour ({})",
+            shown["text"]
+        ));
+    }
+    screenshot(tab, &out.join(shot_name(page, theme)))?;
     found.extend(events(&tab.take_events()?, base));
     Ok(found)
 }
+
+/// The page's theme class, its text colour, and the (1-based) figures whose inlined SVG
+/// is drawn in another colour: their `currentColor` ink would then not follow the theme.
+const THEME_PROBE: &str = r#"document.fonts.ready.then(() => {
+  const text = getComputedStyle(document.querySelector('main') || document.body).color;
+  const offColour = [...document.querySelectorAll('figure.generated svg')]
+    .map((svg, i) => [i + 1, getComputedStyle(svg).color])
+    .filter(([, colour]) => colour !== text)
+    .map(([i]) => i);
+  return { theme: document.documentElement.className, text, offColour };
+})"#;
 
 /// Stores `theme` as the reader's choice before any script of the next pages runs, in
 /// place of the `previous` such script; returns the new script's id.
