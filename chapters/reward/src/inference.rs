@@ -26,6 +26,16 @@ pub enum Regulariser {
     Entropy,
 }
 
+impl Regulariser {
+    /// How the chapter names it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Regulariser::Kl => "KL penalty",
+            Regulariser::Entropy => "entropy bonus",
+        }
+    }
+}
+
 impl Problem {
     /// The chapter's example: eight outcomes, a prior with logits drawn from a standard
     /// normal and rewards uniform on [0, 1), from seed `seed`.
