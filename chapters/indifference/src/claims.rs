@@ -12,7 +12,7 @@ use crate::experiments::{self, Results};
 use crate::orientation::Feature;
 use crate::restaurants::{Chooser, Town};
 use crate::symmetries::{self, SIZES};
-use ledger::{Claim, Computed, Quantity, Scale, Seed, Stated, Verdict};
+use ledger::{Claim, Computed, Quantity, Seed, Stated, Verdict};
 
 const CHAPTER: &str = "indifference";
 
@@ -27,15 +27,6 @@ pub const SUBSTANTIAL_FACTOR: f64 = 4.0;
 fn count(n: u64) -> String {
     ledger::number::format(&Quantity::Integer(n.into()), 0, ledger::Style::Plain)
         .expect("integers always print")
-}
-
-fn full(criterion: String, holds: bool, value: Quantity) -> Computed {
-    Computed::Criterion {
-        criterion,
-        holds,
-        value,
-        scale: Scale::Full,
-    }
 }
 
 /// Every claim of the chapter, with the Monte Carlo experiments at the book's scale.
@@ -88,7 +79,7 @@ pub fn coarse_graining_claims() -> Vec<Claim> {
         chapter: CHAPTER,
         source: Seed::BelrosePope.quote(CONTRADICTORY),
         stated: Stated::Statement(CONTRADICTORY_STATED),
-        computed: full(
+        computed: Computed::full(
             criterion.clone(),
             disagree,
             Quantity::Real(carvings[k].p_seven.value()),
@@ -107,7 +98,7 @@ pub fn coarse_graining_claims() -> Vec<Claim> {
             stated: Stated::Statement(
                 "indifference over “it happens or it doesn’t” gives any event a 50% chance",
             ),
-            computed: full(
+            computed: Computed::full(
                 format!(
                     "holds if indifference over the two outcomes “happens” and “doesn’t” gives exactly 1/2 to each of {listed}, whatever their probability under indifference over faces or ordered pairs (in brackets)"
                 ),
@@ -146,7 +137,7 @@ pub fn orientation_claims(r: &Results) -> Vec<Claim> {
             stated: Stated::Statement(
                 "a uniformly random orientation does not make resting on a corner rare, as it is for real dice",
             ),
-            computed: full(
+            computed: Computed::full(
                 format!(
                     "holds if, with the orientation uniform under the rotation-invariant (Haar) measure, a die rests within {theta}° of a corner at least {NOT_RARE} times as often as within {theta}° of a face — exactly 8/6 = {exact_ratio:.4}; by Monte Carlo over {n} orientations, the corner estimate's lower 99.9% bound over the face estimate's upper bound is {:.3} — and the Monte Carlo estimates agree with the exact cap formula; real dice rest flat, a share near zero (orientation.real-dice)",
                     o.haar.corner_to_face_lower()
@@ -169,7 +160,7 @@ pub fn orientation_claims(r: &Results) -> Vec<Claim> {
             stated: Stated::Statement(
                 "each of the three rotation angles uniform on [0°, 360°): resting on a corner is then not rare either",
             ),
-            computed: full(
+            computed: Computed::full(
                 format!(
                     "holds if, with yaw, pitch and roll each uniform on [0°, 360°), a die rests within {theta}° of a corner at least {NOT_RARE} times as often as within {theta}° of a face, by Monte Carlo over {n} orientations (corner estimate's lower 99.9% bound over the face estimate's upper bound: {:.3}); under this reading a die rests near a face more often than near a corner, unlike under the rotation-invariant one",
                     o.euler.corner_to_face_lower()
@@ -186,7 +177,7 @@ pub fn orientation_claims(r: &Results) -> Vec<Claim> {
             chapter: CHAPTER,
             source: Seed::BelrosePope.quote(CONTRADICTORY),
             stated: Stated::Statement(CONTRADICTORY_STATED),
-            computed: full(
+            computed: Computed::full(
                 format!(
                     "holds if indifference over the three Euler angles and indifference over rotations (Haar) give different probabilities that a die rests within {theta}° of a face: Euler angles {:.5} (95% interval [{fe_lo:.5}, {fe_hi:.5}], {n} orientations), Haar exactly {face_haar:.5}, the Euler estimate's 99.9% interval excluding the exact value and the Haar estimate's",
                     face_euler.p()
@@ -221,7 +212,7 @@ pub fn orientation_claims(r: &Results) -> Vec<Claim> {
             stated: Stated::Statement(
                 "indifference over orientation: a coin's resting orientation is uniformly random",
             ),
-            computed: full(
+            computed: Computed::full(
                 format!(
                     "holds if, under the rotation-invariant measure, the probability that a US nickel ({} mm across, {} mm thick, the US Mint's specification) rests on its rim — its down direction within the rim's solid angle seen from the centre — computed exactly as t/√(t² + d²) = {p_edge:.5}, is confirmed by Monte Carlo over {n} orientations (estimate {:.5}, 99.9% interval)",
                     coin.diameter_mm,
@@ -281,7 +272,7 @@ pub fn paradox_claims(r: &Results) -> Vec<Claim> {
             chapter: CHAPTER,
             source: Seed::BelrosePope.quote(OTHER_EXAMPLES),
             stated: Stated::Statement(bertrand_stated),
-            computed: full(
+            computed: Computed::full(
                 format!(
                     "holds if the estimate of P(chord longer than √3) from {n} chords drawn by {} agrees with its exact value {} and excludes the other two methods' exact values (99.9% Wilson intervals)",
                     method.name(),
@@ -308,7 +299,7 @@ pub fn paradox_claims(r: &Results) -> Vec<Claim> {
             chapter: CHAPTER,
             source: Seed::BelrosePope.quote(OTHER_EXAMPLES),
             stated: Stated::Statement(bertrand_stated),
-            computed: full(
+            computed: Computed::full(
                 format!(
                     "holds if three ways of drawing a uniformly random chord ({n} chords each) give estimates of P(chord longer than √3) that each agree with their exact value and are pairwise apart (99.9% Wilson intervals): {estimates}"
                 ),
@@ -329,7 +320,7 @@ pub fn paradox_claims(r: &Results) -> Vec<Claim> {
             stated: Stated::Statement(
                 "van Fraassen's cube factory: indifference over edge, face area or volume gives contradictory answers",
             ),
-            computed: full(
+            computed: Computed::full(
                 format!(
                     "holds if, for cubes with edges up to {} and the question “edge at most {}?”, taking the edge, the face area and the volume as uniform gives estimates ({} cubes each) that agree with (a/L)^k and are pairwise apart (99.9% Wilson intervals): {cube_estimates}",
                     c.config.max_edge,
@@ -373,7 +364,7 @@ pub fn restaurant_claims() -> Vec<Claim> {
             stated: Stated::Statement(
                 "a uniform distribution over cuisines and one over individual restaurants predict differently",
             ),
-            computed: full(
+            computed: Computed::full(
                 format!(
                     "holds if, in a town with {counts} restaurants (the Thai count is the book's choice), indifference over cuisines gives Mexican at least {SUBSTANTIAL_FACTOR} times the probability indifference over restaurants gives it ({by_cuisine:.4} against {by_restaurant:.4})"
                 ),
@@ -393,7 +384,7 @@ pub fn restaurant_claims() -> Vec<Claim> {
             stated: Stated::Statement(
                 "a general preference for Mexican food can outweigh ten Chinese restaurants for every Mexican one",
             ),
-            computed: full(
+            computed: Computed::full(
                 format!(
                     "holds if, in a town with {counts} restaurants, Bob choosing a cuisine by preference strength β (probability ∝ e^(β·u), Mexican one unit of utility above the rest) makes Mexican his most likely dinner at any β > 0 (checked at 10^-6 and 1), and choosing restaurant by restaurant does so once β passes a finite crossover, found by bisection (the value; ln 10 in closed form)"
                 ),
@@ -424,7 +415,7 @@ pub fn symmetry_claims() -> Vec<Claim> {
             stated: Stated::Statement(
                 "a network architecture has internal symmetries a count over parameterizations must take into account",
             ),
-            computed: full(
+            computed: Computed::full(
                 format!(
                     "holds if reordering the hidden units of a randomly initialised {arch} ReLU network (a random permutation of each hidden layer) moves its parameters (distance {:.1}) while changing its outputs on random inputs by less than {:e} relative (measured: {:.1e}); the value is the number of such reorderings, the product of the hidden widths' factorials {widths:?}, as a certified enclosure",
                     check.permuted_distance,
@@ -448,7 +439,7 @@ pub fn symmetry_claims() -> Vec<Claim> {
                 "You have to not just think about \"what does this system do?\", but \"how many ways can this function be implemented?\".",
             ),
             stated: Stated::Statement("one function is implemented by many parameter settings"),
-            computed: full(
+            computed: Computed::full(
                 format!(
                     "holds if scaling each hidden unit's incoming weights and bias of a randomly initialised {arch} ReLU network by a random a in [1/2, 2] and dividing its outgoing weights by a moves the parameters (distance {:.1}) while changing the outputs by less than {:e} relative (measured: {:.1e}), and an uncompensated scaling changes them (by {:.2} relative); the value is the dimension of this continuous symmetry, one per hidden unit",
                     check.rescaled_distance,

@@ -65,6 +65,29 @@ pub enum Computed {
     Nothing { why: &'static str },
 }
 
+impl Computed {
+    /// A criterion decided at the source's own scale (arithmetic, or an experiment as large
+    /// as the source's).
+    pub fn full(criterion: String, holds: bool, value: Quantity) -> Self {
+        Computed::Criterion {
+            criterion,
+            holds,
+            value,
+            scale: Scale::Full,
+        }
+    }
+
+    /// A criterion decided by a scaled-down replication.
+    pub fn small(criterion: String, holds: bool, value: Quantity) -> Self {
+        Computed::Criterion {
+            criterion,
+            holds,
+            value,
+            scale: Scale::Small,
+        }
+    }
+}
+
 /// The ledger's verdicts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -14,18 +14,9 @@ use crate::parody::{self, ParodyResult};
 use crate::paths;
 use crate::residual::ResidualResult;
 use crate::spectral::{SpectralResult, SpectralRun};
-use ledger::{Claim, Computed, Quantity, Scale, Seed, Stated, Verdict};
+use ledger::{Claim, Computed, Quantity, Seed, Stated, Verdict};
 
 const CHAPTER: &str = "simplicity";
-
-fn criterion(criterion: String, holds: bool, value: Quantity, scale: Scale) -> Computed {
-    Computed::Criterion {
-        criterion,
-        holds,
-        value,
-        scale,
-    }
-}
 
 /// A count as the ledger prints it (`4,000,000`).
 fn count(n: u64) -> String {
@@ -69,16 +60,14 @@ pub fn code_claims() -> Vec<Claim> {
             stated: Stated::Statement(
                 "under an efficient code, shorter descriptions belong to more likely hypotheses",
             ),
-            computed: criterion(
+            computed: Computed::full(
                 format!(
                     "holds if Huffman's optimal prefix code for {n} hypotheses with Zipf's prior p_i ∝ 1/i is prefix-free, meets Kraft's inequality with equality ({num}/{den}), never gives a less probable hypothesis a strictly shorter codeword, and has a mean length within one bit of the entropy (mean {:.4} bits, entropy {:.4} bits; the value is the difference)",
                     w.mean_length(),
                     w.prior.entropy()
                 ),
                 efficient,
-                Quantity::Real(w.redundancy()),
-                Scale::Full,
-            ),
+                Quantity::Real(w.redundancy())),
             unit: "bits",
             digits: 3,
             expect: Verdict::Reproduced,
@@ -92,14 +81,12 @@ pub fn code_claims() -> Vec<Claim> {
             stated: Stated::Statement(
                 "under an efficient code, description length is −log2 of the probability, up to rounding",
             ),
-            computed: criterion(
+            computed: Computed::full(
                 format!(
                     "holds if every Huffman codeword length in the worked example is within one bit of −log2 p_i, so the prior the code implies (2^-ℓ_i, normalised by Kraft's sum) is within a factor 2 of the true prior for each of the {n} hypotheses; the value is the largest |ℓ_i + log2 p_i|"
                 ),
                 w.largest_rounding(&w.lengths) < 1.0 && w.implied_prior_within_factor_two(),
-                Quantity::Real(w.largest_rounding(&w.lengths)),
-                Scale::Full,
-            ),
+                Quantity::Real(w.largest_rounding(&w.lengths))),
             unit: "bits",
             digits: 3,
             expect: Verdict::Reproduced,
@@ -113,14 +100,12 @@ pub fn code_claims() -> Vec<Claim> {
             stated: Stated::Statement(
                 "which hypotheses count as simple depends on the choice of description language",
             ),
-            computed: criterion(
+            computed: Computed::full(
                 format!(
                     "holds if two efficient languages — Huffman codes for Zipf's prior and for the same prior reversed — call opposite members of at least one pair of the {n} hypotheses the simpler; the value is how many of the {pairs} pairs they rank in opposite orders"
                 ),
                 w.pairs_reversed() > 0,
-                Quantity::Integer(w.pairs_reversed() as i128),
-                Scale::Full,
-            ),
+                Quantity::Integer(w.pairs_reversed() as i128)),
             unit: "pairs",
             digits: 0,
             expect: Verdict::Reproduced,
@@ -146,7 +131,7 @@ pub fn bias_claims(b: &BiasResult, perceptron_ones: &[u64]) -> Vec<Claim> {
             stated: Stated::Statement(
                 "the volume of parameter space behind a function is not the count of functions",
             ),
-            computed: criterion(
+            computed: Computed::small(
                 format!(
                     "holds if, among {n} random 7-40-40-1 ReLU networks (Valle-Pérez et al.'s initialisation), the ten most frequent functions take more than a million times the share 10/2^128 that indifference over the 2^128 functions gives them (they take {:.1}%, 10^{excess:.0} times that share; {} distinct functions seen, the two constants {:.1}% and {:.1}%)",
                     100.0 * b.top_share(10),
@@ -155,9 +140,7 @@ pub fn bias_claims(b: &BiasResult, perceptron_ones: &[u64]) -> Vec<Claim> {
                     100.0 * (b.top_share(2) - b.top_share(1)),
                 ),
                 excess > 6.0,
-                Quantity::Real(100.0 * b.top_share(10)),
-                Scale::Small,
-            ),
+                Quantity::Real(100.0 * b.top_share(10))),
             unit: "%",
             digits: 3,
             expect: Verdict::Qualitative,
@@ -171,7 +154,7 @@ pub fn bias_claims(b: &BiasResult, perceptron_ones: &[u64]) -> Vec<Claim> {
             stated: Stated::Statement(
                 "networks have inductive biases that can be observed empirically",
             ),
-            computed: criterion(
+            computed: Computed::small(
                 format!(
                     "holds if, among {n} random 7-40-40-1 networks, the largest log2 P(f) seen at each Lempel-Ziv complexity K(f) falls with K (least-squares slope over the {} complexities whose most frequent function was seen at least {} times; the value) and the ten most frequent functions are simpler on average ({:.1} bits) than the functions drawn once ({:.1} bits)",
                     b.bound.points,
@@ -180,9 +163,7 @@ pub fn bias_claims(b: &BiasResult, perceptron_ones: &[u64]) -> Vec<Claim> {
                     b.singleton_mean_kc()
                 ),
                 b.bound.slope < 0.0 && b.top_mean_kc(10) < b.singleton_mean_kc(),
-                Quantity::Real(b.bound.slope),
-                Scale::Small,
-            ),
+                Quantity::Real(b.bound.slope)),
             unit: "bits of log-probability per bit of complexity",
             digits: 2,
             expect: Verdict::Qualitative,
@@ -196,15 +177,13 @@ pub fn bias_claims(b: &BiasResult, perceptron_ones: &[u64]) -> Vec<Claim> {
             stated: Stated::Statement(
                 "how many parameter settings implement a function differs from function to function",
             ),
-            computed: criterion(
+            computed: Computed::full(
                 format!(
                     "holds if, for {} perceptrons without bias on 7 bits (weights uniform), the number of inputs mapped to 1 is uniform on 0…127 as Mingard et al. prove (χ² = {chi2:.1} with 127 degrees of freedom, below its 99.9% quantile {quantile:.1}; {full} tables with all 128) — so the constant function alone gets 1/128 of the parameter volume, where indifference over functions gives it 2^-128; the value is its measured share",
                     count(perceptrons)
                 ),
                 chi2 < quantile && full == 0,
-                Quantity::Real(100.0 * zero_share),
-                Scale::Full,
-            ),
+                Quantity::Real(100.0 * zero_share)),
             unit: "%",
             digits: 3,
             expect: Verdict::Reproduced,
@@ -234,7 +213,7 @@ pub fn path_claims(r: &ResidualResult) -> Vec<Claim> {
             stated: Stated::Statement(
                 "deep residual networks behave as ensembles of shallower paths",
             ),
-            computed: criterion(
+            computed: Computed::small(
                 format!(
                     "holds if, in {setting}, the paths carrying the most gradient in total (gradient through one random path of each length, {} paths sampled per length as Veit et al. did, times the number of paths) are shorter than the typical path ({}) — the value is that peak length; paths shorter than half the blocks carry {:.1}% of the gradient",
                     cfg.paths_per_length,
@@ -243,7 +222,6 @@ pub fn path_claims(r: &ResidualResult) -> Vec<Claim> {
                 ),
                 r.peak_length() < n / 2,
                 Quantity::Integer(r.peak_length() as i128),
-                Scale::Small,
             ),
             unit: "blocks",
             digits: 0,
@@ -256,14 +234,13 @@ pub fn path_claims(r: &ResidualResult) -> Vec<Claim> {
             stated: Stated::Statement(
                 "deep residual networks behave as ensembles of shallower paths",
             ),
-            computed: criterion(
+            computed: Computed::small(
                 format!(
                     "holds if, in {setting}, deleting one block of the residual network leaves a median test R² above 0.5 (whole network {:.3}) while deleting one hidden layer of the plain network leaves it below 0.5 (median {plain_median:.2}, whole network {:.3}); the value is the residual network's median",
                     r.residual_r2, r.plain_r2
                 ),
                 res_median > 0.5 && plain_median < 0.5,
                 Quantity::Real(res_median),
-                Scale::Small,
             ),
             unit: "test R² after deleting one block",
             digits: 2,
@@ -353,12 +330,7 @@ pub fn spectral_claims(r: &SpectralResult) -> Vec<Claim> {
             stated: Stated::Statement(
                 "networks are biased toward low-frequency functions: they learn a target's low frequencies before its high ones",
             ),
-            computed: criterion(
-                equal_text,
-                equal_holds,
-                Quantity::Real(equal_rho),
-                Scale::Small,
-            ),
+            computed: Computed::small(equal_text, equal_holds, Quantity::Real(equal_rho)),
             unit: "",
             digits: 2,
             expect: Verdict::Qualitative,
@@ -370,11 +342,10 @@ pub fn spectral_claims(r: &SpectralResult) -> Vec<Claim> {
             stated: Stated::Statement(
                 "the bias toward low frequencies holds even when the high frequencies carry more of the target (Rahaman et al.'s second experiment)",
             ),
-            computed: criterion(
+            computed: Computed::small(
                 increasing_text,
                 increasing_holds,
                 Quantity::Real(increasing_rho),
-                Scale::Small,
             ),
             unit: "",
             digits: 2,
@@ -444,7 +415,7 @@ pub fn parody_claims(p: &ParodyResult) -> Vec<Claim> {
             stated: Stated::Statement(
                 "the parody's conclusion is false: trained networks do not prefer to answer a constant or the identity off the training set",
             ),
-            computed: criterion(
+            computed: Computed::small(
                 format!(
                     "holds if, of {setting}, fewer than {:.0}% answer a constant or copy or negate one input bit on all of the {} other inputs, and their mean accuracy there is above {:.0}% (it is {:.1}%; the networks answer their more common output on {:.1}% of those inputs on average) — though {:.1}% of {} random networks from the same initialisation are constant on those inputs (the prior's mean share for the more common output {:.1}%); the value is how many trained networks do",
                     100.0 * PARODY_SHARE,
@@ -459,9 +430,7 @@ pub fn parody_claims(p: &ParodyResult) -> Vec<Claim> {
                 !trained.is_empty()
                     && (parody_count as f64) < PARODY_SHARE * trained.len() as f64
                     && accuracy > GENERALISING,
-                Quantity::Integer(parody_count as i128),
-                Scale::Small,
-            ),
+                Quantity::Integer(parody_count as i128)),
             unit: "networks",
             digits: 0,
             expect: Verdict::Qualitative,
@@ -475,7 +444,7 @@ pub fn parody_claims(p: &ParodyResult) -> Vec<Claim> {
             stated: Stated::Statement(
                 "the parody's premise: a network that answers a constant or the identity off the training set computes a simpler function than one that generalises",
             ),
-            computed: criterion(
+            computed: Computed::small(
                 format!(
                     "holds if at least one of the parody's {} overfitters — the target on the {m} training inputs and, off them, a constant or one input bit or its negation — is at least as simple as the target itself (the function of a network that generalises perfectly) by both average sensitivity ({target_sens:.2}) and Lempel-Ziv complexity ({:.1} bits); {as_simple} are: the overfitters' least sensitivity is {least_sens:.3} and least complexity {:.1} bits (the two constants average {:.2}, the input bits {:.2}; the trained networks {trained_sens:.2}); the value is the least sensitivity",
                     overfitters.len(),
@@ -485,9 +454,7 @@ pub fn parody_claims(p: &ParodyResult) -> Vec<Claim> {
                     p.identity_overfitter_sensitivity(),
                 ),
                 as_simple > 0,
-                Quantity::Real(least_sens),
-                Scale::Small,
-            ),
+                Quantity::Real(least_sens)),
             unit: "bit flips per input",
             digits: 3,
             expect: Verdict::NotReproduced,
@@ -499,16 +466,14 @@ pub fn parody_claims(p: &ParodyResult) -> Vec<Claim> {
             stated: Stated::Statement(
                 "networks favour functions whose outputs change little as their inputs change",
             ),
-            computed: criterion(
+            computed: Computed::small(
                 format!(
                     "holds if {} random 7-40-40-1 networks compute functions whose average sensitivity (how many of the 7 one-bit changes of an input change the output, averaged over inputs) is on average below half a uniformly random function's 3.5 (it is {prior_sens:.2}), and the {runs} trained networks' functions are less sensitive on average than {} uniformly random functions that fit the same {m} training inputs ({completion_sens:.2}); the value is the trained networks' mean",
                     count(p.prior.len() as u64),
                     count(p.completions.len() as u64),
                 ),
                 prior_sens < 1.75 && trained_sens < completion_sens,
-                Quantity::Real(trained_sens),
-                Scale::Small,
-            ),
+                Quantity::Real(trained_sens)),
             unit: "bit flips per input",
             digits: 3,
             expect: Verdict::Qualitative,
@@ -522,7 +487,7 @@ pub fn parody_claims(p: &ParodyResult) -> Vec<Claim> {
             stated: Stated::Statement(
                 "a treacherous turn on a subtle cue is a sharp change of output under a small change of input, against the networks' bias",
             ),
-            computed: criterion(
+            computed: Computed::small(
                 format!(
                     "holds if the trigger function — the target, except on the {} inputs whose last four bits are all 1, never in training, where it answers the opposite — is more sensitive than the target ({trigger_sens:.3} against {target_sens:.3}) and fewer than {:.0}% of the {runs} trained networks are as sensitive as it (random networks: {:.1}%); {:.1}% of the trained networks turn on every trigger input, {:.2}% of the random ones; the value is the trained networks' share",
                     p.trigger.count_ones(),
@@ -532,9 +497,7 @@ pub fn parody_claims(p: &ParodyResult) -> Vec<Claim> {
                     100.0 * p.turn_share(&p.prior),
                 ),
                 trigger_sens > target_sens && !trained.is_empty() && tail < TRIGGER_TAIL,
-                Quantity::Real(100.0 * tail),
-                Scale::Small,
-            ),
+                Quantity::Real(100.0 * tail)),
             unit: "%",
             digits: 2,
             expect: Verdict::Qualitative,

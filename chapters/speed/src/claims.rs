@@ -12,7 +12,7 @@ use crate::extra_reasoning::ReasoningResult;
 use crate::selection::{TOY_BITS_PER_STEP, TOY_PRIOR_BITS, gap_for_one_bit, toy_steps};
 use crate::speed_cost::{Assumptions, REASONING_STEPS, SERIAL_STEPS, reasoning_share};
 use crate::updates::{self, MILLION, PARAMETERS, PUBLISHED_BATCHES};
-use ledger::{Claim, Computed, Quantity, Scale, Seed, Stated, Verdict};
+use ledger::{Claim, Computed, Quantity, Seed, Stated, Verdict};
 
 const CHAPTER: &str = "speed";
 
@@ -27,24 +27,6 @@ pub const COVERED: f64 = 0.5;
 
 /// "Isn't all that many": at most this share of a run's steps.
 pub const FEW_STEPS: f64 = 0.01;
-
-fn full(criterion: String, holds: bool, value: Quantity) -> Computed {
-    Computed::Criterion {
-        criterion,
-        holds,
-        value,
-        scale: Scale::Full,
-    }
-}
-
-fn small(criterion: String, holds: bool, value: Quantity) -> Computed {
-    Computed::Criterion {
-        criterion,
-        holds,
-        value,
-        scale: Scale::Small,
-    }
-}
 
 /// A number as the ledger prints it, to `digits` significant digits.
 fn num(x: f64, digits: usize) -> String {
@@ -146,7 +128,7 @@ pub fn selection_claims() -> Vec<Claim> {
             stated: Stated::Statement(
                 "a gradient step carries at least one bit of selection between the classes",
             ),
-            computed: full(
+            computed: Computed::full(
                 format!(
                     "holds if the speed cost of scheming is worth at least one bit per step: it is worth {} bits, the loss gap {} nats per token against the {} at which a step carries one bit; the bit per step fails below inverse temperature {} — {}",
                     num(cost.bits_per_step, 3),
@@ -171,7 +153,7 @@ pub fn selection_claims() -> Vec<Claim> {
             stated: Stated::Statement(
                 "more than a million gradient updates for more than a trillion parameters, depending on the batch size",
             ),
-            computed: full(
+            computed: Computed::full(
                 format!(
                     "holds if a trillion-parameter model trained on 20 tokens per parameter (Hoffmann et al. 2022) takes more than a million updates at the batch sizes published for large runs; it does for every batch below {} tokens, and the published ones are below it ({published}); more parameters or more tokens per parameter only add updates",
                     num(threshold, 2)
@@ -192,7 +174,7 @@ pub fn selection_claims() -> Vec<Claim> {
                 "And 100 extra gradient steps isn't all that many in a very large training run",
             ),
             stated: Stated::Statement("100 steps are few in a very large training run"),
-            computed: full(
+            computed: Computed::full(
                 format!(
                     "holds if 100 steps are at most {}% of a trillion-parameter compute-optimal run at every published batch size; at the largest ({} tokens, the fewest steps: {}) they are {}%",
                     num(100.0 * FEW_STEPS, 1),
@@ -242,7 +224,7 @@ pub fn speed_cost_claims() -> Vec<Claim> {
             stated: Stated::Statement(
                 "the extra reasoning makes schemers worse on the final comparison SGD selects on",
             ),
-            computed: full(
+            computed: Computed::full(
                 format!(
                     "holds if spending {} of {} serial steps on reasoning raises the final loss under both readings: by {} nats per token as capacity, {} as compute — {}",
                     count(REASONING_STEPS as usize),
@@ -265,7 +247,7 @@ pub fn speed_cost_claims() -> Vec<Claim> {
                 "I think it's plausible that it would indeed be \"worth it\" for SGD to pay substantive costs to get a non-schemer instead",
             ),
             stated: Stated::Statement("the speed cost outweighs a counting prior like 2^100 : 1"),
-            computed: full(
+            computed: Computed::full(
                 format!(
                     "holds if the loss gap of the speed cost, summed over a compute-optimal run, is worth at least {TOY_PRIOR_BITS} bits; it is worth {} bits, so it overturns priors up to 2^{} — unless selection is at least {} times weaker than Bayesian updating (inverse temperature below {}), or the schemer gives up less than {}% of its capacity — {}",
                     num(cost.bits_per_run, 3),
@@ -308,7 +290,7 @@ pub fn reasoning_claim(r: &ReasoningResult) -> Claim {
         stated: Stated::Statement(
             "computing a situational cue and gating on it costs a network of fixed size loss",
         ),
-        computed: small(
+        computed: Computed::small(
             format!(
                 "holds if, at every width and in every repetition ({} per width), a network that must also compute the parity of {} cue bits and flip its output on it ends with a higher test loss on its target than the same network learning the task alone (smallest gap {}); mean gap by width, {per_width} — from {} at width {} to {} at width {}, while the plain loss falls from {} to {}",
                 first.pairs.len(),
@@ -344,7 +326,7 @@ pub fn sampler_claim(r: &SamplerResult) -> Claim {
         stated: Stated::Statement(
             "training lands on models in proportion to how strongly they are preferred",
         ),
-        computed: small(
+        computed: Computed::small(
             format!(
                 "holds if, with the parameter prior conditioned on the training set as the preference, the log-probabilities of test-set functions under SGD and under the prior correlate at r ≥ {STRONG_CORRELATION} over the {} functions each found at least {} times, and those functions take at least {}% of SGD's runs ({}%); 7-{}-{}-1 ReLU network, target the first bit, {} training and {} test inputs of 128, {} prior draws ({} fit), {} SGD runs ({} fit); the prior's most probable function has {}% under the prior and {}% of SGD runs",
                 r.common().len(),
