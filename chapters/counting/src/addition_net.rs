@@ -303,11 +303,9 @@ pub fn draw(result: &AdditionNetResult) -> Result<String, figures::DrawError> {
     let lg = |n: usize| (n as f64).log2();
     let (x0, x1) = (lg(sizes[0]) - 0.5, lg(sizes[sizes.len() - 1]) + 0.5);
     let floor = result.counting_prediction / 3.0;
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+    figures::svg(SIZE, |root| {
         let mut chart = figures::frame(
-            &mut ChartBuilder::on(&root),
+            &mut ChartBuilder::on(root),
             "Trained MLPs against the counting prior: held-out sums entirely right",
         )
         .build_cartesian_2d(x0..x1, (floor..1.0).log_scale())?;
@@ -348,7 +346,6 @@ pub fn draw(result: &AdditionNetResult) -> Result<String, figures::DrawError> {
             )
         }))?;
         figures::legend(&mut chart, SeriesLabelPosition::MiddleRight)?;
-        root.present()?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }

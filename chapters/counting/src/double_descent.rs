@@ -444,11 +444,9 @@ pub fn draw_curves(result: &DoubleDescentResult) -> Result<String, figures::Draw
         .into_iter()
         .filter(|t| (x_lo * 0.99..=x_hi * 1.01).contains(t))
         .collect();
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+    figures::svg(SIZE, |root| {
         let mut chart = figures::frame(
-            &mut ChartBuilder::on(&root),
+            &mut ChartBuilder::on(root),
             "Random-features regression: test error against width",
         )
         .build_cartesian_2d(
@@ -495,9 +493,8 @@ pub fn draw_curves(result: &DoubleDescentResult) -> Result<String, figures::Draw
             }))?;
         }
         figures::legend(&mut chart, SeriesLabelPosition::UpperRight)?;
-        root.present()?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }
 
 #[cfg(test)]

@@ -57,14 +57,12 @@ pub fn share_curves(task: &AdditionTask) -> Result<Vec<Curve>, ProportionError> 
 pub fn draw_share(task: &AdditionTask) -> Result<String, DrawError> {
     let curves = share_curves(task)?;
     let x_max = task.unseen_pairs() as f64;
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+    figures::svg(SIZE, |root| {
         let caption = format!(
             "Share of training-consistent {}-digit adders that beat a test-accuracy threshold",
             task.digits()
         );
-        let mut chart = ChartBuilder::on(&root)
+        let mut chart = ChartBuilder::on(root)
             .caption(caption, figures::text(TITLE_SIZE))
             .margin(18)
             .x_label_area_size(52)
@@ -88,9 +86,8 @@ pub fn draw_share(task: &AdditionTask) -> Result<String, DrawError> {
                 });
         }
         figures::legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
-        root.present()?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }
 
 /// The chapter's figures, as the book build writes them (the experiments' at book scale).

@@ -302,9 +302,7 @@ pub fn draw_boundaries(result: &MinefieldResult) -> Result<String, figures::Draw
         ("clean training", &result.clean),
         ("poisoned training", poisoned),
     ];
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (960, 500)).into_drawing_area();
+    figures::svg((960, 500), |root| {
         let halves = root.split_evenly((1, 2));
         for (area, (name, minimum)) in halves.iter().zip(panels) {
             let net = result.network(minimum);
@@ -362,9 +360,8 @@ pub fn draw_boundaries(result: &MinefieldResult) -> Result<String, figures::Draw
                 chart.draw_series(points(&result.split.flipped, false))?;
             }
         }
-        root.present()?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }
 
 /// The clean run's checkpoints and the poisoned minima, on the first two principal
@@ -388,11 +385,9 @@ pub fn draw_path(result: &MinefieldResult) -> Result<String, figures::DrawError>
         let pad = 0.08 * (hi - lo);
         (lo - pad)..(hi + pad)
     };
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+    figures::svg(SIZE, |root| {
         let mut chart = figures::frame(
-            &mut ChartBuilder::on(&root),
+            &mut ChartBuilder::on(root),
             "SGD's path and the poisoned minima found from it (PCA)",
         )
         .build_cartesian_2d(span(&xs), span(&ys))?;
@@ -439,7 +434,6 @@ pub fn draw_path(result: &MinefieldResult) -> Result<String, figures::DrawError>
             .label("SGD's final network")
             .legend(|(x, y)| TriangleMarker::new((x + 11, y), 7, PALETTE[1].filled()));
         figures::legend(&mut chart, SeriesLabelPosition::UpperRight)?;
-        root.present()?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }

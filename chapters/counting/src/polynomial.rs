@@ -473,15 +473,13 @@ pub fn draw_interpolants(result: &PolynomialResult) -> Result<String, figures::D
     let xs: Vec<f64> = (0..=1_200).map(|i| x1 * f64::from(i) / 1_200.0).collect();
     let curve =
         |f: &dyn Fn(f64) -> f64| -> Vec<(f64, f64)> { xs.iter().map(|&x| (x, f(x))).collect() };
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+    figures::svg(SIZE, |root| {
         let caption = format!(
             "Degree-{} polynomials through {} noisy points",
             data.degree,
             result.train_x.len()
         );
-        let mut chart = figures::frame(&mut ChartBuilder::on(&root), &caption)
+        let mut chart = figures::frame(&mut ChartBuilder::on(root), &caption)
             .build_cartesian_2d(0.0..x1, y_lo..y_hi)?;
         figures::mesh(
             &mut chart.configure_mesh(),
@@ -552,9 +550,8 @@ pub fn draw_interpolants(result: &PolynomialResult) -> Result<String, figures::D
             .label("training points")
             .legend(move |(x, y)| Circle::new((x + 11, y), 5, ink.filled()));
         figures::legend(&mut chart, SeriesLabelPosition::LowerMiddle)?;
-        root.present()?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }
 
 #[cfg(test)]

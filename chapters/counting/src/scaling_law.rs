@@ -455,11 +455,9 @@ pub fn draw_fit(result: &ScalingLawResult) -> Result<String, figures::DrawError>
     // Zero, or lower (down to −0.5) if the fitted curve dips below it.
     let y_lo = curve.iter().map(|p| p.1).fold(0.0f64, f64::min).max(-0.5);
     let (fitted, held) = DATA.split_at(result.fit_points);
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+    figures::svg(SIZE, |root| {
         let mut chart = figures::frame(
-            &mut ChartBuilder::on(&root),
+            &mut ChartBuilder::on(root),
             "4-digit addition: a broken scaling law fitted and extrapolated",
         )
         .build_cartesian_2d(
@@ -518,9 +516,8 @@ pub fn draw_fit(result: &ScalingLawResult) -> Result<String, figures::DrawError>
             .label(format!("held out ({} points)", held.len()))
             .legend(move |(x, y)| Circle::new((x + 11, y), 6, held_colour.filled()));
         figures::legend(&mut chart, SeriesLabelPosition::LowerLeft)?;
-        root.present()?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }
 
 #[cfg(test)]

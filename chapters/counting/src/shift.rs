@@ -159,11 +159,9 @@ pub fn draw(result: &ShiftResult) -> Result<String, figures::DrawError> {
         .flat_map(|&(x, y)| [x, y])
         .fold(f64::NEG_INFINITY, f64::max)
         + 0.2;
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+    figures::svg(SIZE, |root| {
         let mut chart = figures::frame(
-            &mut ChartBuilder::on(&root),
+            &mut ChartBuilder::on(root),
             &format!(
                 "Accuracy on the line: {} networks, R² = {:.3}",
                 pts.len(),
@@ -207,9 +205,8 @@ pub fn draw(result: &ShiftResult) -> Result<String, figures::DrawError> {
             });
         chart.draw_series(pts.iter().map(|&p| Circle::new(p, 5, PALETTE[0].filled())))?;
         figures::legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
-        root.present()?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }
 
 #[cfg(test)]

@@ -171,10 +171,8 @@ pub fn draw(curves: &[WidthCurve]) -> Result<String, figures::DrawError> {
         all.map(|p| p.width).max().unwrap_or(1) as f64,
     );
     let pad = 0.1 * (hi - lo);
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
-        let mut chart = figures::frame(&mut ChartBuilder::on(&root), "Test error against width")
+    figures::svg(SIZE, |root| {
+        let mut chart = figures::frame(&mut ChartBuilder::on(root), "Test error against width")
             .build_cartesian_2d(
                 w0.log2() - 0.5..w1.log2() + 0.5,
                 (100.0 * (lo - pad)).max(0.0)..100.0 * (hi + pad),
@@ -215,7 +213,6 @@ pub fn draw(curves: &[WidthCurve]) -> Result<String, figures::DrawError> {
             }))?;
         }
         figures::legend(&mut chart, SeriesLabelPosition::UpperRight)?;
-        root.present()?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }

@@ -6,8 +6,10 @@
 //! contrast on both. In the book, [`themed`] turns the ink into the page's own text colour.
 
 use plotters::chart::{ChartBuilder, ChartContext, MeshStyle, SeriesLabelPosition};
-use plotters::coord::CoordTranslate;
 use plotters::coord::ranged1d::{Ranged, ValueFormatter};
+use plotters::coord::{CoordTranslate, Shift};
+use plotters::drawing::{DrawingArea, IntoDrawingArea};
+use plotters::prelude::SVGBackend;
 use plotters::prelude::{Color, DrawingBackend, IntoFont};
 use plotters::style::{RGBColor, TextStyle};
 
@@ -37,6 +39,23 @@ pub const TITLE_SIZE: u32 = 20;
 
 /// An error from drawing a figure.
 pub type DrawError = Box<dyn std::error::Error + Send + Sync>;
+
+/// What a figure is drawn on.
+pub type Canvas<'a> = DrawingArea<SVGBackend<'a>, Shift>;
+
+/// Draws a figure `size` pixels large with `draw` and returns the SVG document.
+pub fn svg(
+    size: (u32, u32),
+    draw: impl FnOnce(&Canvas<'_>) -> Result<(), DrawError>,
+) -> Result<String, DrawError> {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        draw(&root)?;
+        root.present()?;
+    }
+    Ok(svg)
+}
 
 /// Text in the house style: the shared font at `size`, in [`INK`].
 pub fn text(size: u32) -> TextStyle<'static> {

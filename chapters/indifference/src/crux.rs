@@ -329,11 +329,9 @@ pub fn draw_accuracy(result: &CruxResult, m: usize) -> Result<String, figures::D
         .flat_map(|(_, h)| h.iter().copied())
         .fold(0.0, f64::max)
         * 1.1;
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+    figures::svg(SIZE, |root| {
         let caption = format!("Test accuracy of networks that fit {m} training inputs, three ways");
-        let mut chart = figures::frame(&mut ChartBuilder::on(&root), &caption)
+        let mut chart = figures::frame(&mut ChartBuilder::on(root), &caption)
             .build_cartesian_2d(0.0..1.0, 0.0..top)?;
         figures::mesh(
             &mut chart.configure_mesh(),
@@ -355,9 +353,8 @@ pub fn draw_accuracy(result: &CruxResult, m: usize) -> Result<String, figures::D
             });
         }
         figures::legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
-        root.present()?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }
 
 /// The schemer analog's probability against training-set size, three ways.
@@ -396,14 +393,12 @@ pub fn draw_schemers(result: &CruxResult) -> Result<String, figures::DrawError> 
                 .collect(),
         ),
     ];
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+    figures::svg(SIZE, |root| {
         let caption = format!(
             "Schemer analogs: fit the training set, defy the target on {} unseen inputs",
             result.trigger_size
         );
-        let mut chart = figures::frame(&mut ChartBuilder::on(&root), &caption)
+        let mut chart = figures::frame(&mut ChartBuilder::on(root), &caption)
             .build_cartesian_2d(m0..m1, 0.0..top)?;
         figures::mesh(
             &mut chart.configure_mesh(),
@@ -424,9 +419,8 @@ pub fn draw_schemers(result: &CruxResult) -> Result<String, figures::DrawError> 
             chart.draw_series(pts.iter().map(|&p| Circle::new(p, 5, colour.filled())))?;
         }
         figures::legend(&mut chart, SeriesLabelPosition::UpperRight)?;
-        root.present()?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }
 
 /// The crux's claims, from a run at any scale.

@@ -17,9 +17,7 @@ pub const CHORDS_SIZE: (u32, u32) = (960, 370);
 /// # Errors
 /// A drawing error.
 pub fn draw_chords(result: &BertrandResult) -> Result<String, DrawError> {
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, CHORDS_SIZE).into_drawing_area();
+    figures::svg(CHORDS_SIZE, |root| {
         let root = root.titled(
             "Random chords: blue if longer than √3 (midpoint inside the inner circle), orange if shorter",
             figures::text(TITLE_SIZE),
@@ -53,9 +51,8 @@ pub fn draw_chords(result: &BertrandResult) -> Result<String, DrawError> {
             chart.draw_series(LineSeries::new(circle(1.0), INK.stroke_width(2)))?;
             chart.draw_series(LineSeries::new(circle(0.5), INK.stroke_width(2)))?;
         }
-        root.present()?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }
 
 /// The probability of resting within θ of a face, an edge or a corner: exact curves and
@@ -67,11 +64,9 @@ pub fn draw_chords(result: &BertrandResult) -> Result<String, DrawError> {
 pub fn draw_orientation(result: &OrientationResult) -> Result<String, DrawError> {
     let cfg = &result.config;
     let x_max = cfg.grid_deg.last().copied().unwrap_or(cfg.theta_deg) + 1.0;
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+    figures::svg(SIZE, |root| {
         let mut chart = figures::frame(
-            &mut ChartBuilder::on(&root),
+            &mut ChartBuilder::on(root),
             "Where a uniformly oriented die comes to rest",
         )
         .build_cartesian_2d(0f64..x_max, (1e-5f64..1.0).log_scale())?;
@@ -130,9 +125,8 @@ pub fn draw_orientation(result: &OrientationResult) -> Result<String, DrawError>
             .label("yaw, pitch, roll each uniform, Monte Carlo")
             .legend(|(x, y)| TriangleMarker::new((x + 11, y), 5, INK.filled()));
         figures::legend(&mut chart, SeriesLabelPosition::LowerRight)?;
-        root.present()?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }
 
 /// P(Mexican) and P(Chinese) against the preference strength β, for the two choosers, with
@@ -144,11 +138,9 @@ pub fn draw_restaurants(town: &Town) -> Result<String, DrawError> {
     const BETA_MAX: f64 = 5.0;
     let chinese = town.index("Chinese");
     let crossover = town.mexican_overtakes_chinese();
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+    figures::svg(SIZE, |root| {
         let mut chart = figures::frame(
-            &mut ChartBuilder::on(&root),
+            &mut ChartBuilder::on(root),
             "Bob's dinner: which carving, and how strong a preference",
         )
         .build_cartesian_2d(0f64..BETA_MAX, 0f64..1.0)?;
@@ -199,9 +191,8 @@ pub fn draw_restaurants(town: &Town) -> Result<String, DrawError> {
             )))?;
         }
         figures::legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
-        root.present()?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }
 
 /// The chapter's figures, as the book build writes them (the experiments at book scale).

@@ -37,11 +37,9 @@ pub fn draw_updates(u: &UpdateResult) -> Result<String, DrawError> {
         .flat_map(|s| [s.reinforce.abs(), s.raw_reward.abs(), s.ppo.abs()])
         .fold(0.0, f64::max)
         * 1.05;
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+    figures::svg(SIZE, |root| {
         let mut chart = figures::frame(
-            &mut ChartBuilder::on(&root),
+            &mut ChartBuilder::on(root),
             "What one sample's update does to its own probability",
         )
         .build_cartesian_2d(-a_max..a_max, -y_max..y_max)?;
@@ -88,9 +86,8 @@ pub fn draw_updates(u: &UpdateResult) -> Result<String, DrawError> {
             .label(format!("PPO's clip, log(1 ± {eps})"))
             .legend(line_legend(INK.stroke_width(1)));
         figures::legend(&mut chart, SeriesLabelPosition::LowerRight)?;
-        root.present()?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }
 
 /// The prior and the KL-regularised optimum at each β over outcomes sorted by reward: lines
@@ -104,11 +101,9 @@ pub fn draw_inference(inf: &InferenceResult) -> Result<String, DrawError> {
     order.sort_by(|&a, &b| p.reward[a].total_cmp(&p.reward[b]));
     let r_lo = p.reward[order[0]] - 0.03;
     let r_hi = p.reward[order[order.len() - 1]] + 0.03;
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+    figures::svg(SIZE, |root| {
         let mut chart = figures::frame(
-            &mut ChartBuilder::on(&root),
+            &mut ChartBuilder::on(root),
             "KL-regularised RL ends at the posterior π0·exp(r/β)/Z",
         )
         .build_cartesian_2d(r_lo..r_hi, (3e-4f64..1.0).log_scale())?;
@@ -145,9 +140,8 @@ pub fn draw_inference(inf: &InferenceResult) -> Result<String, DrawError> {
             )?;
         }
         figures::legend(&mut chart, SeriesLabelPosition::LowerRight)?;
-        root.present()?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }
 
 /// `KL(best-of-N ‖ base)` against N: the formula, the Monte Carlo estimates with 95% bars,
@@ -163,11 +157,9 @@ pub fn draw_best_of_n(b: &BestOfNResult) -> Result<String, DrawError> {
         .map(|p| p.formula.max(p.monte_carlo.mean))
         .fold(0.0, f64::max)
         * 1.1;
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+    figures::svg(SIZE, |root| {
         let mut chart = figures::frame(
-            &mut ChartBuilder::on(&root),
+            &mut ChartBuilder::on(root),
             "How far best-of-N moves from the prior",
         )
         .build_cartesian_2d(0f64..x_max, 0f64..y_max)?;
@@ -224,9 +216,8 @@ pub fn draw_best_of_n(b: &BestOfNResult) -> Result<String, DrawError> {
             .label("−log π0(best outcome)")
             .legend(line_legend(PALETTE[2].mix(0.6).stroke_width(1)));
         figures::legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
-        root.present()?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }
 
 /// Left: the chosen plan's chance of avoiding a lawsuit, as the classifier rates it (dashed)
@@ -236,9 +227,7 @@ pub fn draw_best_of_n(b: &BestOfNResult) -> Result<String, DrawError> {
 /// # Errors
 /// A drawing error.
 pub fn draw_hospital(h: &HospitalResult) -> Result<String, DrawError> {
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, WIDE).into_drawing_area();
+    figures::svg(WIDE, |root| {
         let root = root.titled(
             "Best-of-N against a trained lawsuit classifier",
             figures::text(TITLE_SIZE),
@@ -336,9 +325,8 @@ pub fn draw_hospital(h: &HospitalResult) -> Result<String, DrawError> {
             figures::text(LABEL_SIZE - 3),
         )))?;
         figures::legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
-        root.present()?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }
 
 /// Each frog's preference — snaps at a pellet minus snaps at a fly without a dot — against
@@ -357,11 +345,9 @@ pub fn draw_frog(f: &crate::frog::FrogResult) -> Result<String, DrawError> {
         .log2()
         - 0.3;
     let hi = c.smells.iter().copied().fold(0.0, f64::max).log2() + 0.3;
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+    figures::svg(SIZE, |root| {
         let mut chart = figures::frame(
-            &mut ChartBuilder::on(&root),
+            &mut ChartBuilder::on(root),
             "What do trained frogs snap at?",
         )
         .build_cartesian_2d(lo..hi, -1.05f64..1.05)?;
@@ -405,9 +391,8 @@ pub fn draw_frog(f: &crate::frog::FrogResult) -> Result<String, DrawError> {
             }
         }
         figures::legend(&mut chart, SeriesLabelPosition::UpperRight)?;
-        root.present()?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }
 
 /// The chapter's figures, as the book build writes them (the experiments at book scale).

@@ -25,9 +25,7 @@ fn key_line(colour: RGBColor) -> impl Fn((i32, i32)) -> PathElement<(i32, i32)> 
 /// A drawing error.
 pub fn draw_code_lengths(w: &Worked) -> Result<String, DrawError> {
     let n = w.lengths.len();
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+    figures::svg(SIZE, |root| {
         let top = w
             .other_lengths
             .iter()
@@ -37,7 +35,7 @@ pub fn draw_code_lengths(w: &Worked) -> Result<String, DrawError> {
             .unwrap_or(1)
             + 3;
         let mut chart = figures::frame(
-            &mut ChartBuilder::on(&root),
+            &mut ChartBuilder::on(root),
             "Code length and probability: two efficient languages",
         )
         .build_cartesian_2d(0.5f64..n as f64 + 0.5, 0f64..f64::from(top))?;
@@ -93,9 +91,8 @@ pub fn draw_code_lengths(w: &Worked) -> Result<String, DrawError> {
             }
         }
         figures::legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
-        root.present()?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }
 
 /// Probability of each distinct function against its rank, on log axes.
@@ -114,12 +111,10 @@ pub fn draw_rank_frequency(b: &BiasResult) -> Result<String, DrawError> {
         .iter()
         .map(|&r| (r as f64, b.counts[r - 1] as f64 / samples))
         .collect();
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+    figures::svg(SIZE, |root| {
         let y_min = 0.5 / samples;
         let mut chart = figures::frame(
-            &mut ChartBuilder::on(&root),
+            &mut ChartBuilder::on(root),
             &format!(
                 "Functions of {} random 7-40-40-1 networks, by rank",
                 count(b.samples())
@@ -147,9 +142,8 @@ pub fn draw_rank_frequency(b: &BiasResult) -> Result<String, DrawError> {
             figures::text(LABEL_SIZE - 2),
         )))?;
         figures::legend(&mut chart, SeriesLabelPosition::UpperRight)?;
-        root.present()?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }
 
 fn count(n: u64) -> String {
@@ -170,11 +164,9 @@ pub fn draw_probability_complexity(b: &BiasResult) -> Result<String, DrawError> 
     let samples = b.samples() as f64;
     let k_max = b.scatter.keys().map(|k| k.0).max().unwrap_or(2);
     let x_max = kc_bits(k_max) + 10.0;
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+    figures::svg(SIZE, |root| {
         let mut chart = figures::frame(
-            &mut ChartBuilder::on(&root),
+            &mut ChartBuilder::on(root),
             "Probability of a function against its Lempel-Ziv complexity",
         )
         .build_cartesian_2d(0f64..x_max, (0.5 / samples..1.0).log_scale())?;
@@ -212,9 +204,8 @@ pub fn draw_probability_complexity(b: &BiasResult) -> Result<String, DrawError> 
             ))
             .legend(key_line(PALETTE[1]));
         figures::legend(&mut chart, SeriesLabelPosition::UpperRight)?;
-        root.present()?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }
 
 /// How many perceptrons without bias map each number of inputs to 1, against the uniform.
@@ -225,11 +216,9 @@ pub fn draw_perceptron(ones: &[u64]) -> Result<String, DrawError> {
     let total: u64 = ones.iter().sum();
     let share: Vec<f64> = ones.iter().map(|&c| c as f64 / total as f64).collect();
     let top = share.iter().copied().fold(1.0 / 128.0, f64::max) * 1.3;
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+    figures::svg(SIZE, |root| {
         let mut chart = figures::frame(
-            &mut ChartBuilder::on(&root),
+            &mut ChartBuilder::on(root),
             "Perceptrons without bias: how many of the 128 inputs map to 1",
         )
         .build_cartesian_2d(-1f64..129.0, 0f64..top)?;
@@ -257,9 +246,8 @@ pub fn draw_perceptron(ones: &[u64]) -> Result<String, DrawError> {
             .label("uniform on 0…127 (Mingard et al.)")
             .legend(key_line(PALETTE[1]));
         figures::legend(&mut chart, SeriesLabelPosition::LowerRight)?;
-        root.present()?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }
 
 /// The share of paths of each length through Veit et al.'s 54 blocks, with the effective
@@ -276,11 +264,9 @@ pub fn draw_path_lengths() -> Result<String, DrawError> {
         .collect();
     let (lo, hi) = paths::EFFECTIVE;
     let top = shares.iter().copied().fold(0.0, f64::max) * 1.15;
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+    figures::svg(SIZE, |root| {
         let mut chart = figures::frame(
-            &mut ChartBuilder::on(&root),
+            &mut ChartBuilder::on(root),
             "Paths through 54 residual blocks, by length",
         )
         .build_cartesian_2d(-1f64..f64::from(n) + 1.0, 0f64..top)?;
@@ -314,9 +300,8 @@ pub fn draw_path_lengths() -> Result<String, DrawError> {
             .label("Binomial(54, ½)")
             .legend(|(x, y)| Rectangle::new([(x, y - 5), (x + 16, y + 5)], PALETTE[0].filled()));
         figures::legend(&mut chart, SeriesLabelPosition::UpperRight)?;
-        root.present()?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }
 
 /// The share of the gradient carried by paths of each length in the small residual
@@ -333,11 +318,9 @@ pub fn draw_residual_gradient(r: &ResidualResult) -> Result<String, DrawError> {
         .collect();
     let gradient = r.gradient_share();
     let top = paths.iter().chain(&gradient).copied().fold(0.0, f64::max) * 1.3;
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+    figures::svg(SIZE, |root| {
         let mut chart = figures::frame(
-            &mut ChartBuilder::on(&root),
+            &mut ChartBuilder::on(root),
             &format!("A trained residual network of {n} blocks: where the gradient flows"),
         )
         .build_cartesian_2d(-1f64..f64::from(n) + 1.0, 0f64..top)?;
@@ -369,9 +352,8 @@ pub fn draw_residual_gradient(r: &ResidualResult) -> Result<String, DrawError> {
                 });
         }
         figures::legend(&mut chart, SeriesLabelPosition::UpperRight)?;
-        root.present()?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }
 
 /// Test R² after deleting each block of the residual network and each hidden layer of the
@@ -388,11 +370,9 @@ pub fn draw_lesions(r: &ResidualResult) -> Result<String, DrawError> {
         .fold(0.0, f64::min)
         .floor();
     let n = r.config.blocks as f64;
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+    figures::svg(SIZE, |root| {
         let mut chart = figures::frame(
-            &mut ChartBuilder::on(&root),
+            &mut ChartBuilder::on(root),
             "Deleting one layer: residual network against plain network",
         )
         .build_cartesian_2d(0f64..n + 1.0, low..1.1)?;
@@ -440,9 +420,8 @@ pub fn draw_lesions(r: &ResidualResult) -> Result<String, DrawError> {
             INK.stroke_width(1),
         ))?;
         figures::legend(&mut chart, SeriesLabelPosition::LowerLeft)?;
-        root.present()?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }
 
 /// The normalised amplitude of each target frequency over training, as a heatmap (darker:
@@ -462,10 +441,8 @@ pub fn draw_spectral(r: &SpectralResult, amplitudes: Amplitudes) -> Result<Strin
         Amplitudes::Equal => "Spectral bias: equal amplitudes",
         Amplitudes::Increasing => "Spectral bias: amplitudes rising with frequency",
     };
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
-        let mut chart = figures::frame(&mut ChartBuilder::on(&root), caption)
+    figures::svg(SIZE, |root| {
+        let mut chart = figures::frame(&mut ChartBuilder::on(root), caption)
             .build_cartesian_2d(0f64..last, -0.5f64..rows as f64 - 0.5)?;
         let frequencies = cfg.frequencies.clone();
         figures::mesh(
@@ -535,9 +512,8 @@ pub fn draw_spectral(r: &SpectralResult, amplitudes: Amplitudes) -> Result<Strin
             .label(format!("first reaches {:.0}%", 100.0 * cfg.threshold))
             .legend(|(x, y)| Circle::new((x + 8, y), 5, PALETTE[1].stroke_width(3)));
         figures::legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
-        root.present()?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }
 
 /// Shares of `values` in bins of `width` from 0 (the last bin takes the rest).
@@ -581,11 +557,9 @@ pub fn draw_parody_sensitivity(p: &ParodyResult) -> Result<String, DrawError> {
         .fold(0.0, f64::max)
         * 1.15;
     let x_max = WIDTH * BINS as f64;
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+    figures::svg(SIZE, |root| {
         let mut chart = figures::frame(
-            &mut ChartBuilder::on(&root),
+            &mut ChartBuilder::on(root),
             "Sensitivity of the functions of 7 bits: random, trained, fitted at random",
         )
         .build_cartesian_2d(0f64..x_max, 0f64..top)?;
@@ -635,9 +609,8 @@ pub fn draw_parody_sensitivity(p: &ParodyResult) -> Result<String, DrawError> {
                 .legend(key_line(colour));
         }
         figures::legend(&mut chart, SeriesLabelPosition::UpperRight)?;
-        root.present()?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }
 
 /// The chapter's figures, as the book build writes them (the experiments at book scale).

@@ -32,11 +32,9 @@ pub fn draw_phase(a: &Assumptions) -> Result<String, DrawError> {
     let (x0, x1) = (1e-12f64, 1e-2f64);
     let (y0, y1) = (1.0f64, 1e12f64);
     let k = |gap: f64, steps: f64| steps * bits_per_step(gap, a.batch, a.lambda);
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+    figures::svg(SIZE, |root| {
         let mut chart = figures::frame(
-            &mut ChartBuilder::on(&root),
+            &mut ChartBuilder::on(root),
             "Steps of selection needed to overturn prior odds of 2^k",
         )
         .build_cartesian_2d((x0..x1).log_scale(), (y0..y1).log_scale())?;
@@ -105,9 +103,8 @@ pub fn draw_phase(a: &Assumptions) -> Result<String, DrawError> {
             .label("2^100 against the 0.1% speed cost")
             .legend(|(x, y)| TriangleMarker::new((x + 11, y), 6, PALETTE[3].filled()));
         figures::legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
-        root.present()?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }
 
 /// Compute-optimal gradient updates against batch size for three model sizes, with the
@@ -117,11 +114,9 @@ pub fn draw_phase(a: &Assumptions) -> Result<String, DrawError> {
 /// A drawing error.
 pub fn draw_updates() -> Result<String, DrawError> {
     let (b0, b1) = BATCH_RANGE;
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+    figures::svg(SIZE, |root| {
         let mut chart = figures::frame(
-            &mut ChartBuilder::on(&root),
+            &mut ChartBuilder::on(root),
             "Gradient updates at 20 tokens per parameter",
         )
         .build_cartesian_2d((b0..b1).log_scale(), (1e4f64..1e10).log_scale())?;
@@ -164,9 +159,8 @@ pub fn draw_updates() -> Result<String, DrawError> {
             .label("published batch sizes, at 1e12 parameters")
             .legend(|(x, y)| TriangleMarker::new((x + 11, y), 6, PALETTE[3].filled()));
         figures::legend(&mut chart, SeriesLabelPosition::UpperRight)?;
-        root.present()?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }
 
 /// Bits of selection over a training run against the share of capacity a schemer gives up,
@@ -176,11 +170,9 @@ pub fn draw_updates() -> Result<String, DrawError> {
 /// A drawing error.
 pub fn draw_speed_cost(a: &Assumptions) -> Result<String, DrawError> {
     let (s0, s1) = (1e-12f64, 1e-1f64);
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+    figures::svg(SIZE, |root| {
         let mut chart = figures::frame(
-            &mut ChartBuilder::on(&root),
+            &mut ChartBuilder::on(root),
             "Bits of selection in a run, from a speed cost (Bayesian learner)",
         )
         .build_cartesian_2d((s0..s1).log_scale(), (1e-2f64..1e12).log_scale())?;
@@ -228,9 +220,8 @@ pub fn draw_speed_cost(a: &Assumptions) -> Result<String, DrawError> {
                 PathElement::new(vec![(x, y), (x + 22, y)], PALETTE[3].stroke_width(2))
             });
         figures::legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
-        root.present()?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }
 
 /// Each test-set function's probability under SGD against its probability under the prior
@@ -242,14 +233,12 @@ pub fn draw_scatter(r: &SamplerResult) -> Result<String, DrawError> {
     let pts = r.common();
     let floor = 1.0 / (r.accepted.min(r.fitted).max(1) as f64) / 2.0;
     let (lo, hi) = (floor.min(1e-4), 1.0);
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+    figures::svg(SIZE, |root| {
         let caption = format!(
             "SGD against the prior, function by function (r = {:.2} on log scales)",
             r.log_correlation()
         );
-        let mut chart = figures::frame(&mut ChartBuilder::on(&root), &caption)
+        let mut chart = figures::frame(&mut ChartBuilder::on(root), &caption)
             .build_cartesian_2d((lo..hi).log_scale(), (lo..hi).log_scale())?;
         figures::mesh(
             &mut chart.configure_mesh(),
@@ -274,9 +263,8 @@ pub fn draw_scatter(r: &SamplerResult) -> Result<String, DrawError> {
             ))
             .legend(|(x, y)| Circle::new((x + 11, y), 4, PALETTE[0].filled()));
         figures::legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
-        root.present()?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }
 
 /// Which of a pair's two losses a series shows.
@@ -295,11 +283,9 @@ pub fn draw_reasoning(r: &ReasoningResult) -> Result<String, DrawError> {
         .iter()
         .flat_map(|w| w.pairs.iter().flat_map(|p| [p.plain, p.gated]));
     let (lo, hi) = all.fold((f64::INFINITY, 0.0f64), |(a, b), v| (a.min(v), b.max(v)));
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+    figures::svg(SIZE, |root| {
         let mut chart = figures::frame(
-            &mut ChartBuilder::on(&root),
+            &mut ChartBuilder::on(root),
             "The cost of computing a cue that gates the output",
         )
         .build_cartesian_2d(x0..x1, (lo / 1.5..hi * 1.5).log_scale())?;
@@ -343,9 +329,8 @@ pub fn draw_reasoning(r: &ReasoningResult) -> Result<String, DrawError> {
             figures::text(LABEL_SIZE - 2),
         )))?;
         figures::legend(&mut chart, SeriesLabelPosition::UpperRight)?;
-        root.present()?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }
 
 /// The chapter's figures, as the book build writes them (the experiments at book scale).
