@@ -5,7 +5,7 @@ use crate::addition::AdditionTask;
 use crate::experiments::{self, Results};
 use crate::proportion::log10_share_above;
 use certified::Enclosure;
-use ledger::{Claim, Computed, Quantity, Scale, Seed, Stated, Verdict};
+use ledger::{Claim, Computed, Quantity, Seed, Stated, Verdict};
 
 const CHAPTER: &str = "counting";
 
@@ -134,14 +134,13 @@ pub fn arithmetic_claims() -> Vec<Claim> {
                 "the proportion with greater than 50% test accuracy is literally too small to compute using standard high-precision math tools",
             ),
             stated: Stated::Statement("too small to compute"),
-            computed: Computed::Criterion {
-                criterion: format!(
+            computed: Computed::full(
+                format!(
                     "holds only if no rigorous enclosure of the proportion agrees on {PROPORTION_DIGITS} significant digits"
                 ),
-                holds: !share_prints,
-                value: share_q,
-                scale: Scale::Full,
-            },
+                !share_prints,
+                share_q,
+            ),
             unit: "",
             digits: PROPORTION_DIGITS,
             expect: Verdict::Contradicted,
@@ -153,12 +152,11 @@ pub fn arithmetic_claims() -> Vec<Claim> {
                 "Hence, this argument predicts virtually all networks trained on this problem should massively overfit",
             ),
             stated: Stated::Statement("virtually all consistent mappings overfit"),
-            computed: Computed::Criterion {
-                criterion: "holds if under a uniform prior over consistent mappings fewer than one in a googol (10^-100) beat 50% test accuracy".to_string(),
-                holds: share.hi_f64() < VIRTUALLY_ALL_LOG10,
-                value: share_q,
-                scale: Scale::Full,
-            },
+            computed: Computed::full(
+                "holds if under a uniform prior over consistent mappings fewer than one in a googol (10^-100) beat 50% test accuracy".to_string(),
+                share.hi_f64() < VIRTUALLY_ALL_LOG10,
+                share_q,
+            ),
             unit: "",
             digits: PROPORTION_DIGITS,
             expect: Verdict::Reproduced,
@@ -224,18 +222,17 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
                 "wider networks usually generalize better, and never generalize worse, than narrow networks",
             ),
             stated: Stated::Statement("wider is never worse"),
-            computed: Computed::Criterion {
-                criterion: format!(
+            computed: Computed::small(
+                format!(
                     "holds if, in {name} parametrisation, no wider network's mean test error exceeds a narrower one's by more than twice their standard error, and the widest beats the narrowest (test error {:.1}% at width {}, {:.1}% at width {})",
                     100.0 * narrow,
                     curve.points[0].width,
                     100.0 * wide,
                     curve.points[curve.points.len() - 1].width,
                 ),
-                holds: curve.worst_widening() == 0.0 && wide < narrow,
-                value: percent(wide),
-                scale: Scale::Small,
-            },
+                curve.worst_widening() == 0.0 && wide < narrow,
+                percent(wide),
+            ),
             unit: "%",
             digits: 3,
             expect: Verdict::Qualitative,
@@ -265,17 +262,16 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
             chapter: CHAPTER,
             source: Seed::BelrosePope.quote(generalise),
             stated: Stated::Statement("the published network generalises at the essay's training-set size"),
-            computed: Computed::Criterion {
-                criterion: format!(
+            computed: Computed::full(
+                format!(
                     "holds if Caballero et al.'s broken power law, fitted to their first {} points, predicts the last {} within 5% (worst {:.1}%) and predicts at {essay_size} problems a test cross-entropy below half of ln 10, the loss of guessing a digit uniformly (their points are per-token cross-entropy; the model is not reproduced here)",
                     law.fit_points,
                     law.held_out.len(),
                     100.0 * worst_held_out
                 ),
-                holds: worst_held_out < 0.05 && law.essay_prediction < 0.5 * std::f64::consts::LN_10,
-                value: Quantity::Real(law.essay_prediction),
-                scale: Scale::Full,
-            },
+                worst_held_out < 0.05 && law.essay_prediction < 0.5 * std::f64::consts::LN_10,
+                Quantity::Real(law.essay_prediction),
+            ),
             unit: "nats",
             digits: 3,
             expect: Verdict::Reproduced,
@@ -285,17 +281,16 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
             chapter: CHAPTER,
             source: Seed::BelrosePope.quote("there are infinitely many polynomials of order equal to or greater than the number of data points which interpolate the training data perfectly, and “almost all” such polynomials are terrible at extrapolating to unseen points."),
             stated: Stated::Statement("almost all interpolating polynomials extrapolate terribly"),
-            computed: Computed::Criterion {
-                criterion: format!(
+            computed: Computed::full(
+                format!(
                     "holds if, at every degree from {} to {} with {} points, the median sampled interpolant's squared error beyond the data exceeds 1 (the variance of the target)",
                     with_null_space.first().map_or(0, |d| d.degree),
                     with_null_space.last().map_or(0, |d| d.degree),
                     poly.train_x.len()
                 ),
-                holds: !with_null_space.is_empty() && typical_extrapolation > 1.0,
-                value: Quantity::Real(typical_extrapolation),
-                scale: Scale::Full,
-            },
+                !with_null_space.is_empty() && typical_extrapolation > 1.0,
+                Quantity::Real(typical_extrapolation),
+            ),
             unit: "",
             digits: 3,
             expect: Verdict::Reproduced,
@@ -305,12 +300,11 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
             chapter: CHAPTER,
             source: Seed::BelrosePope.quote("These results strongly suggest that SGD is not doing anything like sampling uniformly at random from the set of representable functions that do well on the training set."),
             stated: Stated::Statement("gradient descent does not pick a typical interpolant"),
-            computed: Computed::Criterion {
-                criterion: "holds if the minimum-norm interpolant (where gradient descent from zero converges) has lower error on [0, 1] than at least 90% of sampled interpolants at every degree and scale".to_string(),
-                holds: min_norm_beats >= 0.9,
-                value: percent(min_norm_beats),
-                scale: Scale::Small,
-            },
+            computed: Computed::small(
+                "holds if the minimum-norm interpolant (where gradient descent from zero converges) has lower error on [0, 1] than at least 90% of sampled interpolants at every degree and scale".to_string(),
+                min_norm_beats >= 0.9,
+                percent(min_norm_beats),
+            ),
             unit: "%",
             digits: 3,
             expect: Verdict::Qualitative,
@@ -320,17 +314,16 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
             chapter: CHAPTER,
             source: Seed::CarlsmithCounting.quote("But at that point, the test error is actually high."),
             stated: Stated::Statement("test error is high where training error first reaches zero"),
-            computed: Computed::Criterion {
-                criterion: format!(
+            computed: Computed::small(
+                format!(
                     "holds if, in random-features regression with {} samples, the minimum-norm fit's median test error peaks within [0.8n, 1.25n] features (peak at {}) at more than three times its value at n/2 (the model-wise analog of the epoch-wise curve the quote describes)",
                     r.double_descent.train_size,
                     dd.peak.features
                 ),
-                holds: (0.8 * n_dd..=1.25 * n_dd).contains(&(dd.peak.features as f64))
+                (0.8 * n_dd..=1.25 * n_dd).contains(&(dd.peak.features as f64))
                     && dd.peak.median() > 3.0 * dd.half.median(),
-                value: Quantity::Real(dd.peak.median() / dd.half.median()),
-                scale: Scale::Small,
-            },
+                Quantity::Real(dd.peak.median() / dd.half.median()),
+            ),
             unit: "×",
             digits: 3,
             expect: Verdict::Qualitative,
@@ -340,15 +333,14 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
             chapter: CHAPTER,
             source: Seed::CarlsmithCounting.quote("Then, if you train more, the test error eventually goes down again."),
             stated: Stated::Statement("past the interpolation threshold, test error falls again"),
-            computed: Computed::Criterion {
-                criterion: format!(
+            computed: Computed::small(
+                format!(
                     "holds if, with ten times as many features as samples, the minimum-norm fit's median test error is below its value at n/2 ({:.3} at n/2; more features stand in for the quote's longer training)",
                     dd.half.median()
                 ),
-                holds: dd.tenfold.median() < dd.half.median(),
-                value: Quantity::Real(dd.tenfold.median()),
-                scale: Scale::Small,
-            },
+                dd.tenfold.median() < dd.half.median(),
+                Quantity::Real(dd.tenfold.median()),
+            ),
             unit: "",
             digits: 3,
             expect: Verdict::Qualitative,
@@ -358,16 +350,15 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
             chapter: CHAPTER,
             source: Seed::BelrosePope.quote(generalise),
             stated: Stated::Statement("trained networks do better on unseen problems than the counting prior's 1 in 19,999"),
-            computed: Computed::Criterion {
-                criterion: format!(
+            computed: Computed::small(
+                format!(
                     "holds if MLPs trained on {essay_size} problems answer so many held-out problems right that the counting prior (each right with chance {:.4}%) would do as well with chance below 10^-6 (computed: 10^{:.1})",
                     100.0 * add.counting_prediction,
                     chance_992.unwrap_or(0.0)
                 ),
-                holds: chance_992.is_some_and(|l| l < -6.0),
-                value: percent(at_992),
-                scale: Scale::Small,
-            },
+                chance_992.is_some_and(|l| l < -6.0),
+                percent(at_992),
+            ),
             unit: "%",
             digits: 2,
             expect: Verdict::Qualitative,
@@ -377,14 +368,13 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
             chapter: CHAPTER,
             source: Seed::BelrosePope.quote(generalise),
             stated: Stated::Statement("networks trained on the essay's training set generalise"),
-            computed: Computed::Criterion {
-                criterion: format!(
+            computed: Computed::small(
+                format!(
                     "holds if a plain MLP trained on {essay_size} problems gets at least half of held-out sums entirely right"
                 ),
-                holds: at_992 >= 0.5,
-                value: percent(at_992),
-                scale: Scale::Small,
-            },
+                at_992 >= 0.5,
+                percent(at_992),
+            ),
             unit: "%",
             digits: 2,
             expect: Verdict::NotReproduced,
@@ -394,15 +384,14 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
             chapter: CHAPTER,
             source: Seed::BelrosePope.quote("Neural networks almost always learn genuine patterns in the training set which do generalize, albeit imperfectly, to unseen test data."),
             stated: Stated::Statement("networks learn patterns that generalise"),
-            computed: Computed::Criterion {
-                criterion: format!(
+            computed: Computed::small(
+                format!(
                     "holds if with {largest} training problems (a share {:.3}% of all pairs) the MLP gets at least half of held-out sums entirely right",
                     100.0 * largest as f64 / 1e8
                 ),
-                holds: at_largest >= 0.5,
-                value: percent(at_largest),
-                scale: Scale::Small,
-            },
+                at_largest >= 0.5,
+                percent(at_largest),
+            ),
             unit: "%",
             digits: 3,
             expect: Verdict::Qualitative,
@@ -412,17 +401,16 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
             chapter: CHAPTER,
             source: Seed::BelrosePope.quote("All blue dots achieve near perfect train accuracy, but with test accuracy below 53% (random chance is 50%)."),
             stated: Stated::Statement("poisoned nets: near-perfect train accuracy, test accuracy below 53%"),
-            computed: Computed::Criterion {
-                criterion: format!(
+            computed: Computed::small(
+                format!(
                     "holds if every poisoned net has at least 98% train and below 53% test accuracy (mean over {} poisoned nets: {:.1}% train, {:.1}% test)",
                     poisoned.len(),
                     100.0 * mean_train,
                     100.0 * mean_test
                 ),
-                holds: all_bad,
-                value: percent(mean_test),
-                scale: Scale::Small,
-            },
+                all_bad,
+                percent(mean_test),
+            ),
             unit: "%",
             digits: 3,
             expect: Verdict::NotReproduced,
@@ -432,15 +420,14 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
             chapter: CHAPTER,
             source: Seed::BelrosePope.quote("The final iterate of SGD (yellow star) also achieves perfect train accuracy, but with 98.5% test accuracy."),
             stated: Stated::Statement("SGD's final iterate fits the training set and generalises"),
-            computed: Computed::Criterion {
-                criterion: format!(
+            computed: Computed::small(
+                format!(
                     "holds if the clean run's final network has 100% train and at least 95% test accuracy (train {:.1}%)",
                     100.0 * mine.clean.train_accuracy
                 ),
-                holds: mine.clean.train_accuracy == 1.0 && mine.clean.test_accuracy >= 0.95,
-                value: percent(mine.clean.test_accuracy),
-                scale: Scale::Small,
-            },
+                mine.clean.train_accuracy == 1.0 && mine.clean.test_accuracy >= 0.95,
+                percent(mine.clean.test_accuracy),
+            ),
             unit: "%",
             digits: 3,
             expect: Verdict::Qualitative,
@@ -450,12 +437,11 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
             chapter: CHAPTER,
             source: Seed::BelrosePope.quote("What’s more, the poisoned nets are usually quite “close” in parameter space to the generalizing networks that SGD actually finds"),
             stated: Stated::Statement("poisoned nets lie close to SGD's path"),
-            computed: Computed::Criterion {
-                criterion: "holds if the median poisoned net lies within half the SGD path's length of its nearest checkpoint".to_string(),
-                holds: mine.median_distance_to_path() < 0.5,
-                value: percent(mine.median_distance_to_path()),
-                scale: Scale::Small,
-            },
+            computed: Computed::small(
+                "holds if the median poisoned net lies within half the SGD path's length of its nearest checkpoint".to_string(),
+                mine.median_distance_to_path() < 0.5,
+                percent(mine.median_distance_to_path()),
+            ),
             unit: "%",
             digits: 2,
             expect: Verdict::Qualitative,
@@ -467,15 +453,14 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
             chapter: CHAPTER,
             source: Seed::BelrosePope.quote("More generally, John Miller and colleagues have found training performance is an excellent predictor of test performance, even when the test set looks fairly different from the training set, across a wide variety of tasks and architectures."),
             stated: Stated::Statement("in-distribution accuracy predicts shifted accuracy"),
-            computed: Computed::Criterion {
-                criterion: format!(
+            computed: Computed::small(
+                format!(
                     "holds if, over {} networks, a line through the probit-scaled accuracies (shifted against in-distribution) has R² of at least 0.9",
                     r.shift.models.len()
                 ),
-                holds: r.shift.r_squared >= 0.9,
-                value: Quantity::Real(r.shift.r_squared),
-                scale: Scale::Small,
-            },
+                r.shift.r_squared >= 0.9,
+                Quantity::Real(r.shift.r_squared),
+            ),
             unit: "",
             digits: 3,
             expect: Verdict::Qualitative,

@@ -511,12 +511,12 @@ mod tests {
             return;
         }
         for c in test_claims() {
-            let text = std::fs::read_to_string(dir.join(c.source.seed.file())).expect("seed");
+            let text = std::fs::read_to_string(dir.join(c.source.file())).expect("seed");
             assert!(
                 text.contains(c.source.quote),
                 "{}: quote not in {}",
                 c.id,
-                c.source.seed.file()
+                c.source.file()
             );
         }
     }

@@ -425,7 +425,7 @@ pub fn draw_schemers(result: &CruxResult) -> Result<String, figures::DrawError> 
 
 /// The crux's claims, from a run at any scale.
 pub fn claims(r: &CruxResult) -> Vec<ledger::Claim> {
-    use ledger::{Claim, Computed, Quantity, Scale, Seed, Source, Stated, Verdict};
+    use ledger::{Claim, Computed, Quantity, Seed, Stated, Verdict};
     let first = &r.points[0];
     let sgd_margin = r
         .points
@@ -453,21 +453,17 @@ pub fn claims(r: &CruxResult) -> Vec<ledger::Claim> {
         Claim {
             id: "crux.sgd-is-not-uniform-over-functions",
             chapter: "indifference",
-            source: Source {
-                seed: Seed::BelrosePope,
-                quote: "These results strongly suggest that SGD is not doing anything like sampling uniformly at random from the set of representable functions that do well on the training set.",
-            },
+            source: Seed::BelrosePope.quote("These results strongly suggest that SGD is not doing anything like sampling uniformly at random from the set of representable functions that do well on the training set."),
             stated: Stated::Statement("SGD does not sample consistent functions uniformly"),
-            computed: Computed::Criterion {
-                criterion: format!(
+            computed: Computed::small(
+                format!(
                     "holds if, for every training-set size ({ms} of {} inputs), SGD-trained networks' mean test accuracy exceeds the 50% that a uniform draw over consistent functions gives by at least 20 points (smallest margin {:.1} points)",
                     first.m + first.unseen,
                     100.0 * sgd_margin
                 ),
-                holds: sgd_margin >= 0.2,
-                value: Quantity::Real(100.0 * first.sgd.mean_accuracy()),
-                scale: Scale::Small,
-            },
+                sgd_margin >= 0.2,
+                Quantity::Real(100.0 * first.sgd.mean_accuracy()),
+            ),
             unit: "%",
             digits: 3,
             expect: Verdict::Qualitative,
@@ -475,22 +471,18 @@ pub fn claims(r: &CruxResult) -> Vec<ledger::Claim> {
         Claim {
             id: "crux.parameters-track-sgd",
             chapter: "indifference",
-            source: Source {
-                seed: Seed::Turner,
-                quote: "This supports the idea that “counting arguments over parameterizations” are far more appropriate than “counting arguments over functions.",
-            },
+            source: Seed::Turner.quote("This supports the idea that “counting arguments over parameterizations” are far more appropriate than “counting arguments over functions."),
             stated: Stated::Statement(
                 "counting parameterizations predicts training better than counting functions",
             ),
-            computed: Computed::Criterion {
-                criterion: format!(
+            computed: Computed::small(
+                format!(
                     "holds if, for every training-set size, the mean test accuracy of randomly initialised networks that fit the training set ({} sampled) is closer to SGD's than the function count's 50% is",
                     r.samples
                 ),
-                holds: closer,
-                value: Quantity::Real(100.0 * first.parameters.mean_accuracy()),
-                scale: Scale::Small,
-            },
+                closer,
+                Quantity::Real(100.0 * first.parameters.mean_accuracy()),
+            ),
             unit: "%",
             digits: 3,
             expect: Verdict::Qualitative,
@@ -498,22 +490,18 @@ pub fn claims(r: &CruxResult) -> Vec<ledger::Claim> {
         Claim {
             id: "crux.schemer-analog",
             chapter: "indifference",
-            source: Source {
-                seed: Seed::BelrosePope,
-                quote: "Without an indifference principle, we might think that SGD is strongly biased toward producing non-schemers, even if there are “more” schemers.",
-            },
+            source: Seed::BelrosePope.quote("Without an indifference principle, we might think that SGD is strongly biased toward producing non-schemers, even if there are “more” schemers."),
             stated: Stated::Statement("SGD can be biased against schemers that are more numerous"),
-            computed: Computed::Criterion {
-                criterion: format!(
+            computed: Computed::small(
+                format!(
                     "holds if, at every training-set size, the 95% upper bound on the share of SGD-trained networks that defy the target on all {} trigger inputs lies below the function count's 2^-{} (worst upper bound {:.1}%; {sgd_schemers} schemer analogs in {sgd_runs} runs)",
                     r.trigger_size,
                     r.trigger_size,
                     100.0 * worst_upper
                 ),
-                holds: worst_upper < 0.5f64.powi(r.trigger_size as i32),
-                value: Quantity::Real(100.0 * sgd_schemers as f64 / sgd_runs.max(1) as f64),
-                scale: Scale::Small,
-            },
+                worst_upper < 0.5f64.powi(r.trigger_size as i32),
+                Quantity::Real(100.0 * sgd_schemers as f64 / sgd_runs.max(1) as f64),
+            ),
             unit: "%",
             digits: 2,
             expect: Verdict::Qualitative,

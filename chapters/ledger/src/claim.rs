@@ -7,15 +7,63 @@
 
 use crate::number::{BoundsDisagree, Quantity, Style, format, group_thousands};
 use crate::seed::Seed;
-use serde::{Deserialize, Serialize};
+pub use crate::verdict::{Basis, Verdict};
 use std::fmt;
 
-/// Where a claim comes from: a seed text and at most one sentence of it.
+/// The text a claim is credited to: one of the source texts the book checks, or a paper
+/// they cite (an entry of `src/references.bib`), when the number is the paper's own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    Text(Seed),
+    Paper {
+        /// The key of its References entry.
+        key: &'static str,
+        /// Authors and year, as the book cites it.
+        citation: &'static str,
+    },
+}
+
+/// Where a claim comes from: a source and at most one sentence of it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Source {
-    pub seed: Seed,
-    /// The sentence (or part of one) that makes the claim, verbatim.
+    pub origin: Origin,
+    /// From a source text: the sentence (or part of one) that makes the claim, verbatim.
+    /// From a paper: what it reports, in the book's words (the paper is not in the seeds).
     pub quote: &'static str,
+}
+
+impl Source {
+    /// A number reported by a cited paper rather than stated by a source text.
+    pub const fn paper(key: &'static str, citation: &'static str, report: &'static str) -> Self {
+        Source {
+            origin: Origin::Paper { key, citation },
+            quote: report,
+        }
+    }
+
+    /// The source text, when the claim comes from one.
+    pub fn seed(&self) -> Option<Seed> {
+        match self.origin {
+            Origin::Text(seed) => Some(seed),
+            Origin::Paper { .. } => None,
+        }
+    }
+
+    /// Author and title (or authors and year, for a paper), as the book cites it.
+    pub fn citation(&self) -> &'static str {
+        match self.origin {
+            Origin::Text(seed) => seed.citation(),
+            Origin::Paper { citation, .. } => citation,
+        }
+    }
+
+    /// The seed file the quote must appear in verbatim, or the paper's References key.
+    pub fn file(&self) -> &'static str {
+        match self.origin {
+            Origin::Text(seed) => seed.file(),
+            Origin::Paper { key, .. } => key,
+        }
+    }
 }
 
 /// What the source states, with the precision it states it to.
@@ -37,21 +85,28 @@ pub enum Stated {
     Unverifiable(&'static str),
 }
 
-/// How far a replication is from the source's own setting.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Scale {
-    /// The source's own setting (the arithmetic itself, or the published scale).
-    Full,
-    /// A scaled-down replication: a positive result supports the claim only qualitatively.
-    Small,
+/// What the opposing reading predicts, decided by the claim's own criterion: the other
+/// side's number, a null model (chance, a uniform prior, an untrained network, a shuffled
+/// control), or the tested assumption set to its opposite. A criterion that gives its rival
+/// the same verdict as the computation could not have failed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rival {
+    /// The opposing reading, as a phrase.
+    pub what: String,
+    /// What it predicts, as the book prints it.
+    pub value: Quantity,
+    /// Whether the claim's criterion is met at the rival's value.
+    pub holds: bool,
 }
 
 /// What the book computes for a claim.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Computed {
-    /// A number, compared with a [`Stated::Exact`] or [`Stated::Rounded`] value.
+    /// A number, compared with a [`Stated::Exact`] or [`Stated::Rounded`] value; its rival is
+    /// the nearest value outside the stated precision.
     Number(Quantity),
-    /// A criterion that decides a [`Stated::Statement`], with the number it rests on.
+    /// A criterion that decides a [`Stated::Statement`], with the number it rests on. Built
+    /// with [`Test`], which decides the computed value and the rival by the same rule.
     Criterion {
         /// When the source's statement holds, in one sentence.
         criterion: String,
@@ -59,70 +114,109 @@ pub enum Computed {
         holds: bool,
         /// The number the criterion was decided on, as the book prints it.
         value: Quantity,
-        scale: Scale,
+        basis: Basis,
+        rival: Rival,
     },
     /// Nothing can be computed ([`Stated::Unverifiable`]); the reason says why.
     Nothing { why: &'static str },
 }
 
 impl Computed {
-    /// A criterion decided at the source's own scale (arithmetic, or an experiment as large
-    /// as the source's).
+    /// Transitional: a criterion at the source's scale that names no rival yet. The claim
+    /// fails its check until it does.
     pub fn full(criterion: String, holds: bool, value: Quantity) -> Self {
+        Self::unrivalled(Basis::Full, criterion, holds, value)
+    }
+
+    /// Transitional: a scaled-down criterion that names no rival yet.
+    pub fn small(criterion: String, holds: bool, value: Quantity) -> Self {
+        Self::unrivalled(Basis::Small, criterion, holds, value)
+    }
+
+    fn unrivalled(basis: Basis, criterion: String, holds: bool, value: Quantity) -> Self {
         Computed::Criterion {
             criterion,
             holds,
             value,
-            scale: Scale::Full,
+            basis,
+            rival: Rival {
+                what: String::new(),
+                value,
+                holds,
+            },
+        }
+    }
+}
+
+/// A criterion for a statement, before it is decided: what it asks and on what basis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Test {
+    basis: Basis,
+    criterion: String,
+}
+
+impl Test {
+    /// A criterion decided at the source's own scale (arithmetic, or an experiment as large
+    /// as the source's).
+    pub fn full(criterion: impl Into<String>) -> Self {
+        Test {
+            basis: Basis::Full,
+            criterion: criterion.into(),
         }
     }
 
     /// A criterion decided by a scaled-down replication.
-    pub fn small(criterion: String, holds: bool, value: Quantity) -> Self {
+    pub fn small(criterion: impl Into<String>) -> Self {
+        Test {
+            basis: Basis::Small,
+            criterion: criterion.into(),
+        }
+    }
+
+    /// A conclusion derived from stated assumptions; the criterion names them, and the rival
+    /// is the break-even value at which the conclusion flips.
+    pub fn model(criterion: impl Into<String>) -> Self {
+        Test {
+            basis: Basis::Model,
+            criterion: criterion.into(),
+        }
+    }
+
+    /// Decides the criterion on the printed value: `holds` judges the computed value and the
+    /// rival's alike.
+    pub fn on(
+        self,
+        value: Quantity,
+        rival: impl Into<String>,
+        rival_value: Quantity,
+        holds: impl Fn(&Quantity) -> bool,
+    ) -> Computed {
+        self.on_data(value, &value, rival, rival_value, &rival_value, holds)
+    }
+
+    /// Decides the criterion on more than the printed value: `holds` judges the computation's
+    /// `data` and the rival's `rival_data` alike.
+    #[allow(clippy::too_many_arguments)]
+    pub fn on_data<T: ?Sized>(
+        self,
+        value: Quantity,
+        data: &T,
+        rival: impl Into<String>,
+        rival_value: Quantity,
+        rival_data: &T,
+        holds: impl Fn(&T) -> bool,
+    ) -> Computed {
         Computed::Criterion {
-            criterion,
-            holds,
+            criterion: self.criterion,
+            holds: holds(data),
             value,
-            scale: Scale::Small,
+            basis: self.basis,
+            rival: Rival {
+                what: rival.into(),
+                value: rival_value,
+                holds: holds(rival_data),
+            },
         }
-    }
-}
-
-/// The ledger's verdicts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Verdict {
-    Reproduced,
-    Contradicted,
-    /// Reproduced qualitatively, at a smaller scale than the source's.
-    Qualitative,
-    /// A scaled-down replication did not show it: no verdict on the source's own scale.
-    NotReproduced,
-    NotCheckable,
-}
-
-impl Verdict {
-    /// A name for CSS classes and URLs.
-    pub fn slug(self) -> &'static str {
-        match self {
-            Verdict::Reproduced => "reproduced",
-            Verdict::Contradicted => "contradicted",
-            Verdict::Qualitative => "qualitative",
-            Verdict::NotReproduced => "not-reproduced",
-            Verdict::NotCheckable => "not-checkable",
-        }
-    }
-}
-
-impl fmt::Display for Verdict {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Verdict::Reproduced => "reproduced",
-            Verdict::Contradicted => "contradicted",
-            Verdict::Qualitative => "qualitative (small scale)",
-            Verdict::NotReproduced => "not reproduced at this scale",
-            Verdict::NotCheckable => "not checkable",
-        })
     }
 }
 
@@ -144,12 +238,30 @@ pub struct Claim {
     pub expect: Verdict,
 }
 
+/// The rival's outcome under the claim's criterion.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RivalOutcome {
+    /// The opposing reading, as a phrase.
+    pub what: String,
+    /// Its value, as the ledger prints it.
+    pub value: Quantity,
+    /// Its value in plain text, with the claim's unit.
+    pub text: String,
+    /// The verdict the claim's criterion gives it.
+    pub verdict: Verdict,
+}
+
 /// The outcome of comparing a claim's computed value with its stated one.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Assessment {
     pub verdict: Verdict,
     /// One line: why the verdict follows.
     pub reason: String,
+    /// When the claim holds: the stated interval for a number, the criterion for a statement
+    /// (empty for a claim that is not checkable).
+    pub holds_while: String,
+    /// What the opposing reading scores under the same criterion (none when not checkable).
+    pub rival: Option<RivalOutcome>,
 }
 
 /// Why a claim could not be assessed at all.
@@ -185,28 +297,77 @@ fn with_unit(value: String, unit: &str) -> String {
     }
 }
 
-/// `[lo, hi]` bounds on log10 of the values a rounded figure stands for.
-fn rounding_interval_log10(digits: &str, exponent: i64) -> Result<(f64, f64), AssessError> {
-    let decimals = digits.split_once('.').map_or(0, |(_, f)| f.len()) as i64;
-    let mantissa: f64 = digits
-        .replace('.', "")
-        .parse()
-        .map_err(|_| AssessError::Mismatch {
-            detail: format!("stated digits {digits:?} are not a decimal number"),
-        })?;
-    let shift = (exponent - decimals) as f64;
-    Ok((
-        (mantissa - 0.5).log10() + shift,
-        (mantissa + 0.5).log10() + shift,
-    ))
+/// A rounded figure as the source prints it: its digits, and the edges of the interval of
+/// values that round to them, each as a decimal string and as `log10` bounds.
+struct Rounding {
+    /// The edges' digits, one decimal more than the figure's (`"1.095"`, `"1.105"`).
+    edges: [String; 2],
+    /// `log10` of the edges, and of the figure itself.
+    log10_edges: (f64, f64),
+    log10_figure: f64,
+    exponent: i64,
 }
 
+impl Rounding {
+    fn of(digits: &str, exponent: i64) -> Result<Self, AssessError> {
+        let decimals = digits.split_once('.').map_or(0, |(_, f)| f.len());
+        let bad = || AssessError::Mismatch {
+            detail: format!("stated digits {digits:?} are not a decimal number"),
+        };
+        let mantissa: u64 = digits.replace('.', "").parse().map_err(|_| bad())?;
+        let shift = (exponent - decimals as i64) as f64;
+        let edge = |tenths: u64| {
+            let text = format!("{tenths:0width$}", width = decimals + 2);
+            let (int, frac) = text.split_at(text.len() - decimals - 1);
+            format!("{int}.{frac}")
+        };
+        let m = mantissa as f64;
+        Ok(Rounding {
+            edges: [edge(10 * mantissa - 5), edge(10 * mantissa + 5)],
+            log10_edges: ((m - 0.5).log10() + shift, (m + 0.5).log10() + shift),
+            log10_figure: m.log10() + shift,
+            exponent,
+        })
+    }
+
+    /// The value nearest the lower (`below`) or upper edge that lies outside the interval, in
+    /// the same kind of quantity as `like`: a logarithm for a huge or tiny value, else a real
+    /// stepped bit by bit until its logarithm leaves the interval.
+    fn just_outside(&self, below: bool, like: &Quantity) -> Result<Quantity, AssessError> {
+        let (lo, hi) = self.log10_edges;
+        if let Quantity::Log10 { .. } = like {
+            let l = if below { lo.next_down() } else { hi.next_up() };
+            return Ok(Quantity::Log10 { lo: l, hi: l });
+        }
+        let text = &self.edges[usize::from(!below)];
+        let mut x: f64 = format!("{text}e{}", self.exponent)
+            .parse()
+            .map_err(|_| AssessError::Mismatch {
+                detail: format!("the edge {text} does not parse"),
+            })?;
+        while (lo..=hi).contains(&x.log10()) {
+            x = if below { x.next_down() } else { x.next_up() };
+        }
+        Ok(Quantity::Real(x))
+    }
+}
+
+/// `[lo, hi]` bounds on `log10` of a positive quantity (none for zero or less).
 fn log10_bounds(q: &Quantity) -> Option<(f64, f64)> {
     match *q {
         Quantity::Integer(n) if n > 0 => Some(((n as f64).log10(), (n as f64).log10())),
         Quantity::Real(x) if x > 0.0 => Some((x.log10(), x.log10())),
         Quantity::Log10 { lo, hi } => Some((lo, hi)),
         _ => None,
+    }
+}
+
+/// A quantity with this `log10`, as an ordinary real when `f64` holds it.
+fn from_log10(l: f64) -> Quantity {
+    if (-300.0..300.0).contains(&l) {
+        Quantity::Real(10f64.powf(l))
+    } else {
+        Quantity::Log10 { lo: l, hi: l }
     }
 }
 
@@ -220,6 +381,18 @@ impl Claim {
         )
     }
 
+    /// `10^exponent` as the book prints it, empty for exponent zero.
+    fn power(exponent: i64, style: Style) -> String {
+        if exponent == 0 {
+            return String::new();
+        }
+        let e = group_thousands(i128::from(exponent), style);
+        match style {
+            Style::Plain => format!(" × 10^{e}"),
+            Style::Html => format!(" × 10<sup>{e}</sup>"),
+        }
+    }
+
     /// The stated value as the book prints it.
     pub fn stated_text(&self, style: Style) -> String {
         let unit = |s: String| with_unit(s, self.unit);
@@ -230,16 +403,7 @@ impl Claim {
                 digits,
                 exponent,
             } => {
-                let number = if *exponent == 0 {
-                    (*digits).to_string()
-                } else {
-                    let e = group_thousands(i128::from(*exponent), style);
-                    match style {
-                        Style::Plain => format!("{digits} × 10^{e}"),
-                        Style::Html => format!("{digits} × 10<sup>{e}</sup>"),
-                    }
-                };
-                let text = unit(number);
+                let text = unit(format!("{digits}{}", Self::power(*exponent, style)));
                 if qualifier.is_empty() {
                     text
                 } else {
@@ -250,20 +414,25 @@ impl Claim {
         }
     }
 
+    /// `q` as the book prints this claim's values.
+    fn print(&self, q: &Quantity, style: Style) -> Result<String, AssessError> {
+        let text = format(q, self.digits, style).map_err(AssessError::Unprintable)?;
+        Ok(with_unit(text, self.unit))
+    }
+
     /// The computed value as the book prints it (empty when nothing is computed).
     ///
     /// # Errors
     /// When the value's bounds disagree on the printed digits.
     pub fn computed_text(&self, style: Style) -> Result<String, AssessError> {
-        let q = match &self.computed {
-            Computed::Number(q) | Computed::Criterion { value: q, .. } => q,
-            Computed::Nothing { .. } => return Ok(String::new()),
-        };
-        let text = format(q, self.digits, style).map_err(AssessError::Unprintable)?;
-        Ok(with_unit(text, self.unit))
+        match &self.computed {
+            Computed::Number(q) | Computed::Criterion { value: q, .. } => self.print(q, style),
+            Computed::Nothing { .. } => Ok(String::new()),
+        }
     }
 
-    /// Compares computed with stated and derives the verdict.
+    /// Compares computed with stated, derives the verdict, and scores the rival by the same
+    /// rule.
     ///
     /// # Errors
     /// [`AssessError`] when the comparison cannot be decided or the claim is malformed.
@@ -276,19 +445,43 @@ impl Claim {
                 self.id, self.stated, self.computed
             ),
         };
-        let (verdict, reason) = match (&self.stated, &self.computed) {
+        let rival = |what: &str, value: Quantity, text: String, verdict| {
+            Some(RivalOutcome {
+                what: what.to_string(),
+                value,
+                text,
+                verdict,
+            })
+        };
+        match (&self.stated, &self.computed) {
             (Stated::Exact(s), Computed::Number(Quantity::Integer(c))) => {
-                if s == c {
-                    (
-                        Verdict::Reproduced,
-                        format!("exact: computed {computed}, as stated"),
-                    )
+                let holds_while = format!("equal to {stated} exactly");
+                Ok(if s == c {
+                    let next = Quantity::Integer(s + 1);
+                    Assessment {
+                        verdict: Verdict::Reproduced,
+                        reason: format!("exact: computed {computed}, as stated"),
+                        holds_while,
+                        rival: rival(
+                            "the nearest value outside the tolerance",
+                            next,
+                            self.print(&next, Style::Plain)?,
+                            Verdict::Contradicted,
+                        ),
+                    }
                 } else {
-                    (
-                        Verdict::Contradicted,
-                        format!("exact: computed {computed}, stated {stated}"),
-                    )
-                }
+                    Assessment {
+                        verdict: Verdict::Contradicted,
+                        reason: format!("exact: computed {computed}, stated {stated}"),
+                        holds_while,
+                        rival: rival(
+                            "the stated value",
+                            Quantity::Integer(*s),
+                            stated.clone(),
+                            Verdict::Reproduced,
+                        ),
+                    }
+                })
             }
             (
                 Stated::Rounded {
@@ -296,27 +489,55 @@ impl Claim {
                 },
                 Computed::Number(q),
             ) => {
-                let (slo, shi) = rounding_interval_log10(digits, *exponent)?;
+                let rounding = Rounding::of(digits, *exponent)?;
+                let (slo, shi) = rounding.log10_edges;
                 let (clo, chi) = log10_bounds(q).ok_or_else(mismatch)?;
+                let power = Self::power(*exponent, Style::Plain);
+                let [lo_edge, hi_edge] = &rounding.edges;
+                let holds_while =
+                    with_unit(format!("from {lo_edge} to {hi_edge}{power}"), self.unit);
                 let tolerance = format!(
                     "tolerance ±½ in the last stated digit of {digits}, the precision the source prints"
                 );
                 if slo <= clo && chi <= shi {
-                    (
-                        Verdict::Reproduced,
-                        format!("computed {computed} rounds to the stated {stated}; {tolerance}"),
-                    )
+                    let below = clo - slo <= shi - chi;
+                    let text = if below {
+                        format!("just below {lo_edge}{power}")
+                    } else {
+                        format!("just above {hi_edge}{power}")
+                    };
+                    let edge = rounding.just_outside(below, q)?;
+                    Ok(Assessment {
+                        verdict: Verdict::Reproduced,
+                        reason: format!(
+                            "computed {computed} rounds to the stated {stated}; {tolerance}"
+                        ),
+                        holds_while,
+                        rival: rival(
+                            "the nearest value outside the stated precision",
+                            edge,
+                            with_unit(text, self.unit),
+                            Verdict::Contradicted,
+                        ),
+                    })
                 } else if chi < slo || shi < clo {
-                    (
-                        Verdict::Contradicted,
-                        format!(
+                    Ok(Assessment {
+                        verdict: Verdict::Contradicted,
+                        reason: format!(
                             "computed {computed} does not round to the stated {stated}; {tolerance}"
                         ),
-                    )
+                        holds_while,
+                        rival: rival(
+                            "the stated value",
+                            from_log10(rounding.log10_figure),
+                            stated.clone(),
+                            Verdict::Reproduced,
+                        ),
+                    })
                 } else {
-                    return Err(AssessError::Undecided {
+                    Err(AssessError::Undecided {
                         detail: format!("computed bounds straddle the rounding edge of {stated}"),
-                    });
+                    })
                 }
             }
             (
@@ -324,31 +545,33 @@ impl Claim {
                 Computed::Criterion {
                     criterion,
                     holds,
-                    scale,
+                    basis,
+                    rival: r,
                     ..
                 },
             ) => {
-                let verdict = match (holds, scale) {
-                    (true, Scale::Full) => Verdict::Reproduced,
-                    (true, Scale::Small) => Verdict::Qualitative,
-                    (false, Scale::Full) => Verdict::Contradicted,
-                    (false, Scale::Small) => Verdict::NotReproduced,
-                };
-                let outcome = if *holds { "met" } else { "not met" };
-                (
+                let outcome = |met: bool| if met { "met" } else { "not met" };
+                let verdict = Verdict::of(*holds, *basis);
+                let rival_text = self.print(&r.value, Style::Plain)?;
+                Ok(Assessment {
                     verdict,
-                    format!("{criterion} — {outcome} (computed {computed})"),
-                )
+                    reason: format!("{criterion} — {} (computed {computed})", outcome(*holds)),
+                    holds_while: criterion.clone(),
+                    rival: rival(&r.what, r.value, rival_text, Verdict::of(r.holds, *basis)),
+                })
             }
-            (Stated::Unverifiable(_), Computed::Nothing { why }) => {
-                (Verdict::NotCheckable, (*why).to_string())
-            }
-            _ => return Err(mismatch()),
-        };
-        Ok(Assessment { verdict, reason })
+            (Stated::Unverifiable(_), Computed::Nothing { why }) => Ok(Assessment {
+                verdict: Verdict::NotCheckable,
+                reason: (*why).to_string(),
+                holds_while: String::new(),
+                rival: None,
+            }),
+            _ => Err(mismatch()),
+        }
     }
 
-    /// Checks that the computation earns the verdict the chapter relies on.
+    /// Checks that the computation earns the verdict the chapter relies on, and that the
+    /// claim's rival would not have earned it too.
     ///
     /// # Errors
     /// A message naming the claim, its test, the quote, the stated and the computed value.
@@ -358,8 +581,8 @@ impl Claim {
                 "claim `{}` ({}) fails: {problem}\n  source:   {} ({})\n  quote:    “{}”\n  stated:   {}\n  computed: {}",
                 self.id,
                 self.test(),
-                self.source.seed.citation(),
-                self.source.seed.file(),
+                self.source.citation(),
+                self.source.file(),
                 self.source.quote,
                 self.stated_text(Style::Plain),
                 self.computed_text(Style::Plain)
@@ -372,6 +595,19 @@ impl Claim {
                 "the book says {}, the computation gives {} — {}",
                 self.expect, assessment.verdict, assessment.reason
             )));
+        }
+        if let Some(rival) = &assessment.rival {
+            if rival.what.trim().is_empty() {
+                return Err(describe(
+                    "it names no rival, so nothing shows it could have failed".to_string(),
+                ));
+            }
+            if rival.verdict == assessment.verdict {
+                return Err(describe(format!(
+                    "its rival ({}, {}) gets the same verdict, {}: the criterion cannot tell them apart",
+                    rival.what, rival.text, rival.verdict
+                )));
+            }
         }
         Ok(assessment)
     }

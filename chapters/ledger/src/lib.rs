@@ -11,9 +11,11 @@ pub mod number;
 pub mod record;
 pub mod seed;
 pub mod timing;
+pub mod verdict;
 
-pub use claim::{Assessment, Claim, Computed, Scale, Source, Stated, Verdict};
+pub use claim::{Assessment, Claim, Computed, Origin, Rival, RivalOutcome, Source, Stated, Test};
 pub use number::{Quantity, Style};
 pub use record::ClaimRecord;
 pub use seed::Seed;
 pub use timing::{Timing, timed};
+pub use verdict::{Basis, Verdict};

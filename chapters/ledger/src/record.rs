@@ -12,7 +12,7 @@ pub struct ClaimRecord {
     pub chapter: String,
     /// Author and title of the source text.
     pub source: String,
-    /// The seed file the quote comes from.
+    /// The seed file the quote comes from (for a cited paper: its References key).
     pub seed_file: String,
     pub quote: String,
     /// The stated value as the source gives it, in plain text.
@@ -25,6 +25,24 @@ pub struct ClaimRecord {
     pub verdict: Verdict,
     /// One line: why the verdict follows.
     pub reason: String,
+    /// When the claim holds: the interval a number must fall in, or the criterion.
+    #[serde(skip_serializing_if = "String::is_empty", default)]
+    pub holds_while: String,
+    /// The opposing reading the criterion was also applied to (absent when not checkable).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub rival: Option<String>,
+    /// The rival's value as the book prints it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub rival_text: Option<String>,
+    /// The rival's value, when it fits an `f64`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub rival_value: Option<f64>,
+    /// Base-10 logarithm of the rival's value, when it does not fit an `f64`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub rival_log10: Option<f64>,
+    /// The verdict the same criterion gives the rival; never the claim's own verdict.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub rival_verdict: Option<Verdict>,
     /// The test that checks the claim.
     pub test: String,
     /// The computed value, when it fits an `f64`.
@@ -46,18 +64,15 @@ impl ClaimRecord {
             Computed::Number(q) | Computed::Criterion { value: q, .. } => Some(*q),
             Computed::Nothing { .. } => None,
         };
-        let (value, log10) = match quantity {
-            Some(Quantity::Integer(n)) => (Some(n as f64), None),
-            Some(Quantity::Real(x)) => (Some(x), None),
-            Some(Quantity::Log10 { lo, hi }) => (None, Some(lo + (hi - lo) / 2.0)),
-            None => (None, None),
-        };
+        let (value, log10) = split(quantity);
+        let rival = assessment.rival.as_ref();
+        let (rival_value, rival_log10) = split(rival.map(|r| r.value));
         let printed = |style| claim.computed_text(style).map_err(|e| e.to_string());
         Ok(ClaimRecord {
             id: claim.id.to_string(),
             chapter: claim.chapter.to_string(),
-            source: claim.source.seed.citation().to_string(),
-            seed_file: claim.source.seed.file().to_string(),
+            source: claim.source.citation().to_string(),
+            seed_file: claim.source.file().to_string(),
             quote: claim.source.quote.to_string(),
             stated: claim.stated_text(Style::Plain),
             computed: printed(Style::Plain)?,
@@ -65,9 +80,25 @@ impl ClaimRecord {
             computed_html: printed(Style::Html)?,
             verdict: assessment.verdict,
             reason: assessment.reason,
+            holds_while: assessment.holds_while,
+            rival: rival.map(|r| r.what.clone()),
+            rival_text: rival.map(|r| r.text.clone()),
+            rival_value,
+            rival_log10,
+            rival_verdict: rival.map(|r| r.verdict),
             test: claim.test(),
             value,
             log10,
         })
+    }
+}
+
+/// A quantity as JSON carries it: its value when `f64` holds it, else its `log10`.
+fn split(q: Option<Quantity>) -> (Option<f64>, Option<f64>) {
+    match q {
+        Some(Quantity::Integer(n)) => (Some(n as f64), None),
+        Some(Quantity::Real(x)) => (Some(x), None),
+        Some(Quantity::Log10 { lo, hi }) => (None, Some(lo + (hi - lo) / 2.0)),
+        None => (None, None),
     }
 }

@@ -1,6 +1,6 @@
 //! The source texts the book checks (`shared/seeds/`), named once.
 
-use crate::claim::Source;
+use crate::claim::{Origin, Source};
 use serde::{Deserialize, Serialize};
 
 /// One of the public texts whose numbers and claims the ledger records.
@@ -19,7 +19,10 @@ pub enum Seed {
 impl Seed {
     /// A claim's source: `quote`, verbatim from this text.
     pub const fn quote(self, quote: &'static str) -> Source {
-        Source { seed: self, quote }
+        Source {
+            origin: Origin::Text(self),
+            quote,
+        }
     }
 
     /// The file name under `shared/seeds/`.

@@ -3,13 +3,13 @@
 //!
 //! The identities (the policy-gradient update, RL as inference, the best-of-N divergence) are
 //! checked at full precision: they are mathematics, and the toy problems are their own
-//! setting ([`Scale::Full`]). The planner and the trained policies are small-scale
-//! analogues ([`Scale::Small`]). Opinions and facts about systems the book cannot run enter
+//! setting ([`Basis::Full`]). The planner and the trained policies are small-scale
+//! analogues ([`Basis::Small`]). Opinions and facts about systems the book cannot run enter
 //! as not checkable, with the reason.
 
 use crate::experiments::{self, Results};
 use crate::inference::Regulariser;
-use ledger::{Claim, Computed, Quantity, Scale, Seed, Source, Stated, Verdict};
+use ledger::{Basis, Claim, Computed, Quantity, Seed, Source, Stated, Verdict};
 
 const CHAPTER: &str = "reward";
 
@@ -23,12 +23,10 @@ pub const Z_AGREE: f64 = 4.0;
 /// "Rises at first": the best true quality over N exceeds best-of-1 by at least this much.
 pub const RISE: f64 = 0.05;
 
-fn criterion(criterion: String, holds: bool, value: impl Into<Value>, scale: Scale) -> Computed {
-    Computed::Criterion {
-        criterion,
-        holds,
-        value: value.into().0,
-        scale,
+fn criterion(criterion: String, holds: bool, value: impl Into<Value>, basis: Basis) -> Computed {
+    match basis {
+        Basis::Small => Computed::small(criterion, holds, value.into().0),
+        _ => Computed::full(criterion, holds, value.into().0),
     }
 }
 
@@ -124,7 +122,7 @@ pub fn update_claims(r: &Results) -> Vec<Claim> {
                 ),
                 worst < MATCH,
                 worst,
-                Scale::Full,
+                Basis::Full,
             ),
             "",
             2,
@@ -149,7 +147,7 @@ pub fn update_claims(r: &Results) -> Vec<Claim> {
                     && u.share_pushed_down() == u.share_below_baseline()
                     && u.share_pushed_down() > 0.0,
                 u.share_pushed_down(),
-                Scale::Full,
+                Basis::Full,
             ),
             "",
             2,
@@ -170,7 +168,7 @@ pub fn update_claims(r: &Results) -> Vec<Claim> {
                 ),
                 u.signs_follow_advantage() && below > 0,
                 below as u64,
-                Scale::Full,
+                Basis::Full,
             ),
             "",
             3,
@@ -189,7 +187,7 @@ pub fn update_claims(r: &Results) -> Vec<Claim> {
                 ),
                 u.return_after >= 0.9 * u.return_best,
                 u.return_after,
-                Scale::Small,
+                Basis::Small,
             ),
             "",
             3,
@@ -249,7 +247,7 @@ pub fn inference_claims(r: &Results) -> Vec<Claim> {
                 ),
                 kl_err < MATCH,
                 kl_err,
-                Scale::Full,
+                Basis::Full,
             ),
             "",
             2,
@@ -274,7 +272,7 @@ pub fn inference_claims(r: &Results) -> Vec<Claim> {
                 ),
                 rising && mass_min >= 1.0 - MATCH,
                 mass[inf.config.betas.len()].1,
-                Scale::Full,
+                Basis::Full,
             ),
             "",
             6,
@@ -293,7 +291,7 @@ pub fn inference_claims(r: &Results) -> Vec<Claim> {
                 ),
                 ent_err < MATCH,
                 ent_err,
-                Scale::Full,
+                Basis::Full,
             ),
             "",
             2,
@@ -331,7 +329,7 @@ pub fn best_of_n_claims(r: &Results) -> Vec<Claim> {
                 ),
                 b.worst_z() < Z_AGREE,
                 last.monte_carlo.mean,
-                Scale::Full,
+                Basis::Full,
             ),
             "nats",
             3,
@@ -350,7 +348,7 @@ pub fn best_of_n_claims(r: &Results) -> Vec<Claim> {
                 ),
                 b.discrete_below() && (last.discrete - b.discrete_ceiling).abs() < 1e-9,
                 last.discrete,
-                Scale::Full,
+                Basis::Full,
             ),
             "nats",
             4,
@@ -383,7 +381,7 @@ pub fn best_of_n_claims(r: &Results) -> Vec<Claim> {
                     && hl.proxy_chance >= 0.99
                     && hl.quality < heavy.prior_quality,
                 hl.beyond_history,
-                Scale::Small,
+                Basis::Small,
             ),
             "",
             3,
@@ -426,7 +424,7 @@ pub fn best_of_n_claims(r: &Results) -> Vec<Claim> {
                     && hl.quality < heavy.prior_quality
                     && heavy.fit.beta > 0.0,
                 peak.n,
-                Scale::Small,
+                Basis::Small,
             ),
             "",
             3,
@@ -482,7 +480,7 @@ pub fn frog_claims(r: &Results) -> Vec<Claim> {
                 ),
                 worst >= FROG_ACCURACY,
                 worst,
-                Scale::Small,
+                Basis::Small,
             ),
             "",
             3,
@@ -508,7 +506,7 @@ pub fn frog_claims(r: &Results) -> Vec<Claim> {
                 ),
                 f.largest_spread() >= COIN_FLIP_SPREAD,
                 f.largest_spread(),
-                Scale::Small,
+                Basis::Small,
             ),
             "",
             2,
@@ -531,7 +529,7 @@ pub fn frog_claims(r: &Results) -> Vec<Claim> {
                 ),
                 f.preference_falls_with_smell() && !mixed.is_empty(),
                 mixed.len() as u64,
-                Scale::Small,
+                Basis::Small,
             ),
             "",
             3,
