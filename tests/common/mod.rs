@@ -21,6 +21,30 @@ macro_rules! claim_tests {
             }
         )*
 
+        /// A checkable claim's rival, judged by the same criterion, must get another verdict:
+        /// otherwise the computation could not have denied the claim.
+        #[test]
+        fn every_checkable_claim_discriminates() {
+            let mut failures = Vec::new();
+            for claim in $claims() {
+                if claim.expect == ledger::Verdict::NotCheckable {
+                    continue;
+                }
+                match claim.assess() {
+                    Ok(a) => match a.rival {
+                        Some(r) if !r.what.trim().is_empty() && r.verdict != a.verdict => {}
+                        Some(r) => failures.push(format!(
+                            "{}: {} and its rival ({:?}, {}) gets {}",
+                            claim.id, a.verdict, r.what, r.text, r.verdict
+                        )),
+                        None => failures.push(format!("{}: no rival", claim.id)),
+                    },
+                    Err(e) => failures.push(format!("{}: {e}", claim.id)),
+                }
+            }
+            assert!(failures.is_empty(), "claims that cannot fail:\n{}", failures.join("\n"));
+        }
+
         #[test]
         fn every_claim_has_a_test() {
             let listed = [$($id),*];

@@ -450,12 +450,23 @@ pub fn render_ledger(claims: &[ClaimRecord]) -> String {
         } else {
             &c.computed_html
         };
+        let rival = match (&c.rival, &c.rival_text, c.rival_verdict) {
+            (Some(what), Some(text), Some(v)) => format!(
+                "| Holds while | {holds} |\n| Rival | the rival ({what}) gives {text}: \
+                 <span class=\"verdict verdict-{slug}\">{v}</span> |\n",
+                holds = cell(&c.holds_while),
+                what = cell(what),
+                text = cell(text),
+                slug = v.slug(),
+            ),
+            _ => String::new(),
+        };
         writeln!(
             out,
             "<a id=\"{anchor}\"></a>\n\n### `{id}`\n\n| | |\n|---|---|\n\
              | Source | {source} (`{seed}`) |\n| Quote | “{quote}” |\n| Stated | {stated} |\n\
              | Computed | {computed} |\n| Verdict | <span class=\"verdict verdict-{v}\">{verdict}</span> |\n\
-             | Reason | {reason} |\n| Test | `{test}` |\n",
+             {rival}| Reason | {reason} |\n| Test | `{test}` |\n",
             anchor = anchor(&c.id),
             id = c.id,
             source = cell(&c.source),
