@@ -92,3 +92,44 @@ fn a_truncated_ascent_misses_the_posterior() {
     };
     assert!(ascend(&p, Regulariser::Kl, 0.1, &short).error > 1e-3);
 }
+
+/// A zero advantage is a class of its own: the trajectory does not move, and a trajectory at
+/// the expected return that moved either way would count against the claim.
+#[test]
+fn zero_advantage_is_unchanged_not_more_likely() {
+    use reward::updates::{Direction, classes, mismatches};
+    assert_eq!(Direction::of(0.0), Direction::Unchanged);
+    assert_eq!(Direction::of(-0.0), Direction::Unchanged);
+    assert_eq!(mismatches(&[(0.0, 0.0), (-0.5, -1e-3), (0.5, 1e-3)]), 0);
+    assert_eq!(mismatches(&[(0.0, 1e-3)]), 1);
+    assert_eq!(mismatches(&[(0.0, -1e-3)]), 1);
+    // The corridor at its uniform start has episodes at the expected return, and none moved.
+    let u = &results().updates;
+    let [below, at, above] = classes(&u.corridor);
+    assert!(below > 0 && at > 0 && above > 0, "{below} {at} {above}");
+    assert!(
+        u.corridor
+            .iter()
+            .filter(|(a, _)| *a == 0.0)
+            .all(|(_, d)| *d == 0.0)
+    );
+}
+
+/// The best-of-N criterion pins the value down: the formula passes, and values a wrong
+/// density ratio would give — the naive log N, the formula shifted by a hundredth of a nat
+/// either way — fail.
+#[test]
+fn best_of_n_rejects_wrong_divergences() {
+    use reward::best_of_n::{kl_formula, kl_top_quantile};
+    let b = &results().best_of_n;
+    let ns: Vec<u64> = b.points.iter().map(|p| p.n).collect();
+    let formula: Vec<f64> = ns.iter().map(|&n| kl_formula(n)).collect();
+    assert!(b.agrees(&formula));
+    let naive: Vec<f64> = ns.iter().map(|&n| kl_top_quantile(n)).collect();
+    assert!(!b.agrees(&naive));
+    for shift in [-0.01, 0.01] {
+        let shifted: Vec<f64> = formula.iter().map(|f| f + shift).collect();
+        assert!(!b.agrees(&shifted), "shift {shift}");
+    }
+    assert!(!b.agrees(&formula[1..]), "a candidate must give every N");
+}

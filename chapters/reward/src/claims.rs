@@ -3,46 +3,38 @@
 //!
 //! The identities (the policy-gradient update, RL as inference, the best-of-N divergence) are
 //! checked at full precision: they are mathematics, and the toy problems are their own
-//! setting ([`Basis::Full`]). The planner and the trained policies are small-scale
-//! analogues ([`Basis::Small`]). Opinions and facts about systems the book cannot run enter
+//! setting ([`ledger::Basis::Full`]). The planner and the trained policies are small-scale
+//! analogues ([`ledger::Basis::Small`]). Every checkable claim names its rival — the update
+//! without its advantage weighting, the unregularised optimum, the naive `log N`, the
+//! light-tailed planner, the untrained or the coin-flip frogs — computed by the same code and
+//! decided by the same criterion. Opinions and facts about systems the book cannot run enter
 //! as not checkable, with the reason.
 
 use crate::experiments::{self, Results};
 use crate::inference::Regulariser;
-use ledger::{Basis, Claim, Computed, Quantity, Seed, Source, Stated, Verdict};
+use ledger::{Claim, Computed, Quantity, Seed, Source, Stated, Test, Verdict};
 
 const CHAPTER: &str = "reward";
 
 /// Gradient ascent must land within this of the closed-form optimum (the bar).
 pub const MATCH: f64 = 1e-6;
 
-/// A Monte Carlo estimate agrees with a formula when within this many standard errors at
-/// every N (about 6 × 10⁻⁵ per point for a normal estimate: a Bonferroni margin for the grid).
-pub const Z_AGREE: f64 = 4.0;
+pub use crate::best_of_n::{DISCRETE_GAP, Z_AGREE};
 
 /// "Rises at first": the best true quality over N exceeds best-of-1 by at least this much.
 pub const RISE: f64 = 0.05;
 
-fn criterion(criterion: String, holds: bool, value: impl Into<Value>, basis: Basis) -> Computed {
-    match basis {
-        Basis::Small => Computed::small(criterion, holds, value.into().0),
-        _ => Computed::full(criterion, holds, value.into().0),
+/// The real number a quantity holds (a count as a real).
+fn real(q: &Quantity) -> f64 {
+    match q {
+        Quantity::Real(x) => *x,
+        Quantity::Integer(n) => *n as f64,
+        Quantity::Log10 { .. } => f64::NAN,
     }
 }
 
-/// The number a criterion rests on: a real, or a count (printed as an integer).
-struct Value(Quantity);
-
-impl From<f64> for Value {
-    fn from(x: f64) -> Self {
-        Value(Quantity::Real(x))
-    }
-}
-
-impl From<u64> for Value {
-    fn from(n: u64) -> Self {
-        Value(Quantity::Integer(n.into()))
-    }
+fn count(n: usize) -> Quantity {
+    Quantity::Integer(n as i128)
 }
 
 fn claim(
@@ -96,6 +88,7 @@ pub fn claims_from(r: &Results) -> Vec<Claim> {
 
 /// What a policy-gradient update does with reward (Turner's memo, the essay's footnote).
 pub fn update_claims(r: &Results) -> Vec<Claim> {
+    use crate::updates::{classes, mismatches};
     let u = &r.updates;
     let c = &u.config;
     let worst = u
@@ -103,7 +96,23 @@ pub fn update_claims(r: &Results) -> Vec<Claim> {
         .iter()
         .chain(&u.ppo_error)
         .fold(0.0, |m: f64, x| m.max(*x));
-    let below = u.corridor.iter().filter(|(a, _)| *a < 0.0).count();
+    let unweighted = u.unweighted_error.iter().fold(0.0, |m: f64, x| m.max(*x));
+    let [below, at, above] = classes(&u.corridor);
+    let moves = u.moves();
+    let raw_moves = u.raw_moves();
+    // (reward, advantage, change in own log-probability) of each bandit sample.
+    let by_advantage: Vec<(f64, f64, f64)> = u
+        .bandit
+        .iter()
+        .map(|s| (s.reward, s.advantage, s.reinforce))
+        .collect();
+    let by_reward: Vec<(f64, f64, f64)> = u
+        .bandit
+        .iter()
+        .map(|s| (s.reward, s.advantage, s.raw_reward))
+        .collect();
+    let share_lowered =
+        |v: &[(f64, f64, f64)]| v.iter().filter(|x| x.2 < 0.0).count() as f64 / v.len() as f64;
     vec![
         claim(
             "update.learning-rate-per-datapoint",
@@ -111,18 +120,19 @@ pub fn update_claims(r: &Results) -> Vec<Claim> {
                 "The actual PPO+Adam update equations show that the \"reward\" is used to, basically, control the learning rate on each (state, action) datapoint.",
             ),
             "the PPO update is a log-likelihood step on each (state, action) datapoint, its size set by the reward signal",
-            criterion(
-                format!(
-                    "holds if, on a {}-armed bandit and a {}-step corridor, the REINFORCE update and the finite-difference gradient of PPO's clipped objective at the old policy (ε = {}) both equal the finite-difference gradient of Σ A·log π(a|s) — imitation of each datapoint weighted by its advantage A — to relative error below {MATCH:e} (largest: {worst:.1e}); under Adam the advantages set the datapoints' relative weights but not the overall step: multiplying every reward by ten multiplies the plain gradient step by {:.1} and moves Adam's first step by {:.1e}",
-                    c.means.len(),
-                    c.horizon,
-                    c.eps,
-                    u.sgd_rescaled_ratio,
-                    u.adam_rescaled_change
-                ),
-                worst < MATCH,
-                worst,
-                Basis::Full,
+            Test::full(format!(
+                "holds if, on a {}-armed bandit and a {}-step corridor, the REINFORCE update and the finite-difference gradient of PPO's clipped objective at the old policy (ε = {}) both equal the finite-difference gradient of Σ A·log π(a|s) — imitation of each datapoint weighted by its advantage A — to relative error below {MATCH:e} (largest: {worst:.1e}); under Adam the advantages set the datapoints' relative weights but not the overall step: multiplying every reward by ten multiplies the plain gradient step by {:.1} and moves Adam's first step by {:.1e}",
+                c.means.len(),
+                c.horizon,
+                c.eps,
+                u.sgd_rescaled_ratio,
+                u.adam_rescaled_change
+            ))
+            .on(
+                Quantity::Real(worst),
+                "the update without the advantage weighting, (1/n)·Σ ∇ log π: every datapoint imitated alike, the reward playing no part",
+                Quantity::Real(unweighted),
+                |q| real(q) < MATCH,
             ),
             "",
             2,
@@ -134,20 +144,24 @@ pub fn update_claims(r: &Results) -> Vec<Claim> {
                 "the (important) distinction between a learning rate which is proportional to advantage (as in the real PPO equations) and a learning rate which is proportional to reward",
             ),
             "the step on each datapoint is proportional to its advantage, not its reward",
-            criterion(
-                format!(
-                    "holds if, with every bandit reward positive, a step weighted by raw reward raises the probability of every one of {} samples (share lowered: {:.2}), while a step weighted by advantage (reward minus the batch mean) lowers exactly the samples below the mean (share lowered {:.2}, share below the mean {:.2})",
-                    u.bandit.len(),
-                    u.share_pushed_down_raw(),
-                    u.share_pushed_down(),
-                    u.share_below_baseline()
-                ),
-                u.rewards_positive()
-                    && u.share_pushed_down_raw() == 0.0
-                    && u.share_pushed_down() == u.share_below_baseline()
-                    && u.share_pushed_down() > 0.0,
-                u.share_pushed_down(),
-                Basis::Full,
+            Test::full(format!(
+                "holds if, with every bandit reward positive, a step on each of {} samples alone makes less likely exactly the samples below the batch's mean reward, and some are (share below the mean {:.2}; share made less likely {:.2} when weighted by advantage, {:.2} when weighted by raw reward)",
+                u.bandit.len(),
+                u.share_below_baseline(),
+                share_lowered(&by_advantage),
+                share_lowered(&by_reward),
+            ))
+            .on_data(
+                Quantity::Real(share_lowered(&by_advantage)),
+                by_advantage.as_slice(),
+                "a learning rate proportional to reward: each step weighted by the raw reward, with no baseline",
+                Quantity::Real(share_lowered(&by_reward)),
+                by_reward.as_slice(),
+                |v: &[(f64, f64, f64)]| {
+                    v.iter().all(|x| x.0 > 0.0)
+                        && v.iter().all(|x| (x.2 < 0.0) == (x.1 < 0.0))
+                        && v.iter().any(|x| x.2 < 0.0)
+                },
             ),
             "",
             2,
@@ -159,16 +173,20 @@ pub fn update_claims(r: &Results) -> Vec<Claim> {
                 "Even when there is no regularizer, we can view RL algorithms like REINFORCE as a form of “generalized” imitation learning, where trajectories with less-than-expected reward are negatively imitated.",
             ),
             "REINFORCE imitates trajectories above the expected reward and un-imitates those below it",
-            criterion(
-                format!(
-                    "holds if a REINFORCE step on one trajectory alone lowers its probability exactly when its return is below the expected return: all {} corridor episodes (the {below} below the expected return {:.2} made less likely, the rest more), and all {} bandit samples under REINFORCE and PPO-clip alike",
-                    u.corridor.len(),
-                    u.return_before,
-                    u.bandit.len()
-                ),
-                u.signs_follow_advantage() && below > 0,
-                below as u64,
-                Basis::Full,
+            Test::full(format!(
+                "holds if a REINFORCE step on one trajectory alone makes it less likely when its return is below the expected return, leaves it unchanged when equal, and makes it more likely when above — zero a class of its own — for every one of {} corridor episodes ({below} below the expected return {:.2}, {at} equal to it, {above} above) and {} bandit samples under REINFORCE and PPO-clip alike, with some below; the number shown is how many of the {} moves go otherwise",
+                u.corridor.len(),
+                u.return_before,
+                u.bandit.len(),
+                moves.len(),
+            ))
+            .on_data(
+                count(mismatches(&moves)),
+                moves.as_slice(),
+                "the same steps weighted by raw return, with no baseline: trajectories imitated in proportion to their reward",
+                count(mismatches(&raw_moves)),
+                raw_moves.as_slice(),
+                |m: &[(f64, f64)]| mismatches(m) == 0 && m.iter().any(|(a, _)| *a < 0.0),
             ),
             "",
             3,
@@ -180,14 +198,15 @@ pub fn update_claims(r: &Results) -> Vec<Claim> {
                 "We also have a bunch of examples of using this algorithm where the trained policy's behavior makes the reward number go up on its trajectories.",
             ),
             "training with the algorithm makes the reward go up on the policy's trajectories",
-            criterion(
-                format!(
-                    "holds if {} REINFORCE iterations of {} episodes raise the corridor policy's exact expected return from {:.2} to at least 90% of the best possible {:.0}",
-                    c.iterations, c.batch, u.return_before, u.return_best
-                ),
-                u.return_after >= 0.9 * u.return_best,
-                u.return_after,
-                Basis::Small,
+            Test::small(format!(
+                "holds if {} REINFORCE iterations of {} episodes raise the corridor policy's exact expected return from {:.2} to at least 90% of the best possible {:.0}",
+                c.iterations, c.batch, u.return_before, u.return_best
+            ))
+            .on(
+                Quantity::Real(u.return_after),
+                "the shuffled-reward control: the same training with each batch's advantages shuffled among its episodes",
+                Quantity::Real(u.return_after_shuffled),
+                |q| real(q) >= 0.9 * u.return_best,
             ),
             "",
             3,
@@ -229,25 +248,33 @@ pub fn inference_claims(r: &Results) -> Vec<Claim> {
     };
     let kl_err = inf.worst_error(Regulariser::Kl);
     let ent_err = inf.worst_error(Regulariser::Entropy);
+    let argmax = inf.argmax_policy();
+    let kl_from_argmax = inf.distance_from(Regulariser::Kl, |_| argmax.clone());
+    let ent_from_prior = inf.distance_from(Regulariser::Entropy, |b| inf.problem.posterior(b));
     let mass = inf.mass_on_best();
-    let rising = mass.windows(2).all(|w| w[1].1 >= w[0].1);
-    let (beta_min, mass_min) = *mass.last().expect("betas");
     let prior_best = inf.problem.prior[inf.problem.best()];
+    let stays_at_prior: Vec<(f64, f64)> = mass.iter().map(|&(b, _)| (b, prior_best)).collect();
+    let (beta_min, _) = *mass.last().expect("betas");
+    let shown = inf.config.betas.len();
     let k = inf.problem.prior.len();
+    let collapses = |m: &[(f64, f64)]| {
+        m.windows(2).all(|w| w[1].1 >= w[0].1) && m.last().is_some_and(|x| x.1 >= 1.0 - MATCH)
+    };
     const KL_QUOTE: &str = "RL with KL penalties is better viewed as Bayesian inference, where the reward is “evidence” about what actions to take and the KL penalty keeps the model from straying too far from the prior.";
     vec![
         claim(
             "inference.kl-posterior",
             Seed::BelrosePope.quote(KL_QUOTE),
-            "KL-regularised RL converges to the Bayesian posterior π0·exp(r/β)/Z",
-            criterion(
-                format!(
-                    "holds if plain gradient ascent on E[r] − β·KL(π ‖ π0) over {k} outcomes, started at the prior, ends within {MATCH:e} of π0·exp(r/β)/Z at every β in {{{}}} (largest difference {kl_err:.1e})",
-                    betas(&inf.config.betas)
-                ),
-                kl_err < MATCH,
-                kl_err,
-                Basis::Full,
+            "KL-regularised RL is Bayesian inference: its optimum is the prior updated on the reward as evidence",
+            Test::full(format!(
+                "holds if plain gradient ascent on E[r] − β·KL(π ‖ π0) over {k} outcomes, started at the prior, ends within {MATCH:e} of the posterior π0·exp(r/β)/Z (Korbak et al.'s closed form, with exp(r/β) as the likelihood) at every β in {{{}}} (largest difference {kl_err:.1e})",
+                betas(&inf.config.betas)
+            ))
+            .on(
+                Quantity::Real(kl_err),
+                "the unregularised optimum: all mass on the best outcome, the argmax of E[r]",
+                Quantity::Real(kl_from_argmax),
+                |q| real(q) < MATCH,
             ),
             "",
             2,
@@ -256,23 +283,26 @@ pub fn inference_claims(r: &Results) -> Vec<Claim> {
         claim(
             "inference.vanishing-beta",
             Seed::BelrosePope.quote(KL_QUOTE),
-            "the weaker the KL penalty, the further from the prior: as β → 0 the policy collapses onto the best outcome",
-            criterion(
-                format!(
-                    "holds if the posterior's mass on the best outcome rises at every step down β = {} from the prior's {prior_best:.3} to at least 1 − {MATCH:e} at β = {beta_min} (the value shown: β = {})",
-                    betas(
-                        &inf.config
-                            .betas
-                            .iter()
-                            .chain(&inf.config.vanishing_betas)
-                            .copied()
-                            .collect::<Vec<_>>()
-                    ),
-                    mass[inf.config.betas.len()].0
+            "the KL penalty is what keeps the policy near the prior: the weaker it is, the further the policy strays, and as β → 0 it collapses onto the best outcome",
+            Test::full(format!(
+                "holds if the posterior's mass on the best outcome never falls at a step down β = {}, and climbs from the prior's {prior_best:.3} to at least 1 − {MATCH:e} at β = {beta_min} (the value shown: β = {})",
+                betas(
+                    &inf.config
+                        .betas
+                        .iter()
+                        .chain(&inf.config.vanishing_betas)
+                        .copied()
+                        .collect::<Vec<_>>()
                 ),
-                rising && mass_min >= 1.0 - MATCH,
-                mass[inf.config.betas.len()].1,
-                Basis::Full,
+                mass[shown].0
+            ))
+            .on_data(
+                Quantity::Real(mass[shown].1),
+                mass.as_slice(),
+                "a policy held at the prior whatever β: the penalty's strength playing no part",
+                Quantity::Real(stays_at_prior[shown].1),
+                stays_at_prior.as_slice(),
+                collapses,
             ),
             "",
             6,
@@ -284,14 +314,15 @@ pub fn inference_claims(r: &Results) -> Vec<Claim> {
                 "RL with an entropy bonus is also Bayesian inference, where the prior is uniform over all possible actions.",
             ),
             "an entropy bonus is KL regularisation towards the uniform prior",
-            criterion(
-                format!(
-                    "holds if gradient ascent on E[r] + β·H(π) ends within {MATCH:e} of softmax(r/β), the posterior under a uniform prior, at every β in {{{}}} (largest difference {ent_err:.1e})",
-                    betas(&inf.config.betas)
-                ),
-                ent_err < MATCH,
-                ent_err,
-                Basis::Full,
+            Test::full(format!(
+                "holds if gradient ascent on E[r] + β·H(π), started at the prior π0, ends within {MATCH:e} of softmax(r/β), the posterior under a uniform prior, at every β in {{{}}} (largest difference {ent_err:.1e})",
+                betas(&inf.config.betas)
+            ))
+            .on(
+                Quantity::Real(ent_err),
+                "the posterior under the starting policy's own prior π0, π0·exp(r/β)/Z, which the ascent would reach if the bonus pulled towards its starting point",
+                Quantity::Real(ent_from_prior),
+                |q| real(q) < MATCH,
             ),
             "",
             2,
@@ -302,34 +333,53 @@ pub fn inference_claims(r: &Results) -> Vec<Claim> {
 
 /// Best-of-N: the divergence it buys, and the hospital planner.
 pub fn best_of_n_claims(r: &Results) -> Vec<Claim> {
+    use crate::best_of_n::{kl_formula, kl_top_quantile};
+    use crate::hospital::Sweep;
     let b = &r.best_of_n;
     let last = b.points.last().expect("an N");
+    let ns: Vec<u64> = b.points.iter().map(|p| p.n).collect();
+    let grid = ns.iter().map(u64::to_string).collect::<Vec<_>>().join(", ");
+    let formula: Vec<f64> = ns.iter().map(|&n| kl_formula(n)).collect();
+    let naive: Vec<f64> = ns.iter().map(|&n| kl_top_quantile(n)).collect();
+    let discrete: Vec<f64> = b.points.iter().map(|p| p.discrete).collect();
     let h = &r.hospital;
     let (heavy, light) = (&h.heavy, &h.light);
     let hl = heavy.last();
     let first = &heavy.points[0];
     let peak = heavy.peak();
-    const BAYES: &str = "The “inner objective” acts less like the “true goal of the system,” and more like a Bayesian update on the LLM’s prior over operation plans.";
+    const BEIRAMI: &str = "for continuous scores without ties, the divergence of best-of-N from its base distribution is log N − (N−1)/N; for discrete outcomes that value is only an upper bound";
+    let adversarial = |s: &Sweep| {
+        let l = s.last();
+        l.beyond_history >= 0.9 && l.proxy_chance >= 0.99 && l.quality < s.prior_quality
+    };
+    let incoherent = |s: &Sweep| {
+        s.proxy_rises()
+            && s.peak().quality >= s.points[0].quality + RISE
+            && s.last().quality < s.prior_quality
+            && s.fit.beta > 0.0
+    };
     vec![
         claim(
             "best-of-n.kl-continuous",
-            Seed::BelrosePope.quote(BAYES),
-            "best-of-N is a Bayesian update on the prior, moving it by log N − (N−1)/N nats",
-            criterion(
-                format!(
-                    "holds if the Monte Carlo divergence of best-of-N from its base ({} draws at each N, continuous scores) is within {Z_AGREE} standard errors of log N − (N−1)/N at every N in {{{}}} (largest |z| {:.2})",
-                    b.config.samples,
-                    b.config
-                        .ns
-                        .iter()
-                        .map(u64::to_string)
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    b.worst_z()
-                ),
-                b.worst_z() < Z_AGREE,
-                last.monte_carlo.mean,
-                Basis::Full,
+            Source::paper("beirami2024theoretical", "Beirami et al. (2024)", BEIRAMI),
+            "for continuous scores, best-of-N moves the base distribution by log N − (N−1)/N nats",
+            Test::full(format!(
+                "holds if, at every N in {{{grid}}}, two computations that never use the density ratio N·F^(N−1) agree with the value: the exact divergence over {} equally likely outcomes, from P(max = k) = F_k^N − F_(k−1)^N alone, lies below it by at most {DISCRETE_GAP:e} nats (largest gap {:.1e}); and the divergence of the maximum of N sampled exponential scores ({} maxima at each N, a histogram of bin width {} against the base's exact bin masses, less the Miller–Madow correction) lies within {Z_AGREE} standard errors plus that correction (largest |z| {:.2}); the value shown is the sampled estimate at N = {} (standard error {:.3})",
+                b.config.outcomes,
+                b.worst_equiprobable_gap(),
+                b.config.samples,
+                b.config.bin_width,
+                b.worst_z(),
+                last.n,
+                last.monte_carlo.standard_error,
+            ))
+            .on_data(
+                Quantity::Real(last.monte_carlo.mean),
+                formula.as_slice(),
+                "log N, the divergence of keeping the top 1/N of the base (a density ratio of N there): the bits of selection, in nats",
+                Quantity::Real(kl_top_quantile(last.n)),
+                naive.as_slice(),
+                |candidate: &[f64]| b.agrees(candidate),
             ),
             "nats",
             3,
@@ -337,18 +387,22 @@ pub fn best_of_n_claims(r: &Results) -> Vec<Claim> {
         ),
         claim(
             "best-of-n.kl-discrete",
-            Seed::BelrosePope.quote(BAYES),
-            "over finitely many outcomes the update moves less, and no further than the best outcome's surprise",
-            criterion(
-                format!(
-                    "holds if, over {} outcomes with distinct scores, the exact divergence of best-of-N is strictly below log N − (N−1)/N at every N and, at N = {}, within 10⁻⁹ of −log π0(best) = {:.4} nats, however large N grows",
-                    r.inference.problem.prior.len(),
-                    last.n,
-                    b.discrete_ceiling
-                ),
-                b.discrete_below() && (last.discrete - b.discrete_ceiling).abs() < 1e-9,
-                last.discrete,
-                Basis::Full,
+            Source::paper("beirami2024theoretical", "Beirami et al. (2024)", BEIRAMI),
+            "over finitely many outcomes log N − (N−1)/N is only an upper bound: the update moves less",
+            Test::full(format!(
+                "holds if, over {} outcomes with distinct scores, the exact divergence of best-of-N (from P(max = k) = F_k^N − F_(k−1)^N) is strictly below log N − (N−1)/N at every N in {{{grid}}}; it levels off at −log π0(best) = {:.4} nats, which it reaches to {:.0e} at N = {}",
+                r.inference.problem.prior.len(),
+                b.discrete_ceiling,
+                (last.discrete - b.discrete_ceiling).abs().max(1e-16),
+                last.n,
+            ))
+            .on_data(
+                Quantity::Real(last.discrete),
+                discrete.as_slice(),
+                "the continuous formula holding exactly for discrete outcomes too",
+                Quantity::Real(kl_formula(last.n)),
+                formula.as_slice(),
+                |d: &[f64]| d.len() == formula.len() && d.iter().zip(&formula).all(|(x, f)| x < f),
             ),
             "nats",
             4,
@@ -360,28 +414,32 @@ pub fn best_of_n_claims(r: &Results) -> Vec<Claim> {
                 "Rather, the system would produce adversarial examples to the classifier, such as instructing staff to constantly clean a surgical room, and not actually perform a surgery.",
             ),
             "at large N the planner picks the classifier's adversarial examples, such as plans that only clean",
-            criterion(
-                format!(
-                    "holds if, with the heavy-tailed prior at N = {}, at least 90% of chosen plans dwell on cleaning beyond anything in the classifier's {} training plans (cleaning {:.1} on average against {:.1} at N = 1, clinical quality {:.2} against a peak of {:.2}), the classifier rates them at least 99% safe ({:.4}) and their true chance of avoiding a lawsuit ({:.3}) is below the prior's ({:.3})",
-                    hl.n,
-                    h.config.history,
-                    hl.cleaning,
-                    first.cleaning,
-                    hl.clinical,
-                    heavy
-                        .points
-                        .iter()
-                        .map(|p| p.clinical)
-                        .fold(f64::NEG_INFINITY, f64::max),
-                    hl.proxy_chance,
-                    hl.quality,
-                    heavy.prior_quality
-                ),
-                hl.beyond_history >= 0.9
-                    && hl.proxy_chance >= 0.99
-                    && hl.quality < heavy.prior_quality,
-                hl.beyond_history,
-                Basis::Small,
+            Test::small(format!(
+                "holds if, at N = {}, at least 90% of chosen plans dwell on cleaning beyond anything in the classifier's {} training plans, the classifier rates them at least 99% safe and their true chance of avoiding a lawsuit is below the prior's; with the heavy-tailed prior, cleaning is {:.1} on average against {:.1} at N = 1, clinical quality {:.2} against a peak of {:.2}, the classifier's rating {:.4}, the true chance {:.3} against the prior's {:.3}; with the light-tailed prior, which proposes cleaning as history did, {:.2} of chosen plans go beyond the data and the true chance is {:.3} against the prior's {:.3}",
+                hl.n,
+                h.config.history,
+                hl.cleaning,
+                first.cleaning,
+                hl.clinical,
+                heavy
+                    .points
+                    .iter()
+                    .map(|p| p.clinical)
+                    .fold(f64::NEG_INFINITY, f64::max),
+                hl.proxy_chance,
+                hl.quality,
+                heavy.prior_quality,
+                light.last().beyond_history,
+                light.last().quality,
+                light.prior_quality,
+            ))
+            .on_data(
+                Quantity::Real(hl.beyond_history),
+                heavy,
+                "the same classifier and N with the light-tailed prior, whose proposals stay where the classifier was trained",
+                Quantity::Real(light.last().beyond_history),
+                light,
+                adversarial,
             ),
             "",
             3,
@@ -401,30 +459,31 @@ pub fn best_of_n_claims(r: &Results) -> Vec<Claim> {
                 "The point: even arbitrary amounts of internal optimization power directed towards a simple inner objective can fail to lead to any sort of “globally coherent” pursuit of that objective in the system’s actual behaviors.",
             ),
             "more optimisation of the inner objective can fail to pursue it: the proxy rises while the true objective falls",
-            criterion(
-                format!(
-                    "holds if, with the heavy-tailed prior, the classifier's score of the chosen plan rises at every doubling of N up to {}, while the true chance of avoiding a lawsuit first rises (from {:.3} at N = 1 to {:.3} at N = {}) and then falls below the prior's ({:.3} at N = {}); Gao et al.'s d(α − β·d) fitted to the true gain has β = {:.3} > 0 (α = {:.3}, R² = {:.2}, peak at d = {:.2} against the data's {:.2}); with the light-tailed prior the true chance instead ends at {:.3} (fit β = {:.3}, R² = {:.2})",
-                    hl.n,
-                    first.quality,
-                    peak.quality,
-                    peak.n,
-                    hl.quality,
-                    hl.n,
-                    heavy.fit.beta,
-                    heavy.fit.alpha,
-                    heavy.fit.r2,
-                    heavy.fit.peak_d(),
-                    peak.d,
-                    light.last().quality,
-                    light.fit.beta,
-                    light.fit.r2
-                ),
-                heavy.proxy_rises()
-                    && peak.quality >= first.quality + RISE
-                    && hl.quality < heavy.prior_quality
-                    && heavy.fit.beta > 0.0,
+            Test::small(format!(
+                "holds if the classifier's score of the chosen plan rises at every doubling of N up to {}, while the true chance of avoiding a lawsuit first rises by at least {RISE} and then falls below the prior's, and Gao et al.'s d(α − β·d) fitted to the true gain bends down (β > 0); with the heavy-tailed prior, the true chance goes from {:.3} at N = 1 to {:.3} at N = {} and ends at {:.3} against the prior's {:.3}, fit β = {:.3} (α = {:.3}, R² = {:.2}, peak at d = {:.2} against the data's {:.2}); with the light-tailed prior it ends at {:.3} against the prior's {:.3} (fit β = {:.3}, R² = {:.2}); the value shown is the N at which the true chance peaks",
+                hl.n,
+                first.quality,
+                peak.quality,
                 peak.n,
-                Basis::Small,
+                hl.quality,
+                heavy.prior_quality,
+                heavy.fit.beta,
+                heavy.fit.alpha,
+                heavy.fit.r2,
+                heavy.fit.peak_d(),
+                peak.d,
+                light.last().quality,
+                light.prior_quality,
+                light.fit.beta,
+                light.fit.r2
+            ))
+            .on_data(
+                count(peak.n as usize),
+                heavy,
+                "the same classifier and N with the light-tailed prior, where more search finds plans the classifier rates correctly",
+                count(light.peak().n as usize),
+                light,
+                incoherent,
             ),
             "",
             3,
@@ -444,11 +503,14 @@ pub const COIN_FLIP_SPREAD: f64 = 0.5;
 
 /// Fodor's frog: which of two perfectly correlated features the trained nets use.
 pub fn frog_claims(r: &Results) -> Vec<Claim> {
-    use crate::frog::SmellCode;
+    use crate::frog::{FrogResult, SmellCode};
     let f = &r.frog;
     let c = &f.config;
     let nets = f.all().count() as u64;
-    let worst = f.all().map(|x| x.accuracy).fold(1.0, f64::min);
+    let worst = |f: &FrogResult| f.all().map(|x| x.accuracy).fold(1.0, f64::min);
+    let untrained = f.untrained();
+    let coins = f.coin_flips(c.seeds ^ 0xC01F);
+    let determinate = f.determinate();
     let crossover = |code| {
         f.crossover(code)
             .map_or("never".to_string(), |s| format!("at smell strength {s}"))
@@ -459,14 +521,16 @@ pub fn frog_claims(r: &Results) -> Vec<Claim> {
         .map(|s| {
             let (p, q) = s.mean_snaps();
             format!(
-                "{}, hidden {:?}, strength {}: pellet {p:.2}, smell {q:.2}",
+                "{}, hidden {:?}, strength {}: {:.0}% of the frogs mixed, mean snaps at the pellet {p:.2}, at the dotless fly {q:.2}",
                 s.code.name(),
                 s.architecture,
-                s.smell
+                s.smell,
+                100.0 * s.mixed_share()
             )
         })
         .collect::<Vec<_>>()
         .join("; ");
+    let fuzzy = |f: &FrogResult| f.preference_falls_with_smell() && !f.mixed().is_empty();
     vec![
         claim(
             "frog.behave-right",
@@ -474,13 +538,19 @@ pub fn frog_claims(r: &Results) -> Vec<Claim> {
                 "In reality, the problem faced by evolution and by SGD is much easier than this: producing systems that behave the right way in all scenarios they are likely to encounter.",
             ),
             "training only has to produce behaviour that is right on the scenarios the system meets",
-            criterion(
-                format!(
-                    "holds if every one of {nets} trained frogs — dot users and smell users alike — snaps correctly at fresh scenes from the training distribution (a fly with its dot and smell, or nothing) at least {FROG_ACCURACY} of the time (worst {worst:.3})"
-                ),
-                worst >= FROG_ACCURACY,
-                worst,
-                Basis::Small,
+            Test::small(format!(
+                "holds if every one of {nets} trained frogs — dot users and smell users alike — snaps correctly at fresh scenes from the training distribution (a fly with its dot and smell, or nothing) at least {FROG_ACCURACY} of the time (worst {:.3}; the same nets before training: worst {:.3}, best {:.3})",
+                worst(f),
+                worst(&untrained),
+                untrained.all().map(|x| x.accuracy).fold(0.0, f64::max),
+            ))
+            .on_data(
+                Quantity::Real(worst(f)),
+                f,
+                "the same nets as initialised, before any training",
+                Quantity::Real(worst(&untrained)),
+                &untrained,
+                |f: &FrogResult| worst(f) >= FROG_ACCURACY,
             ),
             "",
             3,
@@ -492,21 +562,24 @@ pub fn frog_claims(r: &Results) -> Vec<Claim> {
                 "Fodor pointed out that nature has no way of selecting, for example, frogs that “aim at eating flies in particular” rather than frogs that target “little black dots in the sky,” or “things that smell kind of like flies,” or any of an infinite number of deviant, “misaligned” proxy goals which would misgeneralize in counterfactual scenarios.",
             ),
             "training cannot tell the two targets apart, so which one a trained net ends up with is arbitrary",
-            criterion(
-                format!(
-                    "holds if, in some setting, the preference (snaps at a pellet minus snaps at a fly without a dot) spreads across {} seeds like a coin flip between the two targets (standard deviation at least {COIN_FLIP_SPREAD}); over {} settings (hidden layers {:?}, smell strengths {:?} against a dot of {}, simple and XOR smell codes) the largest spread is {:.2}: the target is set by salience and simplicity — the nets switch from dot to smell {} with the simple code and {} with the XOR code",
-                    c.seeds,
-                    f.settings.len(),
-                    c.architectures,
-                    c.smells,
-                    c.dot,
-                    f.largest_spread(),
-                    crossover(SmellCode::Linear),
-                    crossover(SmellCode::Xor)
-                ),
-                f.largest_spread() >= COIN_FLIP_SPREAD,
+            Test::small(format!(
+                "holds if, in some setting, the preference (snaps at a pellet minus snaps at a fly without a dot) spreads across {} seeds like a coin flip between the two targets (standard deviation at least {COIN_FLIP_SPREAD}); over {} settings (hidden layers {:?}, smell strengths {:?} against a dot of {}, simple and XOR smell codes) the largest spread is {:.2}: the target is set by salience and simplicity — the nets switch from dot to smell {} with the simple code and {} with the XOR code",
+                c.seeds,
+                f.settings.len(),
+                c.architectures,
+                c.smells,
+                c.dot,
                 f.largest_spread(),
-                Basis::Small,
+                crossover(SmellCode::Linear),
+                crossover(SmellCode::Xor)
+            ))
+            .on_data(
+                Quantity::Real(f.largest_spread()),
+                f,
+                "the arbitrary reading made concrete: each frog a pure dot or a pure smell detector by a fair coin, in every setting",
+                Quantity::Real(coins.largest_spread()),
+                &coins,
+                |f: &FrogResult| f.largest_spread() >= COIN_FLIP_SPREAD,
             ),
             "",
             2,
@@ -518,18 +591,21 @@ pub fn frog_claims(r: &Results) -> Vec<Claim> {
                 "Real-world representations are always fuzzy, because they are human abstractions derived from regularities in behavior.",
             ),
             "what a trained system targets is a matter of degree, read off its behaviour",
-            criterion(
-                format!(
-                    "holds if, for each code and architecture, the preference for the dot falls at every step up in smell strength, and in some setting the nets snap at both a pellet and a dotless fly between 20% and 80% of the time on average — neither a dot detector nor a fly detector ({})",
-                    if describe_mixed.is_empty() {
-                        "none".to_string()
-                    } else {
-                        describe_mixed
-                    }
-                ),
-                f.preference_falls_with_smell() && !mixed.is_empty(),
-                mixed.len() as u64,
-                Basis::Small,
+            Test::small(format!(
+                "holds if, for each code and architecture, the preference for the dot falls at every step up in smell strength, and in some setting at least half of the frogs are each neither a dot detector nor a fly detector: each snaps at both a pellet and a dotless fly between 20% and 80% of the time ({}); the number shown counts such settings",
+                if describe_mixed.is_empty() {
+                    "none".to_string()
+                } else {
+                    describe_mixed
+                }
+            ))
+            .on_data(
+                count(mixed.len()),
+                f,
+                "determinate targets: each frog replaced by a pure detector of the feature it prefers",
+                count(determinate.mixed().len()),
+                &determinate,
+                fuzzy,
             ),
             "",
             3,

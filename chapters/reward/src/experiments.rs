@@ -57,16 +57,21 @@ pub struct Results {
     pub timings: Vec<(&'static str, f64)>,
 }
 
-/// Runs every experiment: the hospital planner on a thread of its own, the rest in turn on
-/// this one (two threads at most).
+/// Runs every experiment: the hospital planner and then best-of-N on a thread of their own,
+/// the rest in turn on this one (two threads at most).
 pub fn run(scale: &Scale) -> Results {
     std::thread::scope(|s| {
-        let hospital = s.spawn(|| timed("hospital", || hospital::run(&scale.hospital)));
+        let second = s.spawn(|| {
+            (
+                timed("hospital", || hospital::run(&scale.hospital)),
+                timed("best_of_n", || best_of_n::run(&scale.best_of_n)),
+            )
+        });
         let (inference, t_inference) = timed("inference", || inference::run(&scale.inference));
         let (updates, t_updates) = timed("updates", || updates::run(&scale.updates));
-        let (best_of_n, t_best) = timed("best_of_n", || best_of_n::run(&scale.best_of_n));
         let (frog, t_frog) = timed("frog", || frog::run(&scale.frog));
-        let (hospital, t_hospital) = hospital.join().expect("hospital experiment");
+        let ((hospital, t_hospital), (best_of_n, t_best)) =
+            second.join().expect("hospital and best-of-N experiments");
         Results {
             inference,
             updates,

@@ -150,6 +150,8 @@ impl FrogConfig {
 pub struct Frog {
     /// Accuracy on fresh scenes from the training distribution.
     pub accuracy: f64,
+    /// The same accuracy of the net as initialised, before any training (the null model).
+    pub untrained_accuracy: f64,
     /// Mean probability of snapping at a pellet (dot, no fly smell) and at a fly without a dot.
     pub snap_at_pellet: f64,
     pub snap_at_smell: f64,
@@ -159,6 +161,23 @@ impl Frog {
     /// +1: snaps at dots only; −1: at fly smell only.
     pub fn dot_preference(&self) -> f64 {
         self.snap_at_pellet - self.snap_at_smell
+    }
+
+    /// Whether this frog snaps at both probes between 20% and 80% of the time: it targets
+    /// neither feature alone.
+    pub fn mixed(&self) -> bool {
+        (0.2..=0.8).contains(&self.snap_at_pellet) && (0.2..=0.8).contains(&self.snap_at_smell)
+    }
+
+    /// The frog a determinate target would make of it: a pure detector of the feature it
+    /// prefers, snapping always at that probe and never at the other.
+    pub fn determinate(&self) -> Frog {
+        let dot = self.dot_preference() > 0.0;
+        Frog {
+            snap_at_pellet: f64::from(u8::from(dot)),
+            snap_at_smell: f64::from(u8::from(!dot)),
+            ..*self
+        }
     }
 }
 
@@ -190,6 +209,11 @@ impl Setting {
             .sqrt()
     }
 
+    /// Share of this setting's frogs that are individually [`Frog::mixed`].
+    pub fn mixed_share(&self) -> f64 {
+        self.frogs.iter().filter(|f| f.mixed()).count() as f64 / self.frogs.len() as f64
+    }
+
     pub fn mean_snaps(&self) -> (f64, f64) {
         let n = self.frogs.len() as f64;
         (
@@ -214,6 +238,23 @@ fn snap_probabilities(
         .collect()
 }
 
+/// The share of `n` fresh flies and `n` fresh empty scenes the net gets right.
+fn accuracy(mlp: &Mlp, world: &World, n: usize, r: &mut impl rand::Rng) -> f64 {
+    let fly = Scene {
+        dot: true,
+        fly_smell: true,
+    };
+    let empty = Scene {
+        dot: false,
+        fly_smell: false,
+    };
+    let fresh_fly = snap_probabilities(mlp, world, fly, n, r);
+    let fresh_empty = snap_probabilities(mlp, world, empty, n, r);
+    let correct = fresh_fly.iter().filter(|p| **p > 0.5).count()
+        + fresh_empty.iter().filter(|p| **p < 0.5).count();
+    correct as f64 / (2 * n) as f64
+}
+
 /// Trains one net and probes it.
 pub fn train_frog(cfg: &FrogConfig, world: &World, hidden: &[usize], seed: u64) -> Frog {
     let mut r = nets::rng(seed);
@@ -234,6 +275,7 @@ pub fn train_frog(cfg: &FrogConfig, world: &World, hidden: &[usize], seed: u64) 
     sizes.extend_from_slice(hidden);
     sizes.push(2);
     let mlp = Mlp::new(&MlpSpec::relu(&sizes), &mut r);
+    let untrained = mlp.clone();
     let mut trainer = Trainer::new(
         mlp,
         Loss::SoftmaxCrossEntropy { groups: 1 },
@@ -244,22 +286,24 @@ pub fn train_frog(cfg: &FrogConfig, world: &World, hidden: &[usize], seed: u64) 
         trainer.step(x.view(), Targets::Labels(&labels));
     }
     let mlp = &trainer.mlp;
-    let mut snap = |scene: Scene| snap_probabilities(mlp, world, scene, cfg.probe, &mut r);
-    let fresh_fly = snap(fly);
-    let fresh_empty = snap(empty);
-    let correct = fresh_fly.iter().filter(|p| **p > 0.5).count()
-        + fresh_empty.iter().filter(|p| **p < 0.5).count();
+    let trained_accuracy = accuracy(mlp, world, cfg.probe, &mut r);
     let mean = |v: Vec<f64>| v.iter().sum::<f64>() / v.len() as f64;
+    let mut snap = |scene: Scene| mean(snap_probabilities(mlp, world, scene, cfg.probe, &mut r));
+    let snap_at_pellet = snap(Scene {
+        dot: true,
+        fly_smell: false,
+    });
+    let snap_at_smell = snap(Scene {
+        dot: false,
+        fly_smell: true,
+    });
+    // Last, so that the trained frog's draws are the same as without it.
+    let untrained_accuracy = accuracy(&untrained, world, cfg.probe, &mut r);
     Frog {
-        accuracy: correct as f64 / (2 * cfg.probe) as f64,
-        snap_at_pellet: mean(snap(Scene {
-            dot: true,
-            fly_smell: false,
-        })),
-        snap_at_smell: mean(snap(Scene {
-            dot: false,
-            fly_smell: true,
-        })),
+        accuracy: trained_accuracy,
+        untrained_accuracy,
+        snap_at_pellet,
+        snap_at_smell,
     }
 }
 
@@ -296,16 +340,56 @@ impl FrogResult {
         })
     }
 
-    /// Settings where the nets, on average, snap at both probes between 20% and 80% of the
-    /// time: they target neither feature alone.
+    /// Settings where at least half of the frogs are individually [`Frog::mixed`]: each one
+    /// snaps at both probes between 20% and 80% of the time, not only their average.
     pub fn mixed(&self) -> Vec<&Setting> {
         self.settings
             .iter()
-            .filter(|s| {
-                let (p, f) = s.mean_snaps();
-                (0.2..=0.8).contains(&p) && (0.2..=0.8).contains(&f)
-            })
+            .filter(|s| s.mixed_share() >= 0.5)
             .collect()
+    }
+
+    /// The same result with every frog replaced by `f(frog)`, in order.
+    fn map_frogs(&self, mut f: impl FnMut(&Frog) -> Frog) -> FrogResult {
+        FrogResult {
+            config: self.config.clone(),
+            settings: self
+                .settings
+                .iter()
+                .map(|s| Setting {
+                    frogs: s.frogs.iter().map(&mut f).collect(),
+                    ..s.clone()
+                })
+                .collect(),
+        }
+    }
+
+    /// The goal realist's frogs: each a pure detector of the feature it prefers
+    /// ([`Frog::determinate`]).
+    pub fn determinate(&self) -> FrogResult {
+        self.map_frogs(Frog::determinate)
+    }
+
+    /// Fodor's "arbitrary" reading made concrete: each frog a pure dot detector or a pure
+    /// smell detector by a fair coin, drawn from `seed`.
+    pub fn coin_flips(&self, seed: u64) -> FrogResult {
+        let mut r = nets::rng(seed);
+        self.map_frogs(|f| {
+            let dot: bool = r.random();
+            Frog {
+                snap_at_pellet: f64::from(u8::from(dot)),
+                snap_at_smell: f64::from(u8::from(!dot)),
+                ..*f
+            }
+        })
+    }
+
+    /// The same nets before training: each frog's accuracy is its untrained net's.
+    pub fn untrained(&self) -> FrogResult {
+        self.map_frogs(|f| Frog {
+            accuracy: f.untrained_accuracy,
+            ..*f
+        })
     }
 
     /// Whether, for every code and architecture, the preference falls as the smell grows.

@@ -205,6 +205,25 @@ impl InferenceResult {
         runs.iter().map(|a| a.error).fold(0.0, f64::max)
     }
 
+    /// The largest difference, over every β, between where gradient ascent with `reg` ended
+    /// and a candidate closed form `candidate(β)`.
+    pub fn distance_from(&self, reg: Regulariser, candidate: impl Fn(f64) -> Vec<f64>) -> f64 {
+        let runs = match reg {
+            Regulariser::Kl => &self.kl,
+            Regulariser::Entropy => &self.entropy,
+        };
+        runs.iter()
+            .map(|a| max_abs_diff(&a.policy, &candidate(a.beta)))
+            .fold(0.0, f64::max)
+    }
+
+    /// All the mass on the best outcome: the unregularised optimum, the argmax of E[r].
+    pub fn argmax_policy(&self) -> Vec<f64> {
+        let mut p = vec![0.0; self.problem.prior.len()];
+        p[self.problem.best()] = 1.0;
+        p
+    }
+
     /// `(β, posterior mass on the best outcome)`, from the largest β to the smallest,
     /// over both β lists.
     pub fn mass_on_best(&self) -> Vec<(f64, f64)> {

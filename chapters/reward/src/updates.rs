@@ -94,11 +94,16 @@ pub struct UpdateResult {
     pub reinforce_error: [f64; 2],
     /// The same for PPO's clipped objective at the old policy.
     pub ppo_error: [f64; 2],
+    /// The same for the update without the advantage weighting, `(1/n)·Σ ∇ log π(τ_i)`:
+    /// plain imitation of every datapoint alike.
+    pub unweighted_error: [f64; 2],
     /// The bandit batch, sample by sample.
     pub bandit: Vec<PerSample>,
     /// Corridor episodes of a batch under the initial policy: (advantage against the exact
     /// expected return, change in the episode's log-probability after a step on it alone).
     pub corridor: Vec<(f64, f64)>,
+    /// The same episodes stepped on with their raw return as the weight (no baseline).
+    pub corridor_raw: Vec<(f64, f64)>,
     /// Largest change of Adam's first step when every reward is multiplied by ten (bandit),
     /// and the ratio of the two plain-gradient steps.
     pub adam_rescaled_change: f64,
@@ -106,6 +111,9 @@ pub struct UpdateResult {
     /// Exact expected return of the corridor policy before and after training.
     pub return_before: f64,
     pub return_after: f64,
+    /// After the same training with each batch's advantages shuffled among its episodes
+    /// (the shuffled-reward control: the same steps, the reward's link to the episode cut).
+    pub return_after_shuffled: f64,
     /// The best return the corridor allows.
     pub return_best: f64,
 }
@@ -131,12 +139,31 @@ impl UpdateResult {
         self.bandit.iter().filter(|s| s.advantage < 0.0).count() as f64 / self.bandit.len() as f64
     }
 
+    /// Every (advantage, change in own log-probability) pair of the experiment: the corridor's
+    /// episodes, then the bandit's samples under REINFORCE and under PPO-clip.
+    pub fn moves(&self) -> Vec<(f64, f64)> {
+        self.corridor
+            .iter()
+            .copied()
+            .chain(self.bandit.iter().map(|s| (s.advantage, s.reinforce)))
+            .chain(self.bandit.iter().map(|s| (s.advantage, s.ppo)))
+            .collect()
+    }
+
+    /// The same pairs when each step is weighted by the raw return instead (no baseline; no
+    /// PPO counterpart, so the bandit's samples enter once).
+    pub fn raw_moves(&self) -> Vec<(f64, f64)> {
+        self.corridor_raw
+            .iter()
+            .copied()
+            .chain(self.bandit.iter().map(|s| (s.advantage, s.raw_reward)))
+            .collect()
+    }
+
     /// Whether every sample's log-probability moved in the direction of its advantage's sign,
-    /// in the bandit and in the corridor.
+    /// in the bandit and in the corridor, zero counting as a class of its own.
     pub fn signs_follow_advantage(&self) -> bool {
-        self.bandit.iter().all(|s| {
-            s.reinforce.signum() == s.advantage.signum() && s.ppo.signum() == s.advantage.signum()
-        }) && self.corridor.iter().all(|(a, d)| a.signum() == d.signum())
+        mismatches(&self.moves()) == 0
     }
 
     /// Largest |change in log-probability| under PPO-clip over the bound `log(1+ε)` (or
@@ -144,6 +171,48 @@ impl UpdateResult {
     pub fn ppo_largest_move(&self) -> f64 {
         self.bandit.iter().map(|s| s.ppo.abs()).fold(0.0, f64::max)
     }
+}
+
+/// How a step moved a trajectory's probability, or how its return compares with the
+/// baseline: three classes, zero its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Down,
+    Unchanged,
+    Up,
+}
+
+impl Direction {
+    /// The class of `x`: exactly zero is [`Direction::Unchanged`] (a zero advantage gives a
+    /// zero step, so its trajectory's probability does not move at all).
+    pub fn of(x: f64) -> Self {
+        if x < 0.0 {
+            Direction::Down
+        } else if x > 0.0 {
+            Direction::Up
+        } else {
+            Direction::Unchanged
+        }
+    }
+}
+
+/// How many (advantage, change) pairs moved otherwise than their advantage says: below the
+/// baseline and not made less likely, at it and moved, or above it and not made more likely.
+pub fn mismatches(moves: &[(f64, f64)]) -> usize {
+    moves
+        .iter()
+        .filter(|(a, d)| Direction::of(*a) != Direction::of(*d))
+        .count()
+}
+
+/// How many pairs fall in each class of advantage, (below, at, above) the baseline.
+pub fn classes(moves: &[(f64, f64)]) -> [usize; 3] {
+    let count = |c| moves.iter().filter(|(a, _)| Direction::of(*a) == c).count();
+    [
+        count(Direction::Down),
+        count(Direction::Unchanged),
+        count(Direction::Up),
+    ]
 }
 
 /// A policy with logits drawn from a standard normal (so the finite-difference checks are
@@ -154,16 +223,56 @@ fn random_logits(task: &Task, r: &mut impl rand::Rng) -> Vec<f64> {
         .collect::<Vec<f64>>()
 }
 
-/// Checks REINFORCE and PPO-clip against the weighted log-likelihood on one batch.
-fn identity_errors(task: &Task, theta: &[f64], samples: &[Sample], eps: f64) -> (f64, f64) {
+/// Checks REINFORCE, PPO-clip and the unweighted update against the weighted
+/// log-likelihood on one batch.
+fn identity_errors(task: &Task, theta: &[f64], samples: &[Sample], eps: f64) -> (f64, f64, f64) {
     const H: f64 = 1e-5;
     let fd_ll = finite_difference(theta, H, |t| weighted_log_likelihood(task, t, samples));
     let fd_ppo = finite_difference(theta, H, |t| ppo_clip(task, t, theta, samples, eps));
     let update = reinforce(task, theta, samples);
+    let unweighted: Vec<Sample> = samples
+        .iter()
+        .map(|s| Sample {
+            advantage: 1.0,
+            ..s.clone()
+        })
+        .collect();
     (
         relative_error(&update, &fd_ll),
         relative_error(&fd_ppo, &fd_ll),
+        relative_error(&reinforce(task, theta, &unweighted), &fd_ll),
     )
+}
+
+/// `n` iterations of REINFORCE on the corridor from `start`, each on a fresh batch with a
+/// batch-mean baseline; with `shuffle`, each batch's advantages are first permuted among its
+/// episodes (a Fisher–Yates shuffle from the same generator).
+fn train(
+    cfg: &UpdateConfig,
+    corridor: &Task,
+    start: &[f64],
+    shuffle: bool,
+    r: &mut impl rand::Rng,
+) -> Vec<f64> {
+    use rand::RngExt;
+    let mut theta = start.to_vec();
+    for _ in 0..cfg.iterations {
+        let mut samples = batch(corridor, &theta, cfg.batch, None, r);
+        if shuffle {
+            let mut advantages: Vec<f64> = samples.iter().map(|s| s.advantage).collect();
+            for i in (1..advantages.len()).rev() {
+                advantages.swap(i, r.random_range(0..=i));
+            }
+            for (s, a) in samples.iter_mut().zip(advantages) {
+                s.advantage = a;
+            }
+        }
+        let step = reinforce(corridor, &theta, &samples);
+        for (t, d) in theta.iter_mut().zip(step) {
+            *t += cfg.train_lr * d;
+        }
+    }
+    theta
 }
 
 /// Runs the experiment.
@@ -174,11 +283,11 @@ pub fn run(cfg: &UpdateConfig) -> UpdateResult {
 
     let theta_b = random_logits(&bandit, &mut r);
     let samples_b = batch(&bandit, &theta_b, cfg.batch, None, &mut r);
-    let (rb, pb) = identity_errors(&bandit, &theta_b, &samples_b, cfg.eps);
+    let (rb, pb, ub) = identity_errors(&bandit, &theta_b, &samples_b, cfg.eps);
 
     let theta_c = random_logits(&corridor, &mut r);
     let samples_c = batch(&corridor, &theta_c, cfg.batch, None, &mut r);
-    let (rc, pc) = identity_errors(&corridor, &theta_c, &samples_c, cfg.eps);
+    let (rc, pc, uc) = identity_errors(&corridor, &theta_c, &samples_c, cfg.eps);
 
     let ppo = UpdateRule::PpoClip {
         eps: cfg.eps,
@@ -215,19 +324,26 @@ pub fn run(cfg: &UpdateConfig) -> UpdateResult {
     let start = vec![0.0; corridor.parameters()];
     let value = corridor.expected_return(&start);
     let corridor_samples = batch(&corridor, &start, cfg.batch, Some(value), &mut r);
-    let corridor_moves = corridor_samples
-        .iter()
-        .map(|s| {
-            let d = crate::policy_gradient::own_log_prob_change(
-                &corridor,
-                &start,
-                s,
-                cfg.lr,
-                UpdateRule::Reinforce,
-            );
-            (s.advantage, d)
-        })
-        .collect();
+    let move_with = |weight: &dyn Fn(&Sample) -> f64| -> Vec<(f64, f64)> {
+        corridor_samples
+            .iter()
+            .map(|s| {
+                let d = crate::policy_gradient::own_log_prob_change(
+                    &corridor,
+                    &start,
+                    &Sample {
+                        advantage: weight(s),
+                        ..s.clone()
+                    },
+                    cfg.lr,
+                    UpdateRule::Reinforce,
+                );
+                (s.advantage, d)
+            })
+            .collect()
+    };
+    let corridor_moves = move_with(&|s| s.advantage);
+    let corridor_raw = move_with(&|s| s.trajectory.ret);
 
     // Adam against plain gradient steps when every reward is ten times larger.
     let scaled: Vec<Sample> = samples_b
@@ -244,25 +360,23 @@ pub fn run(cfg: &UpdateConfig) -> UpdateResult {
     let norm = |g: &[f64]| g.iter().map(|x| x * x).sum::<f64>().sqrt();
     let sgd_rescaled_ratio = norm(&g10) / norm(&g1);
 
-    // Train the corridor policy from uniform with REINFORCE and a batch-mean baseline.
-    let mut theta = start.clone();
-    for _ in 0..cfg.iterations {
-        let samples = batch(&corridor, &theta, cfg.batch, None, &mut r);
-        let step = reinforce(&corridor, &theta, &samples);
-        for (t, d) in theta.iter_mut().zip(step) {
-            *t += cfg.train_lr * d;
-        }
-    }
+    // Train the corridor policy from uniform with REINFORCE and a batch-mean baseline; then
+    // the shuffled control, from its own generator so the first run is unchanged.
+    let theta = train(cfg, &corridor, &start, false, &mut r);
+    let shuffled = train(cfg, &corridor, &start, true, &mut nets::rng(cfg.seed + 1));
     UpdateResult {
         config: cfg.clone(),
         reinforce_error: [rb, rc],
         ppo_error: [pb, pc],
+        unweighted_error: [ub, uc],
         bandit: per_sample,
         corridor: corridor_moves,
+        corridor_raw,
         adam_rescaled_change,
         sgd_rescaled_ratio,
         return_before: value,
         return_after: corridor.expected_return(&theta),
+        return_after_shuffled: corridor.expected_return(&shuffled),
         return_best: corridor
             .enumerate(&start)
             .iter()
