@@ -340,11 +340,12 @@ impl Rounding {
             return Ok(Quantity::Log10 { lo: l, hi: l });
         }
         let text = &self.edges[usize::from(!below)];
-        let mut x: f64 = format!("{text}e{}", self.exponent)
-            .parse()
-            .map_err(|_| AssessError::Mismatch {
-                detail: format!("the edge {text} does not parse"),
-            })?;
+        let mut x: f64 =
+            format!("{text}e{}", self.exponent)
+                .parse()
+                .map_err(|_| AssessError::Mismatch {
+                    detail: format!("the edge {text} does not parse"),
+                })?;
         while (lo..=hi).contains(&x.log10()) {
             x = if below { x.next_down() } else { x.next_up() };
         }

@@ -105,8 +105,13 @@ fn format_real(x: f64, digits: usize, style: Style) -> String {
     if x == 0.0 {
         return "0".to_string();
     }
+    let sign = if x.is_sign_negative() {
+        minus(style)
+    } else {
+        ""
+    };
     let magnitude = x.abs().log10().floor();
-    if (-4.0..9.0).contains(&magnitude) {
+    let body = if (-4.0..9.0).contains(&magnitude) {
         let decimals = (digits as i64 - 1 - magnitude as i64).max(0) as usize;
         let text = format!("{:.*}", decimals, x.abs());
         // Group the integer part when it is long, as the sources do ("100,000,000").
@@ -116,14 +121,11 @@ fn format_real(x: f64, digits: usize, style: Style) -> String {
             out.push('.');
             out.push_str(frac);
         }
-        if x < 0.0 {
-            out.insert_str(0, minus(style));
-        }
         out
     } else {
-        let sign = if x < 0.0 { minus(style) } else { "" };
-        format!("{sign}{}", format_log10(x.abs().log10(), digits, style))
-    }
+        format_log10(x.abs().log10(), digits, style)
+    };
+    format!("{sign}{body}")
 }
 
 /// `m × 10^e` for the number whose base-10 logarithm is `l`.
@@ -185,5 +187,34 @@ mod tests {
         assert_eq!(format_real(0.5, 2, Style::Plain), "0.50");
         assert_eq!(format_real(-1234.5, 5, Style::Html), "−1,234.5");
         assert_eq!(format_real(2.5e-7, 2, Style::Plain), "2.5 × 10^-7");
+        assert_eq!(format_real(-2.5e-7, 2, Style::Plain), "-2.5 × 10^-7");
+        assert_eq!(
+            format_real(-3.0e12, 2, Style::Html),
+            "−3.0 × 10<sup>12</sup>"
+        );
+        assert_eq!(format_real(-0.25, 2, Style::Plain), "-0.25");
+        assert_eq!(format_real(0.0, 3, Style::Plain), "0");
+    }
+
+    #[test]
+    fn a_mantissa_that_rounds_up_at_the_printed_digits_carries_even_when_finer_digits_would_not() {
+        // 9.996 rounds to 10.0 at three digits, but not at five.
+        assert_eq!(
+            format_log10(9.996e5f64.log10(), 3, Style::Plain),
+            "1.00 × 10^6"
+        );
+        assert_eq!(
+            format_log10(9.996e5f64.log10(), 5, Style::Plain),
+            "9.9960 × 10^5"
+        );
+    }
+
+    #[test]
+    fn disagreeing_bounds_say_what_each_prints() {
+        let e = BoundsDisagree {
+            lower: "1.0".into(),
+            upper: "2.0".into(),
+        };
+        assert_eq!(e.to_string(), "the bounds print differently (1.0 vs 2.0)");
     }
 }
