@@ -13,9 +13,9 @@ pub mod seed;
 pub mod timing;
 pub mod verdict;
 
-pub use claim::{Assessment, Claim, Computed, Origin, Rival, RivalOutcome, Source, Stated, Test};
+pub use claim::{Assessment, Claim, Computed, Rival, RivalOutcome, Stated, Test};
 pub use number::{Quantity, Style};
 pub use record::ClaimRecord;
-pub use seed::Seed;
+pub use seed::{Origin, Seed, Source};
 pub use timing::{Timing, timed};
 pub use verdict::{Basis, Verdict};

@@ -1,7 +1,63 @@
-//! The source texts the book checks (`shared/seeds/`), named once.
+//! Where a claim comes from: the source texts the book checks (`shared/seeds/`), named
+//! once, and the papers they cite.
 
-use crate::claim::{Origin, Source};
 use serde::{Deserialize, Serialize};
+
+/// The text a claim is credited to: one of the source texts the book checks, or a paper
+/// they cite (an entry of `src/references.bib`), when the number is the paper's own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    Text(Seed),
+    Paper {
+        /// The key of its References entry.
+        key: &'static str,
+        /// Authors and year, as the book cites it.
+        citation: &'static str,
+    },
+}
+
+/// Where a claim comes from: a source and at most one sentence of it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    pub origin: Origin,
+    /// From a source text: the sentence (or part of one) that makes the claim, verbatim.
+    /// From a paper: what it reports, in the book's words (the paper is not in the seeds).
+    pub quote: &'static str,
+}
+
+impl Source {
+    /// A number reported by a cited paper rather than stated by a source text.
+    pub const fn paper(key: &'static str, citation: &'static str, report: &'static str) -> Self {
+        Source {
+            origin: Origin::Paper { key, citation },
+            quote: report,
+        }
+    }
+
+    /// The source text, when the claim comes from one.
+    pub fn seed(&self) -> Option<Seed> {
+        match self.origin {
+            Origin::Text(seed) => Some(seed),
+            Origin::Paper { .. } => None,
+        }
+    }
+
+    /// Author and title (or authors and year, for a paper), as the book cites it.
+    pub fn citation(&self) -> &'static str {
+        match self.origin {
+            Origin::Text(seed) => seed.citation(),
+            Origin::Paper { citation, .. } => citation,
+        }
+    }
+
+    /// The seed file the quote must appear in verbatim, or the paper's References key.
+    pub fn file(&self) -> &'static str {
+        match self.origin {
+            Origin::Text(seed) => seed.file(),
+            Origin::Paper { key, .. } => key,
+        }
+    }
+}
 
 /// One of the public texts whose numbers and claims the ledger records.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
