@@ -151,6 +151,21 @@ impl SamplerResult {
         pearson(&pts)
     }
 
+    /// The same correlation with the pairing shuffled: each function's prior probability set
+    /// beside another function's SGD frequency, by a seeded permutation — what the
+    /// correlation is when SGD's frequencies have nothing to do with the prior's.
+    pub fn shuffled_log_correlation(&self, seed: u64) -> f64 {
+        let common = self.common();
+        let mut sgd: Vec<f64> = common.iter().map(|p| p.1).collect();
+        sgd.shuffle(&mut rng(seed));
+        let pts: Vec<(f64, f64)> = common
+            .iter()
+            .zip(&sgd)
+            .map(|(a, &b)| (a.0.log10(), b.log10()))
+            .collect();
+        pearson(&pts)
+    }
+
     /// Share of SGD runs whose function is among [`SamplerResult::common`]: how much of what
     /// SGD does the correlation speaks for.
     pub fn sgd_share_in_common(&self) -> f64 {

@@ -2,17 +2,23 @@
 //! cost of scheming carried into bits, and the two small experiments — beside what the
 //! chapter computes for each.
 //!
-//! The arithmetic claims are checked at the source's own setting ([`Scale::Full`]); each
-//! criterion names every assumption its verdict rests on. The experiments are small-scale
-//! analogs ([`Scale::Small`]). Credences, and the made-up prior itself, are not checkable.
+//! The update counts are arithmetic on published runs, checked at the source's own setting
+//! ([`ledger::Basis::Full`]), each against the break-even batch at which it flips. What the
+//! speed cost is worth to SGD follows only from a model whose assumptions are contested
+//! (the share of capacity the reasoning takes, Bayesian selection at inverse temperature 1):
+//! those claims are consequences of the model ([`ledger::Basis::Model`]), each with the
+//! break-even at which its conclusion flips as its rival. The experiments are small-scale
+//! analogs ([`ledger::Basis::Small`]), each against a null control computed beside it.
+//! Credences, the made-up prior itself, and the report's serial-step estimate (which no
+//! source text states) are not checkable.
 
 use crate::bayesian_sampler::SamplerResult;
 use crate::experiments::{self, Results};
 use crate::extra_reasoning::ReasoningResult;
 use crate::selection::{TOY_BITS_PER_STEP, TOY_PRIOR_BITS, gap_for_one_bit, toy_steps};
-use crate::speed_cost::{Assumptions, REASONING_STEPS, SERIAL_STEPS, reasoning_share};
+use crate::speed_cost::{Assumptions, REASONING_STEPS, SERIAL_STEPS};
 use crate::updates::{self, MILLION, PARAMETERS, PUBLISHED_BATCHES};
-use ledger::{Claim, Computed, Quantity, Seed, Stated, Verdict};
+use ledger::{Claim, Computed, Quantity, Seed, Stated, Test, Verdict};
 
 const CHAPTER: &str = "speed";
 
@@ -27,6 +33,14 @@ pub const COVERED: f64 = 0.5;
 
 /// "Isn't all that many": at most this share of a run's steps.
 pub const FEW_STEPS: f64 = 0.01;
+
+/// How far past a break-even the rival of a model claim is put: a tenth of a percent, so
+/// that the conclusion has just flipped there.
+pub const PAST_BREAK_EVEN: f64 = 1e-3;
+
+/// The seed of the permutation that pairs the prior's probabilities with the wrong SGD
+/// frequencies (the null control of the sampler experiment).
+pub const SHUFFLE_SEED: u64 = 17;
 
 /// A number as the ledger prints it, to `digits` significant digits.
 fn num(x: f64, digits: usize) -> String {
@@ -44,7 +58,7 @@ fn count(n: usize) -> String {
 pub fn assumptions_text(a: &Assumptions) -> String {
     let c = a.cost();
     format!(
-        "assumptions: a model of {} parameters trained compute-optimally on {} tokens (Chinchilla's 20 per parameter); final loss L(N, D) = {} + {}/N^{} + {}/D^{} nats per token (Hoffmann et al. 2022, Approach 3); the schemer gives up {}% of its capacity (N → N(1 − s)) or of its training compute (C → C(1 − s)), taking the smaller loss gap; batches of {} tokens; selection as a Gibbs posterior over the two classes at inverse temperature {} (Bayesian updating with the log-loss as likelihood), so each token's loss gap is evidence",
+        "assumptions: a model of {} parameters trained compute-optimally on {} tokens (Chinchilla's 20 per parameter); final loss L(N, D) = {} + {}/N^{} + {}/D^{} nats per token (Hoffmann et al. 2022, Approach 3); the extra reasoning takes capacity or compute from the task rather than sharing its steps: the schemer gives up a share s of its capacity (N → N(1 − s)) or of its training compute (C → C(1 − s)), taking the smaller loss gap, with s = {}% as the book's illustration (no source text states it); batches of {} tokens; selection as a Gibbs posterior over the two classes at inverse temperature {} (Bayesian updating with the log-loss as likelihood), so each token's loss gap is evidence",
         num(a.parameters, 2),
         num(c.tokens, 2),
         a.law.e,
@@ -92,6 +106,14 @@ pub fn selection_claims() -> Vec<Claim> {
     let largest_published = PUBLISHED_BATCHES.iter().map(|p| p.1).fold(0.0f64, f64::max);
     let fewest_steps = updates::steps(PARAMETERS, largest_published);
     let share_of_run = f64::from(TOY_PRIOR_BITS) / fewest_steps;
+    let published_batches: Vec<f64> = PUBLISHED_BATCHES.iter().map(|p| p.1).collect();
+    let million_rival = threshold * (1.0 + PAST_BREAK_EVEN);
+    let hundred_share = |batch: f64| f64::from(TOY_PRIOR_BITS) / updates::steps(PARAMETERS, batch);
+    let few_break_even = updates::largest_batch(PARAMETERS, f64::from(TOY_PRIOR_BITS) / FEW_STEPS);
+    let few_rival = few_break_even * (1.0 + PAST_BREAK_EVEN);
+    let gap = cost.capacity_gap.min(cost.compute_gap);
+    let step_break_even = a.break_even_share(1.0, |c| c.bits_per_step);
+    let step_rival = a.with_share(step_break_even * (1.0 - PAST_BREAK_EVEN));
     vec![
         Claim {
             id: "toy.steps",
@@ -128,21 +150,32 @@ pub fn selection_claims() -> Vec<Claim> {
             stated: Stated::Statement(
                 "a gradient step carries at least one bit of selection between the classes",
             ),
-            computed: Computed::full(
-                format!(
-                    "holds if the speed cost of scheming is worth at least one bit per step: it is worth {} bits, the loss gap {} nats per token against the {} at which a step carries one bit; the bit per step fails below inverse temperature {} — {}",
-                    num(cost.bits_per_step, 3),
-                    num(cost.capacity_gap.min(cost.compute_gap), 3),
-                    num(gap_for_one_bit(a.batch, a.lambda), 3),
-                    num(1.0 / cost.bits_per_step, 2),
-                    assumptions_text(&a)
-                ),
-                cost.bits_per_step >= 1.0,
+            computed: Test::model(format!(
+                "holds if, under the model, the speed cost is worth at least one bit per step; break-even: a step carries a bit for any share above {} of capacity or compute given up (at the illustrative share, for any inverse temperature above {}); at the illustrative share it is worth {} bits, the loss gap {} nats per token against the {} at which a step of {} tokens carries one bit — {}",
+                num(step_break_even, 2),
+                num(1.0 / cost.bits_per_step, 2),
+                num(cost.bits_per_step, 3),
+                num(gap, 3),
+                num(gap_for_one_bit(a.batch, a.lambda), 3),
+                num(a.batch, 3),
+                assumptions_text(&a)
+            ))
+            .on_data(
                 Quantity::Real(cost.bits_per_step),
+                &a,
+                format!(
+                    "just below the break-even: a schemer giving up a share {} of its capacity or compute, {}% less than the {} at which a step carries one bit",
+                    num(step_rival.share, 3),
+                    num(100.0 * PAST_BREAK_EVEN, 1),
+                    num(step_break_even, 3)
+                ),
+                Quantity::Real(step_rival.cost().bits_per_step),
+                &step_rival,
+                |m: &Assumptions| m.cost().bits_per_step >= 1.0,
             ),
             unit: "bits per step",
             digits: 3,
-            expect: Verdict::Reproduced,
+            expect: Verdict::ModelConsequence,
         },
         Claim {
             id: "updates.million",
@@ -153,18 +186,25 @@ pub fn selection_claims() -> Vec<Claim> {
             stated: Stated::Statement(
                 "more than a million gradient updates for more than a trillion parameters, depending on the batch size",
             ),
-            computed: Computed::full(
+            computed: Test::full(format!(
+                "holds if a trillion-parameter model trained on 20 tokens per parameter (Hoffmann et al. 2022) takes more than a million updates at each batch size published for large runs ({published}); it does for every batch below the break-even {} tokens; more parameters or more tokens per parameter only add updates; the value is the fewest updates, at the largest published batch",
+                num(threshold, 2)
+            ))
+            .on_data(
+                Quantity::Real(fewest_steps),
+                &published_batches[..],
                 format!(
-                    "holds if a trillion-parameter model trained on 20 tokens per parameter (Hoffmann et al. 2022) takes more than a million updates at the batch sizes published for large runs; it does for every batch below {} tokens, and the published ones are below it ({published}); more parameters or more tokens per parameter only add updates",
-                    num(threshold, 2)
+                    "just past the break-even batch: {} tokens, {}% above the {} at which the run takes exactly a million updates",
+                    num(million_rival, 3),
+                    num(100.0 * PAST_BREAK_EVEN, 1),
+                    num(threshold, 3)
                 ),
-                PUBLISHED_BATCHES
-                    .iter()
-                    .all(|&(_, b)| updates::steps(PARAMETERS, b) > MILLION),
-                Quantity::Real(threshold),
+                Quantity::Real(updates::steps(PARAMETERS, million_rival)),
+                &[million_rival][..],
+                |batches: &[f64]| batches.iter().all(|&b| updates::steps(PARAMETERS, b) > MILLION),
             ),
-            unit: "tokens: the largest batch with more than a million updates",
-            digits: 2,
+            unit: "updates",
+            digits: 3,
             expect: Verdict::Reproduced,
         },
         Claim {
@@ -174,16 +214,28 @@ pub fn selection_claims() -> Vec<Claim> {
                 "And 100 extra gradient steps isn't all that many in a very large training run",
             ),
             stated: Stated::Statement("100 steps are few in a very large training run"),
-            computed: Computed::full(
-                format!(
-                    "holds if 100 steps are at most {}% of a trillion-parameter compute-optimal run at every published batch size; at the largest ({} tokens, the fewest steps: {}) they are {}%",
-                    num(100.0 * FEW_STEPS, 1),
-                    num(largest_published, 2),
-                    num(fewest_steps, 3),
-                    num(100.0 * share_of_run, 2)
-                ),
-                share_of_run <= FEW_STEPS,
+            computed: Test::full(format!(
+                "holds if 100 steps are at most {}% of a trillion-parameter compute-optimal run at every published batch size; at the largest ({} tokens, the fewest steps: {}) they are {}% (the value); they would reach {}% only at batches of {} tokens, the break-even",
+                num(100.0 * FEW_STEPS, 1),
+                num(largest_published, 2),
+                num(fewest_steps, 3),
+                num(100.0 * share_of_run, 2),
+                num(100.0 * FEW_STEPS, 1),
+                num(few_break_even, 2)
+            ))
+            .on_data(
                 Quantity::Real(100.0 * share_of_run),
+                &published_batches[..],
+                format!(
+                    "just past the break-even batch: {} tokens, {}% above the {} at which 100 steps are {}% of the run",
+                    num(few_rival, 3),
+                    num(100.0 * PAST_BREAK_EVEN, 1),
+                    num(few_break_even, 3),
+                    num(100.0 * FEW_STEPS, 1)
+                ),
+                Quantity::Real(100.0 * hundred_share(few_rival)),
+                &[few_rival][..],
+                |batches: &[f64]| batches.iter().all(|&b| hundred_share(b) <= FEW_STEPS),
             ),
             unit: "%",
             digits: 2,
@@ -192,12 +244,20 @@ pub fn selection_claims() -> Vec<Claim> {
     ]
 }
 
-/// The serial-step arithmetic and what it is worth in loss and in bits.
+/// The report's serial-step estimate, and what a speed cost is worth in loss and in bits
+/// under the model.
 pub fn speed_cost_claims() -> Vec<Claim> {
     let a = Assumptions::default();
     let cost = a.cost();
     let gap = cost.capacity_gap.min(cost.compute_gap);
     let lambda_for_toy = f64::from(TOY_PRIOR_BITS) / cost.bits_per_run;
+    let free = a.with_share(0.0);
+    let run_break_even = a.share_worth(f64::from(TOY_PRIOR_BITS));
+    let run_rival = a.with_share(run_break_even * (1.0 - PAST_BREAK_EVEN));
+    let smaller_gap = |m: &Assumptions| {
+        let c = m.cost();
+        c.capacity_gap.min(c.compute_gap)
+    };
     vec![
         Claim {
             id: "speed-cost.serial-share",
@@ -205,15 +265,15 @@ pub fn speed_cost_claims() -> Vec<Claim> {
             source: Seed::CarlsmithSpeed.quote(
                 "the report includes a rough calculation in this respect in section 4.4.2",
             ),
-            stated: Stated::Rounded {
-                qualifier: "around",
-                digits: "0.1",
-                exponent: 0,
+            stated: Stated::Unverifiable(
+                "the report makes a rough calculation of what the extra serial reasoning costs a schemer",
+            ),
+            computed: Computed::Nothing {
+                why: "the quoted sentence states no number, and the report's section it points to is not among the book's source texts, so nothing here can check that calculation; the share of its computation the schemer gives up is the model's input — the book's illustration, named among the assumptions of the speed-cost claims, which lead with the break-even share instead",
             },
-            computed: Computed::Number(Quantity::Real(100.0 * reasoning_share())),
-            unit: "%",
-            digits: 2,
-            expect: Verdict::Reproduced,
+            unit: "",
+            digits: 0,
+            expect: Verdict::NotCheckable,
         },
         Claim {
             id: "speed-cost.sgd-prefers-non-schemers",
@@ -224,21 +284,25 @@ pub fn speed_cost_claims() -> Vec<Claim> {
             stated: Stated::Statement(
                 "the extra reasoning makes schemers worse on the final comparison SGD selects on",
             ),
-            computed: Computed::full(
-                format!(
-                    "holds if spending {} of {} serial steps on reasoning raises the final loss under both readings: by {} nats per token as capacity, {} as compute — {}",
-                    count(REASONING_STEPS as usize),
-                    count(SERIAL_STEPS as usize),
-                    num(cost.capacity_gap, 3),
-                    num(cost.compute_gap, 3),
-                    assumptions_text(&a)
-                ),
-                cost.capacity_gap > 0.0 && cost.compute_gap > 0.0,
+            computed: Test::model(format!(
+                "holds if, under the model, the extra reasoning raises the final loss under both readings of what it takes; break-even: a share of zero — it does for any positive share, so the conclusion is the assumption that the reasoning takes capacity or compute from the task; at the illustrative share ({} of {} serial steps) the gap is {} nats per token as capacity, {} as compute (the value is the smaller) — {}",
+                count(REASONING_STEPS as usize),
+                count(SERIAL_STEPS as usize),
+                num(cost.capacity_gap, 3),
+                num(cost.compute_gap, 3),
+                assumptions_text(&a)
+            ))
+            .on_data(
                 Quantity::Real(gap),
+                &a,
+                "the break-even: reasoning that takes no capacity or compute from the task (it shares the task's serial steps), a share of zero",
+                Quantity::Real(smaller_gap(&free)),
+                &free,
+                |m: &Assumptions| smaller_gap(m) > 0.0,
             ),
             unit: "nats per token",
             digits: 3,
-            expect: Verdict::Reproduced,
+            expect: Verdict::ModelConsequence,
         },
         Claim {
             id: "speed-cost.worth-it",
@@ -247,22 +311,31 @@ pub fn speed_cost_claims() -> Vec<Claim> {
                 "I think it's plausible that it would indeed be \"worth it\" for SGD to pay substantive costs to get a non-schemer instead",
             ),
             stated: Stated::Statement("the speed cost outweighs a counting prior like 2^100 : 1"),
-            computed: Computed::full(
-                format!(
-                    "holds if the loss gap of the speed cost, summed over a compute-optimal run, is worth at least {TOY_PRIOR_BITS} bits; it is worth {} bits, so it overturns priors up to 2^{} — unless selection is at least {} times weaker than Bayesian updating (inverse temperature below {}), or the schemer gives up less than {}% of its capacity — {}",
-                    num(cost.bits_per_run, 3),
-                    num(cost.bits_per_run, 2),
-                    num(1.0 / lambda_for_toy, 2),
-                    num(lambda_for_toy, 2),
-                    num(100.0 * a.share_worth(f64::from(TOY_PRIOR_BITS)), 2),
-                    assumptions_text(&a)
-                ),
-                cost.bits_per_run >= f64::from(TOY_PRIOR_BITS),
+            computed: Test::model(format!(
+                "holds if, under the model, the loss gap of the speed cost summed over a compute-optimal run is worth at least {TOY_PRIOR_BITS} bits; break-even: it is for any share above {} of capacity or compute given up, and at the illustrative share for any inverse temperature above {} (selection up to {} times weaker than Bayesian updating); at the illustrative share it is worth {} bits (the value), overturning priors up to 2^{} — {}",
+                num(run_break_even, 2),
+                num(lambda_for_toy, 2),
+                num(1.0 / lambda_for_toy, 2),
+                num(cost.bits_per_run, 3),
+                num(cost.bits_per_run, 2),
+                assumptions_text(&a)
+            ))
+            .on_data(
                 Quantity::Real(cost.bits_per_run),
+                &a,
+                format!(
+                    "just below the break-even: a schemer giving up a share {} of its capacity or compute, {}% less than the {} at which the run is worth {TOY_PRIOR_BITS} bits",
+                    num(run_rival.share, 3),
+                    num(100.0 * PAST_BREAK_EVEN, 1),
+                    num(run_break_even, 3)
+                ),
+                Quantity::Real(run_rival.cost().bits_per_run),
+                &run_rival,
+                |m: &Assumptions| m.cost().bits_per_run >= f64::from(TOY_PRIOR_BITS),
             ),
             unit: "bits over the run",
             digits: 3,
-            expect: Verdict::Reproduced,
+            expect: Verdict::ModelConsequence,
         },
     ]
 }
@@ -282,6 +355,17 @@ pub fn reasoning_claim(r: &ReasoningResult) -> Claim {
         .map(|w| format!("width {}: {}", w.width, num(w.gap(), 2)))
         .collect::<Vec<_>>()
         .join(", ");
+    let gated_gaps: Vec<f64> = r
+        .widths
+        .iter()
+        .flat_map(|w| w.pairs.iter().map(|p| p.gated - p.plain))
+        .collect();
+    let twin_gaps: Vec<f64> = r
+        .widths
+        .iter()
+        .flat_map(|w| w.pairs.iter().map(|p| p.twin - p.plain))
+        .collect();
+    let smallest_twin = twin_gaps.iter().copied().fold(f64::INFINITY, f64::min);
     Claim {
         id: "extra-reasoning.cost",
         chapter: CHAPTER,
@@ -290,9 +374,9 @@ pub fn reasoning_claim(r: &ReasoningResult) -> Claim {
         stated: Stated::Statement(
             "computing a situational cue and gating on it costs a network of fixed size loss",
         ),
-        computed: Computed::small(
+        computed: Test::small(
             format!(
-                "holds if, at every width and in every repetition ({} per width), a network that must also compute the parity of {} cue bits and flip its output on it ends with a higher test loss on its target than the same network learning the task alone (smallest gap {}); mean gap by width, {per_width} — from {} at width {} to {} at width {}, while the plain loss falls from {} to {}",
+                "holds if, at every width and in every repetition ({} per width), a network that must also compute the parity of {} cue bits and flip its output on it ends with a higher test loss on its target than the same network learning the task alone (smallest gap {}); mean gap by width, {per_width} — from {} at width {} to {} at width {}, while the plain loss falls from {} to {}; the null control, a second plain network from another initialisation and batch order, differs from the first by as little as {} (the value: the mean gap at the largest width, over the plain loss)",
                 first.pairs.len(),
                 crate::extra_reasoning::CUE_BITS,
                 num(smallest, 2),
@@ -301,10 +385,17 @@ pub fn reasoning_claim(r: &ReasoningResult) -> Claim {
                 num(last.gap(), 2),
                 last.width,
                 num(first.plain(), 2),
-                num(last.plain(), 2)
+                num(last.plain(), 2),
+                num(smallest_twin, 2)
             ),
-            smallest > 0.0,
+        )
+        .on_data(
             Quantity::Real(last.gap() / last.plain()),
+            &gated_gaps[..],
+            "a second plain network from another initialisation and batch order in place of the gated one: the gap that chance alone gives",
+            Quantity::Real(last.twin_gap() / last.plain()),
+            &twin_gaps[..],
+            |gaps: &[f64]| !gaps.is_empty() && gaps.iter().all(|&g| g > 0.0),
         ),
         unit: "× the plain network's loss, added at the largest width",
         digits: 2,
@@ -317,6 +408,7 @@ pub fn sampler_claim(r: &SamplerResult) -> Claim {
     let cfg = &r.config;
     let corr = r.log_correlation();
     let covered = r.sgd_share_in_common();
+    let shuffled = r.shuffled_log_correlation(SHUFFLE_SEED);
     Claim {
         id: "sgd-vs-prior.correlation",
         chapter: CHAPTER,
@@ -326,7 +418,7 @@ pub fn sampler_claim(r: &SamplerResult) -> Claim {
         stated: Stated::Statement(
             "training lands on models in proportion to how strongly they are preferred",
         ),
-        computed: Computed::small(
+        computed: Test::small(
             format!(
                 "holds if, with the parameter prior conditioned on the training set as the preference, the log-probabilities of test-set functions under SGD and under the prior correlate at r ≥ {STRONG_CORRELATION} over the {} functions each found at least {} times, and those functions take at least {}% of SGD's runs ({}%); 7-{}-{}-1 ReLU network, target the first bit, {} training and {} test inputs of 128, {} prior draws ({} fit), {} SGD runs ({} fit); the prior's most probable function has {}% under the prior and {}% of SGD runs",
                 r.common().len(),
@@ -344,8 +436,16 @@ pub fn sampler_claim(r: &SamplerResult) -> Claim {
                 num(100.0 * r.prior_share_of_prior_mode(), 2),
                 num(100.0 * r.sgd_share_of_prior_mode(), 2)
             ),
-            corr >= STRONG_CORRELATION && covered >= COVERED,
+        )
+        .on_data(
             Quantity::Real(corr),
+            &(corr, covered),
+            format!(
+                "SGD's frequencies unrelated to the prior: the same functions with the pairing shuffled (a seeded permutation, seed {SHUFFLE_SEED}), covering the same share of runs"
+            ),
+            Quantity::Real(shuffled),
+            &(shuffled, covered),
+            |&(c, share): &(f64, f64)| c >= STRONG_CORRELATION && share >= COVERED,
         ),
         unit: "(correlation of log-probabilities)",
         digits: 3,

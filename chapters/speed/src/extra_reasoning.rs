@@ -110,6 +110,9 @@ fn draw(teacher: &Mlp, scale: f64, rows: usize, r: &mut impl Rng) -> Data {
 pub struct Pair {
     pub plain: f64,
     pub gated: f64,
+    /// A second plain network from another initialisation and batch order: the null
+    /// control, whose difference from `plain` is what chance alone gives.
+    pub twin: f64,
 }
 
 /// The results at one width.
@@ -143,6 +146,19 @@ impl WidthResult {
         self.pairs
             .iter()
             .map(|p| p.gated - p.plain)
+            .fold(f64::INFINITY, f64::min)
+    }
+
+    /// Mean gap between the two plain networks (twin minus plain): the null control.
+    pub fn twin_gap(&self) -> f64 {
+        self.mean(|p| p.twin - p.plain)
+    }
+
+    /// The smallest gap between the two plain networks over the repetitions.
+    pub fn smallest_twin_gap(&self) -> f64 {
+        self.pairs
+            .iter()
+            .map(|p| p.twin - p.plain)
             .fold(f64::INFINITY, f64::min)
     }
 }
@@ -180,7 +196,8 @@ pub fn run(cfg: &ReasoningConfig) -> ReasoningResult {
     let mut pairs = vec![
         Pair {
             plain: 0.0,
-            gated: 0.0
+            gated: 0.0,
+            twin: 0.0,
         };
         jobs.len()
     ];
@@ -191,13 +208,14 @@ pub fn run(cfg: &ReasoningConfig) -> ReasoningResult {
             sc.spawn(move || {
                 for (&(w, k), pair) in chunk.iter().zip(out) {
                     let seed = cfg.seed.wrapping_mul(7_919) + (w * 1_000 + k) as u64;
-                    let loss = |targets: &Array2<f64>, test_targets: &Array2<f64>| {
+                    let loss = |seed: u64, targets: &Array2<f64>, test_targets: &Array2<f64>| {
                         train_one(cfg, cfg.widths[w], seed, &train.x, targets)
                             .loss_on(test.x.view(), Targets::Values(test_targets.view()))
                     };
                     *pair = Pair {
-                        plain: loss(&train.plain, &test.plain),
-                        gated: loss(&train.gated, &test.gated),
+                        plain: loss(seed, &train.plain, &test.plain),
+                        gated: loss(seed, &train.gated, &test.gated),
+                        twin: loss(seed ^ TWIN, &train.plain, &test.plain),
                     };
                 }
             });
@@ -215,6 +233,9 @@ pub fn run(cfg: &ReasoningConfig) -> ReasoningResult {
         .collect();
     ReasoningResult { widths }
 }
+
+/// Mixed into a repetition's seed for the null control's second plain network.
+const TWIN: u64 = 0x5eed_0000_0000;
 
 /// The student network at `width`: two hidden ReLU layers.
 fn spec(width: usize) -> MlpSpec {

@@ -100,7 +100,7 @@ pub fn draw_phase(a: &Assumptions) -> Result<String, DrawError> {
                 8,
                 PALETTE[3].filled(),
             )))?
-            .label("2^100 against the 0.1% speed cost")
+            .label("2^100 against the illustrative 0.1% share")
             .legend(|(x, y)| TriangleMarker::new((x + 11, y), 6, PALETTE[3].filled()));
         figures::legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
         Ok(())
@@ -164,7 +164,8 @@ pub fn draw_updates() -> Result<String, DrawError> {
 }
 
 /// Bits of selection over a training run against the share of capacity a schemer gives up,
-/// for three model sizes, with the toy's 100 bits and the 0.1% share marked.
+/// for three model sizes, with the toy's 100 bits and the illustrative 0.1% share marked: each
+/// curve crosses the 100 bits at its break-even share.
 ///
 /// # Errors
 /// A drawing error.
@@ -215,7 +216,7 @@ pub fn draw_speed_cost(a: &Assumptions) -> Result<String, DrawError> {
                 [(share, 1e-2), (share, 1e12)],
                 PALETTE[3].stroke_width(2),
             ))?
-            .label("0.1%: ten serial steps of 10,000")
+            .label("0.1%: the book's illustrative share")
             .legend(|(x, y)| {
                 PathElement::new(vec![(x, y), (x + 22, y)], PALETTE[3].stroke_width(2))
             });

@@ -1,9 +1,11 @@
 //! The speed cost of scheming, in loss and in bits of selection.
 //!
-//! Carlsmith's §4.4.2 estimate (as quoted secondhand; the report itself is not among the
-//! book's sources): a feed-forward pass has fewer than 10,000 serial steps, and instrumental
-//! reasoning about training would take at least ten of them, so a schemer spends at least
-//! about 0.1% of its serial compute on reasoning a non-schemer does not do.
+//! The share of its computation a schemer gives up is the model's input, not a number any of
+//! the book's source texts states: Carlsmith's reply points to a rough calculation in §4.4.2
+//! of his report, which is not among the sources. The book's illustrative input is ten
+//! serial steps of reasoning out of a forward pass of ten thousand, a share of 0.1%; every
+//! conclusion is reported with the break-even share at which it flips, which does not
+//! depend on that input.
 //!
 //! Carried through Hoffmann et al.'s loss law ([`crate::chinchilla`]), under two readings
 //! of what the schemer gives up:
@@ -19,13 +21,15 @@
 use crate::chinchilla::{HOFFMANN, LossLaw, optimal_tokens};
 use crate::selection::bits_per_step;
 
-/// Serial steps in a feed-forward pass (an upper bound in the source).
+/// Serial steps in a feed-forward pass: the book's illustrative input, stated by no source
+/// text.
 pub const SERIAL_STEPS: u32 = 10_000;
 
-/// Serial steps of instrumental reasoning (a lower bound in the source).
+/// Serial steps of instrumental reasoning: the book's illustrative input, stated by no
+/// source text.
 pub const REASONING_STEPS: u32 = 10;
 
-/// The share of serial compute the reasoning takes: at least `10 / 10,000`.
+/// The share of serial compute the reasoning takes in the book's illustration: `10 / 10,000`.
 pub fn reasoning_share() -> f64 {
     f64::from(REASONING_STEPS) / f64::from(SERIAL_STEPS)
 }
@@ -47,7 +51,8 @@ pub struct Assumptions {
 
 impl Default for Assumptions {
     /// A trillion parameters, compute-optimal tokens, batches of 2^22 (about four million)
-    /// tokens, a Bayesian learner, the 0.1% share, and Hoffmann et al.'s constants.
+    /// tokens, a Bayesian learner, the book's illustrative 0.1% share, and Hoffmann et al.'s
+    /// constants.
     fn default() -> Self {
         Assumptions {
             parameters: 1e12,
@@ -94,18 +99,31 @@ impl Assumptions {
     /// The share of capacity or compute whose cost is worth exactly `bits` over a run: the
     /// smallest speed cost that overturns a prior of `2^bits`, by bisection on the share.
     pub fn share_worth(&self, bits: f64) -> f64 {
+        self.break_even_share(bits, |c| c.bits_per_run)
+    }
+
+    /// The share of capacity or compute at which `measure` of the cost reaches `target`, by
+    /// bisection on the share (the measure rises with the share): below it the measure falls
+    /// short of the target.
+    pub fn break_even_share(&self, target: f64, measure: impl Fn(&SpeedCost) -> f64) -> f64 {
         let (mut lo, mut hi) = (0.0f64, 0.5f64);
         for _ in 0..200 {
             let mid = 0.5 * (lo + hi);
-            let worth = Assumptions {
-                share: mid,
-                ..*self
-            }
-            .cost()
-            .bits_per_run;
-            if worth < bits { lo = mid } else { hi = mid }
+            let worth = measure(
+                &Assumptions {
+                    share: mid,
+                    ..*self
+                }
+                .cost(),
+            );
+            if worth < target { lo = mid } else { hi = mid }
         }
         hi
+    }
+
+    /// The same assumptions with another share.
+    pub fn with_share(&self, share: f64) -> Self {
+        Assumptions { share, ..*self }
     }
 }
 
@@ -135,6 +153,18 @@ mod tests {
         assert!((hot.bits_per_run / a.bits_per_run - 0.5).abs() < 1e-12);
         assert!((big.bits_per_run / a.bits_per_run - 1.0).abs() < 1e-12);
         assert!((big.bits_per_step / a.bits_per_step - 4.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn a_free_computation_costs_nothing_and_the_break_even_step_carries_a_bit() {
+        let base = Assumptions::default();
+        let free = base.with_share(0.0).cost();
+        assert_eq!(free.capacity_gap, 0.0);
+        assert_eq!(free.compute_gap, 0.0);
+        let s = base.break_even_share(1.0, |c| c.bits_per_step);
+        let at = base.with_share(s).cost().bits_per_step;
+        assert!((at - 1.0).abs() < 1e-9, "{at}");
+        assert!(base.with_share(0.999 * s).cost().bits_per_step < 1.0);
     }
 
     #[test]
