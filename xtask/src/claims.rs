@@ -26,6 +26,11 @@ pub fn print(json: bool) -> Result<()> {
         if !r.computed.is_empty() {
             println!("    computed: {}", r.computed);
         }
+        if let (Some(rival), Some(text), Some(verdict)) = (&r.rival, &r.rival_text, r.rival_verdict)
+        {
+            println!("    holds while: {}", r.holds_while);
+            println!("    rival:    {rival}: {text} [{verdict}]");
+        }
         println!("    reason:   {}", r.reason);
     }
     Ok(())
