@@ -21,6 +21,19 @@ pub enum Quantity {
     Log10 { lo: f64, hi: f64 },
 }
 
+impl Quantity {
+    /// The value as an `f64`, for criteria that compare it with a threshold: a real as it
+    /// is, a count converted (exact up to 2^53), a logarithm's midpoint raised to a power
+    /// of ten (zero or infinity beyond the range of `f64`).
+    pub fn to_f64(&self) -> f64 {
+        match *self {
+            Quantity::Integer(n) => n as f64,
+            Quantity::Real(x) => x,
+            Quantity::Log10 { lo, hi } => 10f64.powf(lo + (hi - lo) / 2.0),
+        }
+    }
+}
+
 /// Where the formatted text goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Style {
@@ -207,6 +220,16 @@ mod tests {
             format_log10(9.996e5f64.log10(), 5, Style::Plain),
             "9.9960 × 10^5"
         );
+    }
+
+    #[test]
+    fn quantities_compare_as_reals() {
+        assert_eq!(Quantity::Integer(19_999).to_f64(), 19_999.0);
+        assert_eq!(Quantity::Real(-0.25).to_f64(), -0.25);
+        let l = Quantity::Log10 { lo: 1.9, hi: 2.1 }.to_f64();
+        assert!((l - 100.0).abs() < 1e-9, "{l}");
+        assert_eq!(Quantity::Log10 { lo: -500.0, hi: -400.0 }.to_f64(), 0.0);
+        assert_eq!(Quantity::Log10 { lo: 400.0, hi: 400.0 }.to_f64(), f64::INFINITY);
     }
 
     #[test]
