@@ -49,11 +49,14 @@ fn main() {
     for c in simplicity::claims::claims_from(&r) {
         match c.check() {
             Ok(a) => println!(
-                "{} [{}] {}\n    {}",
+                "{} [{}] {}\n    {}\n    rival: {}",
                 c.id,
                 a.verdict,
                 c.computed_text(ledger::Style::Plain).unwrap_or_default(),
-                a.reason
+                a.reason,
+                a.rival
+                    .map(|r| format!("{} → {} ({})", r.what, r.text, r.verdict))
+                    .unwrap_or_default()
             ),
             Err(e) => println!("FAIL {e}"),
         }

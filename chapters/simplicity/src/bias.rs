@@ -9,6 +9,7 @@
 use crate::complexity::{kc_bits, kc_units};
 use crate::sampler::{self, Shape};
 use nets::boolean::TruthTable;
+use rand::RngExt;
 use std::collections::BTreeMap;
 
 /// How many networks, from which seed, on how many threads.
@@ -86,16 +87,7 @@ pub fn run(cfg: &BiasConfig) -> BiasResult {
     let start = std::time::Instant::now();
     let mut tables = sampler::sample(Shape::TwoHidden, cfg.samples, cfg.seed, cfg.threads);
     let seconds = start.elapsed().as_secs_f64();
-    tables.sort_unstable();
-    let mut distinct: Vec<(u64, TruthTable)> = Vec::new();
-    for t in tables {
-        match distinct.last_mut() {
-            Some((c, last)) if *last == t => *c += 1,
-            _ => distinct.push((1, t)),
-        }
-    }
-    // Most frequent first; ties in table order, so the list is the same on every run.
-    distinct.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let distinct = tally(&mut tables);
     let kcs = complexities(&distinct, cfg.threads);
     let mut scatter = BTreeMap::new();
     for (&(count, _), &kc) in distinct.iter().zip(&kcs) {
@@ -115,6 +107,82 @@ pub fn run(cfg: &BiasConfig) -> BiasResult {
         scatter,
         seconds,
     }
+}
+
+/// The distinct functions among `tables` with their counts, most frequent first; ties in
+/// table order, so the list is the same on every run.
+fn tally(tables: &mut [TruthTable]) -> Vec<(u64, TruthTable)> {
+    tables.sort_unstable();
+    let mut distinct: Vec<(u64, TruthTable)> = Vec::new();
+    for &t in tables.iter() {
+        match distinct.last_mut() {
+            Some((c, last)) if *last == t => *c += 1,
+            _ => distinct.push((1, t)),
+        }
+    }
+    distinct.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    distinct
+}
+
+/// Functions drawn uniformly from all `2^128` (indifference over functions), as many as
+/// the networks drawn, from a seeded generator.
+pub fn uniform_functions(samples: usize, seed: u64) -> Vec<TruthTable> {
+    let mut r = nets::rng(seed);
+    (0..samples).map(|_| r.random::<u128>()).collect()
+}
+
+/// The singletons whose complexity the uniform control averages: the first this many in
+/// table order (a uniform sample of them, the tables being uniform).
+pub const UNIFORM_KC_SAMPLE: usize = 100_000;
+
+/// The bias statistics of [`BiasResult`] computed the same way on functions drawn
+/// uniformly: what indifference over functions predicts for them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UniformResult {
+    pub samples: u64,
+    /// Share of the draws on the ten most frequent functions.
+    pub top10_share: f64,
+    /// Mean complexity (bits) of the ten most frequent functions.
+    pub top10_mean_kc: f64,
+    /// Mean complexity (bits) of functions drawn once (of the first [`UNIFORM_KC_SAMPLE`]).
+    pub singleton_mean_kc: f64,
+    /// The most draws any one function got.
+    pub most_repeated: u64,
+}
+
+/// Draws `samples` uniform functions and tallies them as [`run`] tallies the networks'.
+pub fn uniform(samples: usize, seed: u64) -> UniformResult {
+    let mut tables = uniform_functions(samples, seed);
+    let distinct = tally(&mut tables);
+    let top10: Vec<&(u64, TruthTable)> = distinct.iter().take(10).collect();
+    let top10_share = top10.iter().map(|d| d.0).sum::<u64>() as f64 / samples as f64;
+    let top10_mean_kc =
+        top10.iter().map(|d| kc_bits(kc_units(d.1))).sum::<f64>() / top10.len().max(1) as f64;
+    let singles: Vec<TruthTable> = distinct
+        .iter()
+        .filter(|d| d.0 == 1)
+        .take(UNIFORM_KC_SAMPLE)
+        .map(|d| d.1)
+        .collect();
+    let singleton_mean_kc =
+        singles.iter().map(|&t| kc_bits(kc_units(t))).sum::<f64>() / singles.len().max(1) as f64;
+    UniformResult {
+        samples: samples as u64,
+        top10_share,
+        top10_mean_kc,
+        singleton_mean_kc,
+        most_repeated: distinct.first().map_or(0, |d| d.0),
+    }
+}
+
+/// How many of `samples` functions drawn uniformly map 0, 1, …, 128 inputs to 1: the
+/// indifference control of [`perceptron_ones`].
+pub fn uniform_ones(samples: usize, seed: u64) -> Vec<u64> {
+    let mut counts = vec![0u64; 129];
+    for t in uniform_functions(samples, seed) {
+        counts[t.count_ones() as usize] += 1;
+    }
+    counts
 }
 
 /// The complexity of every distinct function, on up to `threads` threads.
@@ -250,6 +318,11 @@ mod tests {
         assert!(r.top_share(10) > 0.01, "{}", r.top_share(10));
         assert!(r.top_mean_kc(10) < r.singleton_mean_kc());
         assert!(r.bound.slope < 0.0);
+        // Uniformly drawn functions do not repeat, and are no simpler at the top.
+        let u = uniform(20_000, 1);
+        assert_eq!(u.most_repeated, 1);
+        assert!((u.top10_share - 10.0 / 20_000.0).abs() < 1e-15);
+        assert!(u.top10_mean_kc > 0.5 * u.singleton_mean_kc);
     }
 
     #[test]

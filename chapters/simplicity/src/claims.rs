@@ -2,19 +2,25 @@
 //! what the chapter computes for it.
 //!
 //! The description-length argument and the path counts are arithmetic and are checked at
-//! the source's own setting ([`Scale::Full`]). The inductive biases are measured on small
-//! networks ([`Scale::Small`]): a positive result is qualitative support, a negative one
-//! says nothing about large networks.
+//! the source's own setting ([`ledger::Basis::Full`]). The inductive biases are measured on
+//! small networks ([`ledger::Basis::Small`]): a positive result is qualitative support, a
+//! negative one says nothing about large networks. Every criterion is also decided on its
+//! rival, computed by the same code: a code efficient for another prior, functions drawn
+//! uniformly (indifference over functions), a network whose paths all carry the same
+//! gradient, the plain network, shuffled frequency labels, the random-network prior, or
+//! uniformly random completions of the training set.
 
-use crate::bias::{self, BiasResult};
-use crate::code::{self, kraft_sum};
+use crate::bias::{self, BiasResult, UniformResult};
+use crate::code::{self, kraft_sum, pairs_reversed};
 use crate::complexity::{kc_bits, kc_units, sensitivity};
 use crate::experiments::{self, Results};
 use crate::parody::{self, ParodyResult};
 use crate::paths;
+use crate::residual;
 use crate::residual::ResidualResult;
 use crate::spectral::{SpectralResult, SpectralRun};
-use ledger::{Claim, Computed, Quantity, Seed, Stated, Verdict};
+use ledger::{Claim, Computed, Quantity, Seed, Source, Stated, Test, Verdict};
+use nets::boolean::TruthTable;
 
 const CHAPTER: &str = "simplicity";
 
@@ -32,7 +38,12 @@ pub fn claims() -> Vec<Claim> {
 /// Every claim of the chapter, with the experiments' results given.
 pub fn claims_from(r: &Results) -> Vec<Claim> {
     let mut all = code_claims();
-    all.extend(bias_claims(&r.bias, &r.perceptron_ones));
+    all.extend(bias_claims(
+        &r.bias,
+        &r.perceptron_ones,
+        &r.uniform,
+        &r.uniform_ones,
+    ));
     all.extend(path_claims(&r.residual));
     all.extend(spectral_claims(&r.spectral));
     all.extend(parody_claims(&r.parody));
@@ -45,11 +56,11 @@ pub fn code_claims() -> Vec<Claim> {
     let w = code::worked();
     let n = w.prior.weights.len();
     let (num, den) = kraft_sum(&w.lengths);
-    let efficient = code::is_prefix_free(&w.codewords)
-        && num == den
-        && w.ranks_agree()
-        && (0.0..1.0).contains(&w.redundancy());
+    let (other_num, other_den) = kraft_sum(&w.other_lengths);
     let pairs = n * (n - 1) / 2;
+    let other = "the code efficient for the reversed prior (p_i ∝ 1/(13 − i)), used for this one: a language that is not efficient for the prior";
+    let rounding_ok =
+        |l: &[u32]| w.largest_rounding(l) < 1.0 && w.implied_prior_within_factor_two_for(l);
     vec![
         Claim {
             id: "code.efficient-code-ranks-by-probability",
@@ -60,14 +71,20 @@ pub fn code_claims() -> Vec<Claim> {
             stated: Stated::Statement(
                 "under an efficient code, shorter descriptions belong to more likely hypotheses",
             ),
-            computed: Computed::full(
-                format!(
-                    "holds if Huffman's optimal prefix code for {n} hypotheses with Zipf's prior p_i ∝ 1/i is prefix-free, meets Kraft's inequality with equality ({num}/{den}), never gives a less probable hypothesis a strictly shorter codeword, and has a mean length within one bit of the entropy (mean {:.4} bits, entropy {:.4} bits; the value is the difference)",
-                    w.mean_length(),
-                    w.prior.entropy()
-                ),
-                efficient,
-                Quantity::Real(w.redundancy())),
+            computed: Test::full(format!(
+                "holds if a code for {n} hypotheses with Zipf's prior p_i ∝ 1/i is prefix-free, meets Kraft's inequality with equality, never gives a less probable hypothesis a strictly shorter codeword, and has a mean length within one bit of the entropy; Huffman's code does (Kraft's sum {num}/{den}, mean {:.4} bits, entropy {:.4} bits; the value is the difference); the code efficient for the reversed prior has Kraft's sum {other_num}/{other_den} and mean {:.4} bits under this prior",
+                w.mean_length(),
+                w.prior.entropy(),
+                w.mean_length_of(&w.other_lengths),
+            ))
+            .on_data(
+                Quantity::Real(w.redundancy()),
+                &w.lengths[..],
+                other,
+                Quantity::Real(w.redundancy_of(&w.other_lengths)),
+                &w.other_lengths[..],
+                |l: &[u32]| w.is_efficient(l),
+            ),
             unit: "bits",
             digits: 3,
             expect: Verdict::Reproduced,
@@ -81,12 +98,17 @@ pub fn code_claims() -> Vec<Claim> {
             stated: Stated::Statement(
                 "under an efficient code, description length is −log2 of the probability, up to rounding",
             ),
-            computed: Computed::full(
-                format!(
-                    "holds if every Huffman codeword length in the worked example is within one bit of −log2 p_i, so the prior the code implies (2^-ℓ_i, normalised by Kraft's sum) is within a factor 2 of the true prior for each of the {n} hypotheses; the value is the largest |ℓ_i + log2 p_i|"
-                ),
-                w.largest_rounding(&w.lengths) < 1.0 && w.implied_prior_within_factor_two(),
-                Quantity::Real(w.largest_rounding(&w.lengths))),
+            computed: Test::full(format!(
+                "holds if every codeword length is within one bit of −log2 p_i, so the prior the code implies (2^-ℓ_i, normalised by Kraft's sum) is within a factor 2 of the true prior for each of the {n} hypotheses; the value is the largest |ℓ_i + log2 p_i|, for Huffman's code of the worked example"
+            ))
+            .on_data(
+                Quantity::Real(w.largest_rounding(&w.lengths)),
+                &w.lengths[..],
+                other,
+                Quantity::Real(w.largest_rounding(&w.other_lengths)),
+                &w.other_lengths[..],
+                rounding_ok,
+            ),
             unit: "bits",
             digits: 3,
             expect: Verdict::Reproduced,
@@ -100,12 +122,15 @@ pub fn code_claims() -> Vec<Claim> {
             stated: Stated::Statement(
                 "which hypotheses count as simple depends on the choice of description language",
             ),
-            computed: Computed::full(
-                format!(
-                    "holds if two efficient languages — Huffman codes for Zipf's prior and for the same prior reversed — call opposite members of at least one pair of the {n} hypotheses the simpler; the value is how many of the {pairs} pairs they rank in opposite orders"
-                ),
-                w.pairs_reversed() > 0,
-                Quantity::Integer(w.pairs_reversed() as i128)),
+            computed: Test::full(format!(
+                "holds if two efficient languages — Huffman codes for Zipf's prior and for the same prior reversed — call opposite members of at least one pair of the {n} hypotheses the simpler; the value is how many of the {pairs} pairs they rank in opposite orders"
+            ))
+            .on(
+                Quantity::Integer(w.pairs_reversed() as i128),
+                "two efficient languages that share a prior — Huffman's and Shannon's codes (⌈−log2 p_i⌉ bits) for Zipf's prior: simplicity would be unambiguous if every efficient language agreed",
+                Quantity::Integer(pairs_reversed(&w.lengths, &w.shannon) as i128),
+                |q| matches!(q, Quantity::Integer(k) if *k > 0),
+            ),
             unit: "pairs",
             digits: 0,
             expect: Verdict::Reproduced,
@@ -113,14 +138,52 @@ pub fn code_claims() -> Vec<Claim> {
     ]
 }
 
-/// The bias of the parameter-function map, and the perceptron's uniform count of ones.
-pub fn bias_claims(b: &BiasResult, perceptron_ones: &[u64]) -> Vec<Claim> {
+/// The least share of the draws the ten most frequent functions must take for parameter
+/// volume to count as concentrated on a few functions.
+pub const TOP_TEN_SHARE: f64 = 0.01;
+
+/// The most the ten most frequent functions' mean complexity may be, as a share of the
+/// functions drawn once, for the probable functions to count as simple.
+pub const SIMPLER_RATIO: f64 = 0.5;
+
+/// What the simplicity-bias criterion judges: the slope of the bound (none when no function
+/// repeats often enough to fit one), and the top ten's complexity over the singletons'.
+struct Simpler {
+    slope: Option<f64>,
+    ratio: f64,
+}
+
+/// The bias of the parameter-function map, and the perceptron's uniform count of ones, each
+/// against functions drawn uniformly.
+pub fn bias_claims(
+    b: &BiasResult,
+    perceptron_ones: &[u64],
+    u: &UniformResult,
+    uniform_ones: &[u64],
+) -> Vec<Claim> {
     let n = count(b.samples());
     let excess = b.log10_top_excess(10);
     let (chi2, full) = bias::uniformity_chi2(perceptron_ones);
+    let (uniform_chi2, _) = bias::uniformity_chi2(uniform_ones);
     let quantile = bias::chi2_127_quantile_999();
     let perceptrons: u64 = perceptron_ones.iter().sum();
     let zero_share = perceptron_ones[0] as f64 / perceptrons as f64;
+    let uniform_zero_share = uniform_ones[0] as f64 / uniform_ones.iter().sum::<u64>() as f64;
+    // The chance that any function repeats among the uniform draws: at most N²/2^129.
+    let log10_repeat = 2.0 * (b.samples() as f64).log10() - 129.0 * 2f64.log10();
+    let network = Simpler {
+        slope: (b.bound.points >= 2).then_some(b.bound.slope),
+        ratio: b.top_mean_kc(10) / b.singleton_mean_kc(),
+    };
+    let indifferent = Simpler {
+        // No uniform function is drawn the bound's minimum number of times: no bound to fit.
+        slope: (u.most_repeated >= bias::RELIABLE_COUNT).then_some(0.0),
+        ratio: u.top10_mean_kc / u.singleton_mean_kc,
+    };
+    let uniform_rival = format!(
+        "indifference over functions: {} functions drawn uniformly from the 2^128, tallied the same way",
+        count(u.samples)
+    );
     vec![
         Claim {
             id: "bias.parameters-are-not-functions",
@@ -131,16 +194,20 @@ pub fn bias_claims(b: &BiasResult, perceptron_ones: &[u64]) -> Vec<Claim> {
             stated: Stated::Statement(
                 "the volume of parameter space behind a function is not the count of functions",
             ),
-            computed: Computed::small(
-                format!(
-                    "holds if, among {n} random 7-40-40-1 ReLU networks (Valle-Pérez et al.'s initialisation), the ten most frequent functions take more than a million times the share 10/2^128 that indifference over the 2^128 functions gives them (they take {:.1}%, 10^{excess:.0} times that share; {} distinct functions seen, the two constants {:.1}% and {:.1}%)",
-                    100.0 * b.top_share(10),
-                    count(b.distinct() as u64),
-                    100.0 * b.top_share(1),
-                    100.0 * (b.top_share(2) - b.top_share(1)),
-                ),
-                excess > 6.0,
-                Quantity::Real(100.0 * b.top_share(10))),
+            computed: Test::small(format!(
+                "holds if, among {n} random 7-40-40-1 ReLU networks (Valle-Pérez et al.'s initialisation), the ten most frequent functions take at least {}% of the draws; they take {:.1}% (the value), 10^{excess:.0} times the share 10/2^128 that indifference over the functions gives them ({} distinct functions seen, the two constants {:.1}% and {:.1}%); functions drawn uniformly as often repeat with probability below 10^{log10_repeat:.0}, so their ten most frequent take 10 draws in {n}",
+                100.0 * TOP_TEN_SHARE,
+                100.0 * b.top_share(10),
+                count(b.distinct() as u64),
+                100.0 * b.top_share(1),
+                100.0 * (b.top_share(2) - b.top_share(1)),
+            ))
+            .on(
+                Quantity::Real(100.0 * b.top_share(10)),
+                uniform_rival.clone(),
+                Quantity::Real(100.0 * u.top10_share),
+                |q| matches!(q, Quantity::Real(x) if *x >= 100.0 * TOP_TEN_SHARE),
+            ),
             unit: "%",
             digits: 3,
             expect: Verdict::Qualitative,
@@ -154,17 +221,27 @@ pub fn bias_claims(b: &BiasResult, perceptron_ones: &[u64]) -> Vec<Claim> {
             stated: Stated::Statement(
                 "networks have inductive biases that can be observed empirically",
             ),
-            computed: Computed::small(
-                format!(
-                    "holds if, among {n} random 7-40-40-1 networks, the largest log2 P(f) seen at each Lempel-Ziv complexity K(f) falls with K (least-squares slope over the {} complexities whose most frequent function was seen at least {} times; the value) and the ten most frequent functions are simpler on average ({:.1} bits) than the functions drawn once ({:.1} bits)",
-                    b.bound.points,
-                    bias::RELIABLE_COUNT,
-                    b.top_mean_kc(10),
-                    b.singleton_mean_kc()
-                ),
-                b.bound.slope < 0.0 && b.top_mean_kc(10) < b.singleton_mean_kc(),
-                Quantity::Real(b.bound.slope)),
-            unit: "bits of log-probability per bit of complexity",
+            computed: Test::small(format!(
+                "holds if, among {n} random 7-40-40-1 networks, the largest log2 P(f) seen at each Lempel-Ziv complexity K(f) falls with K (least-squares slope {:.2} bits per bit over the {} complexities whose most frequent function was seen at least {} times) and the ten most frequent functions have at most {:.0}% of the mean complexity of the functions drawn once ({:.1} bits against {:.1}; the value is the ratio); among uniformly drawn functions no function repeats, so there is no bound to fit, and their ten most frequent have {:.1} bits against {:.1} for a sample of {} drawn once",
+                b.bound.slope,
+                b.bound.points,
+                bias::RELIABLE_COUNT,
+                100.0 * SIMPLER_RATIO,
+                b.top_mean_kc(10),
+                b.singleton_mean_kc(),
+                u.top10_mean_kc,
+                u.singleton_mean_kc,
+                count(bias::UNIFORM_KC_SAMPLE.min(u.samples as usize) as u64),
+            ))
+            .on_data(
+                Quantity::Real(network.ratio),
+                &network,
+                uniform_rival,
+                Quantity::Real(indifferent.ratio),
+                &indifferent,
+                |s: &Simpler| s.slope.is_some_and(|k| k < 0.0) && s.ratio <= SIMPLER_RATIO,
+            ),
+            unit: "× the complexity of a function drawn once",
             digits: 2,
             expect: Verdict::Qualitative,
         },
@@ -177,13 +254,24 @@ pub fn bias_claims(b: &BiasResult, perceptron_ones: &[u64]) -> Vec<Claim> {
             stated: Stated::Statement(
                 "how many parameter settings implement a function differs from function to function",
             ),
-            computed: Computed::full(
+            computed: Test::full(format!(
+                "holds if, for {} perceptrons without bias on 7 bits (weights uniform), the number of inputs mapped to 1 is uniform on 0…127 as Mingard et al. prove (χ² = {chi2:.1} with 127 degrees of freedom, below its 99.9% quantile {quantile:.1}; {full} tables with all 128) — so the constant function alone gets 1/128 of the parameter volume, where indifference over functions gives it 2^-128; the value is its measured share; as many uniformly drawn functions give χ² = {uniform_chi2:.0}, their counts of ones binomial",
+                count(perceptrons)
+            ))
+            .on_data(
+                Quantity::Real(100.0 * zero_share),
+                perceptron_ones,
                 format!(
-                    "holds if, for {} perceptrons without bias on 7 bits (weights uniform), the number of inputs mapped to 1 is uniform on 0…127 as Mingard et al. prove (χ² = {chi2:.1} with 127 degrees of freedom, below its 99.9% quantile {quantile:.1}; {full} tables with all 128) — so the constant function alone gets 1/128 of the parameter volume, where indifference over functions gives it 2^-128; the value is its measured share",
-                    count(perceptrons)
+                    "indifference over functions: {} functions drawn uniformly, their counts of ones tested the same way",
+                    count(uniform_ones.iter().sum())
                 ),
-                chi2 < quantile && full == 0,
-                Quantity::Real(100.0 * zero_share)),
+                Quantity::Real(100.0 * uniform_zero_share),
+                uniform_ones,
+                |ones: &[u64]| {
+                    let (chi2, full) = bias::uniformity_chi2(ones);
+                    chi2 < quantile && full == 0
+                },
+            ),
             unit: "%",
             digits: 3,
             expect: Verdict::Reproduced,
@@ -193,6 +281,10 @@ pub fn bias_claims(b: &BiasResult, perceptron_ones: &[u64]) -> Vec<Claim> {
 
 const ENSEMBLES: &str = "Modern deep neural networks are ensembles of shallower networks.";
 
+/// The least median test R² after deleting one block for a network to count as robust to
+/// the lesion.
+pub const LESION_R2: f64 = 0.5;
+
 /// The paths through a residual network: counted exactly, and measured on a small one.
 pub fn path_claims(r: &ResidualResult) -> Vec<Claim> {
     let cfg = &r.config;
@@ -201,6 +293,7 @@ pub fn path_claims(r: &ResidualResult) -> Vec<Claim> {
     let short: f64 = share.iter().take(n / 2).sum();
     let res_median = ResidualResult::median(&r.residual_lesioned_r2);
     let plain_median = ResidualResult::median(&r.plain_lesioned_r2);
+    let equal_paths = vec![1.0; n + 1];
     let setting = format!(
         "a residual MLP of {n} blocks (width {}) and a plain ReLU MLP of {n} hidden layers, each trained full-batch with Adam ({} steps) on {} points of sin(πx)·cos(πy)",
         cfg.width, cfg.steps, cfg.train
@@ -213,15 +306,19 @@ pub fn path_claims(r: &ResidualResult) -> Vec<Claim> {
             stated: Stated::Statement(
                 "deep residual networks behave as ensembles of shallower paths",
             ),
-            computed: Computed::small(
-                format!(
-                    "holds if, in {setting}, the paths carrying the most gradient in total (gradient through one random path of each length, {} paths sampled per length as Veit et al. did, times the number of paths) are shorter than the typical path ({}) — the value is that peak length; paths shorter than half the blocks carry {:.1}% of the gradient",
-                    cfg.paths_per_length,
-                    n / 2,
-                    100.0 * short
-                ),
-                r.peak_length() < n / 2,
+            computed: Test::small(format!(
+                "holds if, in {setting}, the paths carrying the most gradient in total (gradient through one random path of each length, {} paths sampled per length as Veit et al. did, times the number of paths) are shorter than the typical path ({}) — the value is that peak length; paths shorter than half the blocks carry {:.1}% of the gradient",
+                cfg.paths_per_length,
+                n / 2,
+                100.0 * short
+            ))
+            .on_data(
                 Quantity::Integer(r.peak_length() as i128),
+                &r.path_gradient[..],
+                "a network whose paths are not shallow: every path carries the same gradient, so the total by length is the number of paths",
+                Quantity::Integer(residual::peak_length(&equal_paths) as i128),
+                &equal_paths[..],
+                |g: &[f64]| residual::peak_length(g) < n / 2,
             ),
             unit: "blocks",
             digits: 0,
@@ -234,13 +331,15 @@ pub fn path_claims(r: &ResidualResult) -> Vec<Claim> {
             stated: Stated::Statement(
                 "deep residual networks behave as ensembles of shallower paths",
             ),
-            computed: Computed::small(
-                format!(
-                    "holds if, in {setting}, deleting one block of the residual network leaves a median test R² above 0.5 (whole network {:.3}) while deleting one hidden layer of the plain network leaves it below 0.5 (median {plain_median:.2}, whole network {:.3}); the value is the residual network's median",
-                    r.residual_r2, r.plain_r2
-                ),
-                res_median > 0.5 && plain_median < 0.5,
+            computed: Test::small(format!(
+                "holds if, in {setting}, deleting one block of the residual network leaves a median test R² of at least {LESION_R2} (whole network {:.3}; the value); deleting one hidden layer of the plain network leaves a median of {plain_median:.2} (whole network {:.3})",
+                r.residual_r2, r.plain_r2
+            ))
+            .on(
                 Quantity::Real(res_median),
+                "the plain (non-residual) network of the same depth, one hidden layer deleted",
+                Quantity::Real(plain_median),
+                |q| matches!(q, Quantity::Real(x) if *x >= LESION_R2),
             ),
             unit: "test R² after deleting one block",
             digits: 2,
@@ -249,9 +348,13 @@ pub fn path_claims(r: &ResidualResult) -> Vec<Claim> {
         Claim {
             id: "paths.effective-share",
             chapter: CHAPTER,
-            source: Seed::BelrosePope.quote(ENSEMBLES),
+            source: Source::paper(
+                "veit2016residual",
+                "Veit, Wilber & Belongie (2016)",
+                "in their 110-layer residual network (54 blocks), almost all of the gradient comes from paths through 5 to 17 blocks, which are 0.45% of all its paths",
+            ),
             stated: Stated::Rounded {
-                qualifier: "Veit et al.:",
+                qualifier: "",
                 digits: "0.45",
                 exponent: 0,
             },
@@ -272,9 +375,23 @@ pub const ORDER_RHO: f64 = 0.8;
 /// Frequencies that must be learned for the order to say anything.
 pub const MIN_LEARNED: usize = 3;
 
-/// Whether a run learns the low frequencies first, with its ρ (0 when undefined), and the
-/// criterion in words.
-fn low_first(r: &SpectralResult, run: &SpectralRun, target: &str) -> (bool, f64, String) {
+/// Shuffles of the frequency labels in the null control of the spectral claims, and the
+/// quantile of their ρ the rival reports.
+pub const PERMUTATIONS: usize = 10_000;
+pub const SHUFFLED_QUANTILE: f64 = 0.95;
+
+/// The seed of the shuffles.
+pub const SHUFFLE_SEED: u64 = 11;
+
+/// Whether a run learns the low frequencies first, decided on how many frequencies it
+/// learns and on ρ.
+fn in_order(&(learned, rho): &(usize, f64)) -> bool {
+    learned >= MIN_LEARNED && rho >= ORDER_RHO
+}
+
+/// A spectral claim's test: the run's ρ (0 when undefined) against the 95th percentile of ρ
+/// under shuffled frequency labels, and the criterion in words.
+fn low_first(r: &SpectralResult, run: &SpectralRun, target: &str) -> Computed {
     let cfg = &r.config;
     let th = cfg.threshold;
     let rho = run.order_correlation(th);
@@ -288,7 +405,11 @@ fn low_first(r: &SpectralResult, run: &SpectralRun, target: &str) -> (bool, f64,
             None => format!("{k}: never"),
         })
         .collect();
-    let holds = learned >= MIN_LEARNED && rho.is_some_and(|p| p >= ORDER_RHO);
+    let shuffled = run.shuffled_correlations(th, PERMUTATIONS, SHUFFLE_SEED);
+    let at_quantile =
+        shuffled[((SHUFFLED_QUANTILE * shuffled.len() as f64) as usize).min(shuffled.len() - 1)];
+    let passing =
+        shuffled.iter().filter(|&&p| p >= ORDER_RHO).count() as f64 / shuffled.len() as f64;
     let text = format!(
         "holds if, for a ReLU network with {} hidden layers of {} units (Rahaman et al.: 6 of 256) trained full-batch with Adam at learning rate {} for {} steps (Rahaman et al.: 3·10⁻⁴ for 60,000) on {} even points of [0, 1), with {target}, at least {MIN_LEARNED} of the {} frequencies reach {:.0}% of their amplitude and the step at which each first does rises with the frequency: Spearman's ρ between the two at least {ORDER_RHO}, frequencies never reaching it ranked last (first step per frequency, {}; {} learned, {}; final loss {:.3}); the value is ρ",
         cfg.hidden.len(),
@@ -307,21 +428,27 @@ fn low_first(r: &SpectralResult, run: &SpectralRun, target: &str) -> (bool, f64,
         },
         run.final_loss,
     );
-    (holds, rho.unwrap_or(0.0), text)
+    let text = format!(
+        "{text}; the same learning steps shuffled among the frequencies ({} seeded shuffles) reach ρ ≥ {ORDER_RHO} in {:.2}% of shuffles",
+        count(PERMUTATIONS as u64),
+        100.0 * passing
+    );
+    let rho = rho.unwrap_or(0.0);
+    Test::small(text).on_data(
+        Quantity::Real(rho),
+        &(learned, rho),
+        format!(
+            "the order under shuffled frequency labels, as if when a frequency is learned had nothing to do with which it is: the {:.0}th percentile of ρ over the shuffles",
+            100.0 * SHUFFLED_QUANTILE
+        ),
+        Quantity::Real(at_quantile),
+        &(learned, at_quantile),
+        in_order,
+    )
 }
 
 /// Spectral bias: in which order a ReLU network learns the frequencies of a sum of sines.
 pub fn spectral_claims(r: &SpectralResult) -> Vec<Claim> {
-    let (equal_holds, equal_rho, equal_text) = low_first(
-        r,
-        &r.equal,
-        "the target a sum of sines of equal amplitude at frequencies 5, 10, …, 50",
-    );
-    let (increasing_holds, increasing_rho, increasing_text) = low_first(
-        r,
-        &r.increasing,
-        "amplitudes rising with frequency from 0.1 to 1 (the highest frequency ten times the lowest)",
-    );
     vec![
         Claim {
             id: "spectral.low-frequencies-first",
@@ -330,7 +457,11 @@ pub fn spectral_claims(r: &SpectralResult) -> Vec<Claim> {
             stated: Stated::Statement(
                 "networks are biased toward low-frequency functions: they learn a target's low frequencies before its high ones",
             ),
-            computed: Computed::small(equal_text, equal_holds, Quantity::Real(equal_rho)),
+            computed: low_first(
+                r,
+                &r.equal,
+                "the target a sum of sines of equal amplitude at frequencies 5, 10, …, 50",
+            ),
             unit: "",
             digits: 2,
             expect: Verdict::Qualitative,
@@ -342,10 +473,10 @@ pub fn spectral_claims(r: &SpectralResult) -> Vec<Claim> {
             stated: Stated::Statement(
                 "the bias toward low frequencies holds even when the high frequencies carry more of the target (Rahaman et al.'s second experiment)",
             ),
-            computed: Computed::small(
-                increasing_text,
-                increasing_holds,
-                Quantity::Real(increasing_rho),
+            computed: low_first(
+                r,
+                &r.increasing,
+                "amplitudes rising with frequency from 0.1 to 1 (the highest frequency ten times the lowest)",
             ),
             unit: "",
             digits: 2,
@@ -405,6 +536,31 @@ pub fn parody_claims(p: &ParodyResult) -> Vec<Claim> {
     let completion_sens = ParodyResult::mean_sensitivity(&p.completions);
     let trigger_sens = sensitivity(parody::trigger_function());
     let tail = p.at_least_trigger_share(trained);
+    // The parody's premise for a target with no structure: its overfitters against it.
+    let simpler_than = |target: TruthTable| {
+        let (s, k) = (sensitivity(target), kc_units(target));
+        let fits = parody::overfitters(target, p.train, p.unseen);
+        let as_simple = fits
+            .iter()
+            .filter(|(_, f)| sensitivity(*f) <= s && kc_units(*f) <= k)
+            .count();
+        let least = fits
+            .iter()
+            .map(|(_, f)| sensitivity(*f))
+            .fold(f64::INFINITY, f64::min);
+        (as_simple, least)
+    };
+    let (random_as_simple, random_least) = simpler_than(p.random_target);
+    let prior_parody = p.parody_share(&p.prior);
+    let prior_accuracy = p.mean_accuracy(&p.prior);
+    let uniform_sens = ParodyResult::mean_sensitivity(&p.uniform);
+    let completion_tail = p.at_least_trigger_share(&p.completions);
+    let generalises =
+        |&(share, accuracy): &(f64, f64)| share < PARODY_SHARE && accuracy > GENERALISING;
+    let less_sensitive =
+        |&(prior, trained, completions): &(f64, f64, f64)| prior < 1.75 && trained < completions;
+    let unusual =
+        |&(n, share): &(usize, f64)| trigger_sens > target_sens && n > 0 && share < TRIGGER_TAIL;
     vec![
         Claim {
             id: "parody.trained-nets-do-not-answer-a-constant",
@@ -415,9 +571,9 @@ pub fn parody_claims(p: &ParodyResult) -> Vec<Claim> {
             stated: Stated::Statement(
                 "the parody's conclusion is false: trained networks do not prefer to answer a constant or the identity off the training set",
             ),
-            computed: Computed::small(
+            computed: Test::small(
                 format!(
-                    "holds if, of {setting}, fewer than {:.0}% answer a constant or copy or negate one input bit on all of the {} other inputs, and their mean accuracy there is above {:.0}% (it is {:.1}%; the networks answer their more common output on {:.1}% of those inputs on average) — though {:.1}% of {} random networks from the same initialisation are constant on those inputs (the prior's mean share for the more common output {:.1}%); the value is how many trained networks do",
+                    "holds if, of {setting}, fewer than {:.0}% answer a constant or copy or negate one input bit on all of the {} other inputs, and their mean accuracy there is above {:.0}% (it is {:.1}%; the networks answer their more common output on {:.1}% of those inputs on average) — though {:.1}% of {} random networks from the same initialisation are constant on those inputs (the prior's mean share for the more common output {:.1}%, its accuracy there {:.1}%); the value is the share of trained networks that do, {parody_count} networks",
                     100.0 * PARODY_SHARE,
                     p.unseen.count_ones(),
                     100.0 * GENERALISING,
@@ -426,13 +582,19 @@ pub fn parody_claims(p: &ParodyResult) -> Vec<Claim> {
                     100.0 * prior_constant,
                     count(p.prior.len() as u64),
                     100.0 * p.mean_constancy(&p.prior),
+                    100.0 * prior_accuracy,
                 ),
-                !trained.is_empty()
-                    && (parody_count as f64) < PARODY_SHARE * trained.len() as f64
-                    && accuracy > GENERALISING,
-                Quantity::Integer(parody_count as i128)),
-            unit: "networks",
-            digits: 0,
+            )
+            .on_data(
+                Quantity::Real(100.0 * p.parody_share(trained)),
+                &(if trained.is_empty() { 1.0 } else { p.parody_share(trained) }, accuracy),
+                "the random-network prior: untrained networks from the same initialisation, what the parody says a bias towards simple functions gives",
+                Quantity::Real(100.0 * prior_parody),
+                &(prior_parody, prior_accuracy),
+                generalises,
+            ),
+            unit: "%",
+            digits: 2,
             expect: Verdict::Qualitative,
         },
         Claim {
@@ -444,17 +606,25 @@ pub fn parody_claims(p: &ParodyResult) -> Vec<Claim> {
             stated: Stated::Statement(
                 "the parody's premise: a network that answers a constant or the identity off the training set computes a simpler function than one that generalises",
             ),
-            computed: Computed::small(
+            computed: Test::small(
                 format!(
-                    "holds if at least one of the parody's {} overfitters — the target on the {m} training inputs and, off them, a constant or one input bit or its negation — is at least as simple as the target itself (the function of a network that generalises perfectly) by both average sensitivity ({target_sens:.2}) and Lempel-Ziv complexity ({:.1} bits); {as_simple} are: the overfitters' least sensitivity is {least_sens:.3} and least complexity {:.1} bits (the two constants average {:.2}, the input bits {:.2}; the trained networks {trained_sens:.2}); the value is the least sensitivity",
+                    "holds if at least one of the parody's {} overfitters — the target on the {m} training inputs and, off them, a constant or one input bit or its negation — is at least as simple as the target itself (the function of a network that generalises perfectly) by both average sensitivity ({target_sens:.2}) and Lempel-Ziv complexity ({:.1} bits); {as_simple} are: the overfitters' least sensitivity is {least_sens:.3} and least complexity {:.1} bits (the two constants average {:.2}, the input bits {:.2}; the trained networks {trained_sens:.2}); the value is the least sensitivity; for a target with no structure (a seeded uniformly random function, sensitivity {:.2}) {random_as_simple} of its overfitters are at least as simple as it",
                     overfitters.len(),
                     kc_bits(target_kc),
                     kc_bits(least_kc),
                     p.constant_overfitter_sensitivity(),
                     p.identity_overfitter_sensitivity(),
+                    sensitivity(p.random_target),
                 ),
-                as_simple > 0,
-                Quantity::Real(least_sens)),
+            )
+            .on_data(
+                Quantity::Real(least_sens),
+                &as_simple,
+                "the parody's premise where it holds: the same comparison for a target with no structure (a seeded uniformly random function), for which generalising is complex — the value its overfitters' least sensitivity",
+                Quantity::Real(random_least),
+                &random_as_simple,
+                |&k: &usize| k > 0,
+            ),
             unit: "bit flips per input",
             digits: 3,
             expect: Verdict::NotReproduced,
@@ -466,14 +636,22 @@ pub fn parody_claims(p: &ParodyResult) -> Vec<Claim> {
             stated: Stated::Statement(
                 "networks favour functions whose outputs change little as their inputs change",
             ),
-            computed: Computed::small(
+            computed: Test::small(
                 format!(
-                    "holds if {} random 7-40-40-1 networks compute functions whose average sensitivity (how many of the 7 one-bit changes of an input change the output, averaged over inputs) is on average below half a uniformly random function's 3.5 (it is {prior_sens:.2}), and the {runs} trained networks' functions are less sensitive on average than {} uniformly random functions that fit the same {m} training inputs ({completion_sens:.2}); the value is the trained networks' mean",
+                    "holds if {} random 7-40-40-1 networks compute functions whose average sensitivity (how many of the 7 one-bit changes of an input change the output, averaged over inputs) is on average below half a uniformly random function's 3.5 (it is {prior_sens:.2}), and the {runs} trained networks' functions are less sensitive on average than {} uniformly random functions that fit the same {m} training inputs ({completion_sens:.2}); the value is the trained networks' mean; {} uniformly random functions average {uniform_sens:.2}",
                     count(p.prior.len() as u64),
                     count(p.completions.len() as u64),
+                    count(p.uniform.len() as u64),
                 ),
-                prior_sens < 1.75 && trained_sens < completion_sens,
-                Quantity::Real(trained_sens)),
+            )
+            .on_data(
+                Quantity::Real(trained_sens),
+                &(prior_sens, trained_sens, completion_sens),
+                "indifference over functions: uniformly random functions in place of the random networks, and uniformly random completions of the training set in place of the trained networks",
+                Quantity::Real(completion_sens),
+                &(uniform_sens, completion_sens, completion_sens),
+                less_sensitive,
+            ),
             unit: "bit flips per input",
             digits: 3,
             expect: Verdict::Qualitative,
@@ -487,7 +665,7 @@ pub fn parody_claims(p: &ParodyResult) -> Vec<Claim> {
             stated: Stated::Statement(
                 "a treacherous turn on a subtle cue is a sharp change of output under a small change of input, against the networks' bias",
             ),
-            computed: Computed::small(
+            computed: Test::small(
                 format!(
                     "holds if the trigger function — the target, except on the {} inputs whose last four bits are all 1, never in training, where it answers the opposite — is more sensitive than the target ({trigger_sens:.3} against {target_sens:.3}) and fewer than {:.0}% of the {runs} trained networks are as sensitive as it (random networks: {:.1}%); {:.1}% of the trained networks turn on every trigger input, {:.2}% of the random ones; the value is the trained networks' share",
                     p.trigger.count_ones(),
@@ -496,8 +674,15 @@ pub fn parody_claims(p: &ParodyResult) -> Vec<Claim> {
                     100.0 * p.turn_share(trained),
                     100.0 * p.turn_share(&p.prior),
                 ),
-                trigger_sens > target_sens && !trained.is_empty() && tail < TRIGGER_TAIL,
-                Quantity::Real(100.0 * tail)),
+            )
+            .on_data(
+                Quantity::Real(100.0 * tail),
+                &(trained.len(), tail),
+                "the counting argument's measure: uniformly random functions that fit the same training inputs, in place of the trained networks",
+                Quantity::Real(100.0 * completion_tail),
+                &(p.completions.len(), completion_tail),
+                unusual,
+            ),
             unit: "%",
             digits: 2,
             expect: Verdict::Qualitative,

@@ -164,7 +164,12 @@ impl Worked {
 
     /// Mean Huffman code length in bits.
     pub fn mean_length(&self) -> f64 {
-        self.lengths
+        self.mean_length_of(&self.lengths)
+    }
+
+    /// Mean length in bits of a code with the given lengths, under the example's prior.
+    pub fn mean_length_of(&self, lengths: &[u32]) -> f64 {
+        lengths
             .iter()
             .enumerate()
             .map(|(i, &l)| self.prior.p(i) * f64::from(l))
@@ -173,7 +178,25 @@ impl Worked {
 
     /// Mean code length minus the entropy: in `[0, 1)` for an optimal code.
     pub fn redundancy(&self) -> f64 {
-        self.mean_length() - self.prior.entropy()
+        self.redundancy_of(&self.lengths)
+    }
+
+    /// Mean length minus the entropy for a code with the given lengths, under the example's
+    /// prior.
+    pub fn redundancy_of(&self, lengths: &[u32]) -> f64 {
+        self.mean_length_of(lengths) - self.prior.entropy()
+    }
+
+    /// Whether a code with the given lengths is efficient for the example's prior: its
+    /// canonical codewords are prefix-free, it meets Kraft's inequality with equality, it
+    /// never gives a less probable hypothesis a strictly shorter codeword, and its mean
+    /// length is within one bit of the entropy.
+    pub fn is_efficient(&self, lengths: &[u32]) -> bool {
+        let (num, den) = kraft_sum(lengths);
+        is_prefix_free(&canonical_codewords(lengths))
+            && num == den
+            && self.ranks_agree_for(lengths)
+            && (0.0..1.0).contains(&self.redundancy_of(lengths))
     }
 
     /// Largest `|ℓ_i − (−log2 p_i)|` over the hypotheses, for the given lengths.
@@ -188,33 +211,47 @@ impl Worked {
     /// Whether ranking by code length ("simplest first") never puts a less probable
     /// hypothesis strictly before a more probable one.
     pub fn ranks_agree(&self) -> bool {
+        self.ranks_agree_for(&self.lengths)
+    }
+
+    /// The same, for a code with the given lengths.
+    pub fn ranks_agree_for(&self, lengths: &[u32]) -> bool {
         let w = &self.prior.weights;
-        (0..w.len())
-            .all(|i| (0..w.len()).all(|j| w[i] <= w[j] || self.lengths[i] <= self.lengths[j]))
+        (0..w.len()).all(|i| (0..w.len()).all(|j| w[i] <= w[j] || lengths[i] <= lengths[j]))
     }
 
     /// Hypotheses that one efficient code calls strictly simpler and the other strictly
     /// more complex than a second hypothesis: pairs ranked in opposite orders.
     pub fn pairs_reversed(&self) -> usize {
-        let (a, b) = (&self.lengths, &self.other_lengths);
-        let n = a.len();
-        (0..n)
-            .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
-            .filter(|&(i, j)| (a[i] < a[j] && b[i] > b[j]) || (a[i] > a[j] && b[i] < b[j]))
-            .count()
+        pairs_reversed(&self.lengths, &self.other_lengths)
     }
 
     /// Whether the prior implied by the code, `2^-ℓ_i` normalised by Kraft's sum, is within a
     /// factor 2 of the true prior for every hypothesis (lengths within one bit of `-log2 p`).
     pub fn implied_prior_within_factor_two(&self) -> bool {
-        let (num, den) = kraft_sum(&self.lengths);
+        self.implied_prior_within_factor_two_for(&self.lengths)
+    }
+
+    /// The same, for a code with the given lengths.
+    pub fn implied_prior_within_factor_two_for(&self, lengths: &[u32]) -> bool {
+        let (num, den) = kraft_sum(lengths);
         let kraft = num as f64 / den as f64;
-        self.lengths.iter().enumerate().all(|(i, &l)| {
+        lengths.iter().enumerate().all(|(i, &l)| {
             let implied = 2f64.powi(-(l as i32)) / kraft;
             let ratio = implied / self.prior.p(i);
             (0.5..2.0).contains(&ratio)
         })
     }
+}
+
+/// Pairs of hypotheses that a code with lengths `a` calls strictly simpler one way and a code
+/// with lengths `b` strictly simpler the other way.
+pub fn pairs_reversed(a: &[u32], b: &[u32]) -> usize {
+    let n = a.len();
+    (0..n)
+        .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
+        .filter(|&(i, j)| (a[i] < a[j] && b[i] > b[j]) || (a[i] > a[j] && b[i] < b[j]))
+        .count()
 }
 
 /// The worked example of the book.
@@ -262,5 +299,10 @@ mod tests {
         assert!(w.mean_length() <= shannon_mean);
         assert!(w.ranks_agree());
         assert!(w.pairs_reversed() > 0);
+        assert!(w.is_efficient(&w.lengths));
+        // The code efficient for the reversed prior is not efficient for this one, and two
+        // efficient codes for the same prior never rank a pair in opposite orders.
+        assert!(!w.is_efficient(&w.other_lengths));
+        assert_eq!(pairs_reversed(&w.lengths, &w.shannon), 0);
     }
 }

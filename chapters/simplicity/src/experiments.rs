@@ -4,7 +4,7 @@
 //! fixed chunks, so the results do not depend on the number of threads. The book's results
 //! are computed once per process and shared by the claims and the figures.
 
-use crate::bias::{self, BiasConfig, BiasResult};
+use crate::bias::{self, BiasConfig, BiasResult, UniformResult};
 use crate::parody::{self, ParodyConfig, ParodyResult};
 use crate::residual::{self, ResidualConfig, ResidualResult};
 use crate::spectral::{self, SpectralConfig, SpectralResult};
@@ -52,6 +52,11 @@ pub struct Results {
     pub bias: BiasResult,
     /// How many perceptrons mapped 0, 1, …, 128 inputs to 1.
     pub perceptron_ones: Vec<u64>,
+    /// The bias statistics for as many functions drawn uniformly (indifference over
+    /// functions), and how many of as many uniform functions as perceptrons map 0, 1, …, 128
+    /// inputs to 1: the rivals of the bias claims.
+    pub uniform: UniformResult,
+    pub uniform_ones: Vec<u64>,
     pub residual: ResidualResult,
     pub spectral: SpectralResult,
     pub parody: ParodyResult,
@@ -66,16 +71,33 @@ pub fn run(scale: &Scale) -> Results {
     let (perceptron_ones, t_perceptron) = timed("perceptron", || {
         bias::perceptron_ones(scale.perceptrons, scale.bias.seed, scale.bias.threads)
     });
+    let (uniform, t_uniform) = timed("uniform functions", || {
+        let seed = scale.bias.seed + 1;
+        (
+            bias::uniform(scale.bias.samples, seed),
+            bias::uniform_ones(scale.perceptrons, seed + 1),
+        )
+    });
+    let (uniform, uniform_ones) = uniform;
     let (residual, t_residual) = timed("residual", || residual::run(&scale.residual));
     let (spectral, t_spectral) = timed("spectral bias", || spectral::run(&scale.spectral));
     let (parody, t_parody) = timed("parody", || parody::run(&scale.parody));
     Results {
         bias,
         perceptron_ones,
+        uniform,
+        uniform_ones,
         residual,
         spectral,
         parody,
-        timings: vec![t_bias, t_perceptron, t_residual, t_spectral, t_parody],
+        timings: vec![
+            t_bias,
+            t_perceptron,
+            t_uniform,
+            t_residual,
+            t_spectral,
+            t_parody,
+        ],
     }
 }
 

@@ -160,6 +160,11 @@ pub struct ParodyResult {
     pub prior: Vec<TruthTable>,
     /// Uniformly random functions that agree with the target on the training set.
     pub completions: Vec<TruthTable>,
+    /// Uniformly random functions, as many as the completions: indifference over all
+    /// functions, the control for the random networks.
+    pub uniform: Vec<TruthTable>,
+    /// A uniformly random target: one with no structure, for which generalising is complex.
+    pub random_target: TruthTable,
 }
 
 impl ParodyResult {
@@ -202,16 +207,7 @@ impl ParodyResult {
     /// The parody's overfitters: the target on the training inputs and, off them, each of
     /// the two constants and each input bit and its negation (16 functions), with names.
     pub fn overfitters(&self) -> Vec<(String, TruthTable)> {
-        let on = self.target & self.train;
-        let mut out = vec![
-            ("constant 0".to_string(), on),
-            ("constant 1".to_string(), on | self.unseen),
-        ];
-        for j in 0..BITS {
-            out.push((format!("x{j}"), on | (dictator(j) & self.unseen)));
-            out.push((format!("¬x{j}"), on | (!dictator(j) & self.unseen)));
-        }
-        out
+        overfitters(self.target, self.train, self.unseen)
     }
 
     /// The mean sensitivity of the two constant overfitters.
@@ -250,6 +246,26 @@ impl ParodyResult {
     }
 }
 
+/// The parody's overfitters of `target` on the inputs in `train`: the target there and, on
+/// `unseen`, each of the two constants and each input bit and its negation (16 functions),
+/// with names.
+pub fn overfitters(
+    target: TruthTable,
+    train: TruthTable,
+    unseen: TruthTable,
+) -> Vec<(String, TruthTable)> {
+    let on = target & train;
+    let mut out = vec![
+        ("constant 0".to_string(), on),
+        ("constant 1".to_string(), on | unseen),
+    ];
+    for j in 0..BITS {
+        out.push((format!("x{j}"), on | (dictator(j) & unseen)));
+        out.push((format!("¬x{j}"), on | (!dictator(j) & unseen)));
+    }
+    out
+}
+
 /// Runs the experiment: the training set, the trained networks, the prior, the completions.
 pub fn run(cfg: &ParodyConfig) -> ParodyResult {
     let target = target();
@@ -278,6 +294,9 @@ pub fn run(cfg: &ParodyConfig) -> ParodyResult {
     let completions = (0..cfg.completions)
         .map(|_| (target & train) | (r.random::<u128>() & unseen))
         .collect();
+    let mut u = rng(cfg.seed + 4);
+    let random_target = u.random::<u128>();
+    let uniform = (0..cfg.completions).map(|_| u.random::<u128>()).collect();
     ParodyResult {
         config: cfg.clone(),
         target,
@@ -288,6 +307,8 @@ pub fn run(cfg: &ParodyConfig) -> ParodyResult {
         failed,
         prior,
         completions,
+        uniform,
+        random_target,
     }
 }
 

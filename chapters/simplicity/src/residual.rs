@@ -225,21 +225,12 @@ impl ResidualResult {
     /// The share of the total gradient carried by paths of each length: the gradient
     /// through one path times the number of paths, normalised.
     pub fn gradient_share(&self) -> Vec<f64> {
-        let n = self.config.blocks as u32;
-        let total: Vec<f64> = self
-            .path_gradient
-            .iter()
-            .enumerate()
-            .map(|(k, &g)| g * binomial(n, k as u32) as f64)
-            .collect();
-        let sum: f64 = total.iter().sum();
-        total.iter().map(|t| t / sum).collect()
+        gradient_share(&self.path_gradient)
     }
 
     /// The length whose paths carry the most gradient in total.
     pub fn peak_length(&self) -> usize {
-        let share = self.gradient_share();
-        (0..share.len()).fold(0, |best, k| if share[k] > share[best] { k } else { best })
+        peak_length(&self.path_gradient)
     }
 
     /// The median of the lesioned R² values.
@@ -248,6 +239,26 @@ impl ResidualResult {
         v.sort_by(f64::total_cmp);
         v[v.len() / 2]
     }
+}
+
+/// The share of the total gradient carried by paths of each length `0..=n`, given the
+/// gradient through one path of each length: times the number of paths, normalised.
+pub fn gradient_share(path_gradient: &[f64]) -> Vec<f64> {
+    let n = path_gradient.len().saturating_sub(1) as u32;
+    let total: Vec<f64> = path_gradient
+        .iter()
+        .enumerate()
+        .map(|(k, &g)| g * binomial(n, k as u32) as f64)
+        .collect();
+    let sum: f64 = total.iter().sum();
+    total.iter().map(|t| t / sum).collect()
+}
+
+/// The length whose paths carry the most gradient in total, given the gradient through one
+/// path of each length.
+pub fn peak_length(path_gradient: &[f64]) -> usize {
+    let share = gradient_share(path_gradient);
+    (0..share.len()).fold(0, |best, k| if share[k] > share[best] { k } else { best })
 }
 
 fn r2(mse: f64, y: &Array2<f64>) -> f64 {
@@ -324,6 +335,18 @@ pub fn run(cfg: &ResidualConfig) -> ResidualResult {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn equal_paths_peak_at_half_the_blocks() {
+        // When every path carries the same gradient, the total by length is the binomial
+        // count, largest at n/2.
+        assert_eq!(peak_length(&[1.0; 17]), 8);
+        let mut short = vec![1.0; 17];
+        for (k, g) in short.iter_mut().enumerate() {
+            *g = 0.5f64.powi(k as i32);
+        }
+        assert!(peak_length(&short) < 8);
+    }
 
     #[test]
     fn backprop_matches_finite_differences() {

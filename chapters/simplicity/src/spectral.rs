@@ -17,6 +17,7 @@
 use ndarray::Array2;
 use nets::{Loss, Mlp, MlpSpec, Optimizer, Targets, Trainer, rng};
 use rand::RngExt;
+use rand::seq::SliceRandom;
 use std::f64::consts::TAU;
 
 /// How the target's amplitudes depend on its frequencies.
@@ -133,6 +134,32 @@ impl SpectralRun {
             .collect();
         let frequency: Vec<f64> = (0..at.len()).map(|i| i as f64).collect();
         spearman(&frequency, &at)
+    }
+
+    /// Spearman's ρ of `permutations` seeded shuffles of the learning steps among the
+    /// frequencies: the order the run would show if when a frequency is learned had nothing to
+    /// do with which frequency it is. Sorted ascending; an undefined ρ counts as 0.
+    pub fn shuffled_correlations(
+        &self,
+        threshold: f64,
+        permutations: usize,
+        seed: u64,
+    ) -> Vec<f64> {
+        let mut at: Vec<f64> = self
+            .learned_at(threshold)
+            .iter()
+            .map(|s| s.map_or(f64::INFINITY, |s| s as f64))
+            .collect();
+        let frequency: Vec<f64> = (0..at.len()).map(|i| i as f64).collect();
+        let mut r = rng(seed);
+        let mut rhos: Vec<f64> = (0..permutations)
+            .map(|_| {
+                at.shuffle(&mut r);
+                spearman(&frequency, &at).unwrap_or(0.0)
+            })
+            .collect();
+        rhos.sort_by(f64::total_cmp);
+        rhos
     }
 
     /// Whether the learning steps never decrease with frequency, frequencies never learned
