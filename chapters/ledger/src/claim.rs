@@ -290,10 +290,16 @@ impl Rounding {
                 .map_err(|_| AssessError::Mismatch {
                     detail: format!("the edge {text} does not parse"),
                 })?;
-        while (lo..=hi).contains(&x.log10()) {
+        // The edge's decimal parses to within a bit or two of the interval's end.
+        for _ in 0..64 {
+            if !(lo..=hi).contains(&x.log10()) {
+                return Ok(Quantity::Real(x));
+            }
             x = if below { x.next_down() } else { x.next_up() };
         }
-        Ok(Quantity::Real(x))
+        Err(AssessError::Mismatch {
+            detail: format!("no value just outside the edge {text} within 64 steps"),
+        })
     }
 }
 
