@@ -469,7 +469,13 @@ pub fn spectral_claims(r: &SpectralResult) -> Vec<Claim> {
         Claim {
             id: "spectral.low-first-despite-amplitude",
             chapter: CHAPTER,
-            source: Seed::BelrosePope.quote(LOW_FREQUENCY),
+            // The essay's sentence says nothing about amplitudes: this stronger form is the
+            // paper's own finding.
+            source: Source::paper(
+                "rahaman2019spectral",
+                "Rahaman et al. (2019)",
+                "a ReLU network fitting a sum of sines still learns the low frequencies first when the amplitudes rise with frequency, so that the high frequencies carry more of the target",
+            ),
             stated: Stated::Statement(
                 "the bias toward low frequencies holds even when the high frequencies carry more of the target (Rahaman et al.'s second experiment)",
             ),
