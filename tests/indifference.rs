@@ -60,5 +60,12 @@ fn the_function_count_gives_the_binomial_and_the_measures_are_apart() {
             p.m
         );
         assert!(p.function_schemer_probability > p.sgd.schemer_share());
+        // The rival is the function count itself, sampled: a coin flip on each unseen input.
+        assert!(!p.uniform.test_accuracies.is_empty());
+        assert!(
+            (p.uniform.mean_accuracy() - 0.5).abs() < 0.02,
+            "m = {}",
+            p.m
+        );
     }
 }

@@ -14,6 +14,10 @@
 //!
 //! Each is "uniform"; they are uniform over different descriptions of a chord. The module
 //! computes the exact values and checks them by seeded Monte Carlo.
+//!
+//! The control is the reading on which "a random chord" has one meaning: three draws made by
+//! one method ([`run_one_method`]; Jaynes's invariance argument singles out the radial point).
+//! The claims' criteria are decided on it too, and must tell it apart.
 
 use crate::estimate::Estimate;
 use rand::RngExt;
@@ -184,6 +188,25 @@ impl BertrandResult {
         crate::estimate::distinct_answers(&e)
     }
 
+    /// Whether the draw in slot `k`, labelled by method `Method::ALL[k]`, recovers that
+    /// method's exact value, excludes the other two methods' exact values, and disagrees with
+    /// the estimates of the other slots.
+    pub fn singles_out(&self, k: usize) -> bool {
+        let slot = &self.methods[k];
+        let claimed = Method::ALL[k];
+        slot.estimate.agrees_with(claimed.exact())
+            && Method::ALL
+                .iter()
+                .filter(|&&m| m != claimed)
+                .all(|m| !slot.estimate.agrees_with(m.exact()))
+            && self
+                .methods
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != k)
+                .all(|(_, other)| slot.estimate.disjoint_from(&other.estimate))
+    }
+
     /// Each estimate agrees with its exact value, and no two estimates agree.
     pub fn three_answers(&self) -> bool {
         self.methods
@@ -219,6 +242,17 @@ pub fn run(config: &BertrandConfig) -> BertrandResult {
             .into_iter()
             .zip(0..)
             .map(|(m, i)| simulate(m, config, config.seed + i))
+            .collect(),
+    }
+}
+
+/// Three draws, one per slot of [`Method::ALL`], all made by `method` (seeds `seed + 10`,
+/// `+ 11`, `+ 12`, apart from [`run`]'s): what the three answers would be if "a random
+/// chord" meant one thing.
+pub fn run_one_method(method: Method, config: &BertrandConfig) -> BertrandResult {
+    BertrandResult {
+        methods: (0..Method::ALL.len() as u64)
+            .map(|i| simulate(method, config, config.seed + 10 + i))
             .collect(),
     }
 }
@@ -260,6 +294,15 @@ mod tests {
         }
         assert_eq!(r.distinct_answers(), 3);
         assert!(r.three_answers());
+        assert!((0..3).all(|k| r.singles_out(k)));
+    }
+
+    #[test]
+    fn one_method_for_all_three_gives_one_answer() {
+        let one = run_one_method(Method::RadialPoint, &BertrandConfig::test_scale());
+        assert_eq!(one.distinct_answers(), 1);
+        assert!(!one.three_answers());
+        assert!((0..3).all(|k| !one.singles_out(k)));
     }
 
     #[test]

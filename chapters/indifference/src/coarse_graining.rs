@@ -131,6 +131,59 @@ pub fn sum_of_seven() -> Vec<Carving> {
     ]
 }
 
+/// Indifference applied once, to the finest outcomes: each of `fine` gets the same
+/// probability, and a coarser carving's outcome gets the total of the fine outcomes that
+/// `coarse` maps to it. The event (on the coarse outcomes) gets the share of fine outcomes
+/// whose coarse outcome is in it, whatever the carving.
+///
+/// # Panics
+/// If `fine` is empty.
+pub fn carved_once<F, C>(
+    fine: &[F],
+    coarse: impl Fn(&F) -> C,
+    event: impl Fn(&C) -> bool,
+) -> Ratio {
+    indifference(fine, |f| event(&coarse(f)))
+}
+
+/// The four carvings of [`sum_of_seven`] under a principle that carves once: indifference
+/// over the ordered pairs, each coarser outcome weighted by the pairs it collects. Every
+/// carving then gives a total of seven the same probability.
+pub fn sum_of_seven_carved_once() -> Vec<Carving> {
+    let ordered = ordered_pairs();
+    let carving = |name, outcomes, p_seven| Carving {
+        name,
+        outcomes,
+        p_seven,
+    };
+    vec![
+        carving(
+            "ordered pairs",
+            ordered.len(),
+            carved_once(&ordered, |&p| p, |&(a, b)| a + b == 7),
+        ),
+        carving(
+            "unordered pairs",
+            unordered_pairs().len(),
+            carved_once(
+                &ordered,
+                |&(a, b)| (a.min(b), a.max(b)),
+                |&(a, b)| a + b == 7,
+            ),
+        ),
+        carving(
+            "sums",
+            sums().len(),
+            carved_once(&ordered, |&(a, b)| a + b, |&s| s == 7),
+        ),
+        carving(
+            "outcomes “seven” and “not seven”",
+            HAPPENS_OR_NOT.len(),
+            carved_once(&ordered, |&(a, b)| a + b == 7, |&happens| happens),
+        ),
+    ]
+}
+
 /// An event, with its probability under indifference over the finest outcomes it is
 /// defined on and under indifference over "happens or not".
 #[derive(Clone, Debug, PartialEq)]
@@ -217,6 +270,20 @@ mod tests {
         let c = sum_of_seven();
         assert!(e.agrees_with(c[0].p_seven.value()));
         assert!(c[1..].iter().all(|c| !e.agrees_with(c.p_seven.value())));
+    }
+
+    #[test]
+    fn carving_once_gives_every_carving_the_fair_dice_answer() {
+        let once = sum_of_seven_carved_once();
+        assert!(once.iter().all(|c| c.p_seven == Ratio::new(1, 6)));
+        assert!(!carvings_all_disagree(&once));
+        // The carvings keep their sizes; only the weights change.
+        let each = sum_of_seven();
+        assert!(
+            once.iter()
+                .zip(&each)
+                .all(|(a, b)| a.outcomes == b.outcomes)
+        );
     }
 
     #[test]

@@ -11,6 +11,10 @@
 //!   explanatorily prior variable; Turner: count parameterisations, not functions);
 //! - *SGD*: networks trained from that initialisation until they fit the training set.
 //!
+//! The function count's prediction is also drawn, as a null model the claims are decided
+//! against: as many truth tables as there are SGD runs, each unseen value a fair coin and
+//! every training value the target's (a uniform draw over the consistent functions).
+//!
 //! A *schemer analog* is a network that fits every training input and departs from the
 //! target on every input of a fixed "trigger" set of unseen inputs. Its probability under
 //! the function count is `2^-|trigger|`; the other two are measured.
@@ -118,6 +122,9 @@ pub struct CruxPoint {
     pub function_schemer_probability: f64,
     pub parameters: Measured,
     pub sgd: Measured,
+    /// Truth tables drawn uniformly from the functions that fit the training set, as many as
+    /// SGD runs: the function count's prediction, sampled as the other two are.
+    pub uniform: Measured,
 }
 
 /// The experiment's result.
@@ -190,12 +197,15 @@ pub fn run(cfg: &CruxConfig) -> CruxResult {
             );
             let sgd_tables = sgd_functions(cfg, &x, &order[..m], target, m as u64);
             let sgd = measure(&mut sgd_tables.into_iter());
+            let uniform_tables = uniform_consistent(cfg, all, train, target, m as u64);
+            let uniform = measure(&mut uniform_tables.into_iter());
             CruxPoint {
                 m,
                 unseen,
                 function_schemer_probability: 0.5f64.powi(cfg.trigger_size as i32),
                 parameters,
                 sgd,
+                uniform,
             }
         })
         .collect();
@@ -204,6 +214,22 @@ pub fn run(cfg: &CruxConfig) -> CruxResult {
         samples: cfg.samples,
         trigger_size: cfg.trigger_size,
     }
+}
+
+/// `cfg.sgd_runs` truth tables drawn uniformly from those that agree with `target` on
+/// `train`: every other input's value a fair coin (seeded apart from the SGD runs).
+fn uniform_consistent(
+    cfg: &CruxConfig,
+    all: TruthTable,
+    train: TruthTable,
+    target: TruthTable,
+    salt: u64,
+) -> Vec<TruthTable> {
+    use rand::RngExt;
+    let mut r = rng(cfg.seed ^ 0x0f0f_0f0f_0f0f_0f0f ^ salt.wrapping_mul(0x9e37_79b9));
+    (0..cfg.sgd_runs)
+        .map(|_| ((r.random::<u128>() & all) & !train) | (target & train))
+        .collect()
 }
 
 /// Truth tables of networks trained (full batch, squared error to ±1) until they fit the
@@ -423,46 +449,122 @@ pub fn draw_schemers(result: &CruxResult) -> Result<String, figures::DrawError> 
     })
 }
 
-/// The crux's claims, from a run at any scale.
-pub fn claims(r: &CruxResult) -> Vec<ledger::Claim> {
-    use ledger::{Claim, Computed, Quantity, Seed, Stated, Verdict};
-    let first = &r.points[0];
-    let sgd_margin = r
-        .points
+/// How close the parameter count must come to SGD: its error in mean test accuracy at most
+/// this share of the function count's error.
+pub const TRACKS: f64 = 0.5;
+
+/// How far above chance SGD's mean test accuracy must be, at every training-set size.
+pub const ABOVE_CHANCE: f64 = 0.2;
+
+/// The smallest margin of mean test accuracy above one half, over training-set sizes.
+fn margin_above_half(measures: &[&Measured]) -> f64 {
+    measures
         .iter()
-        .map(|p| p.sgd.mean_accuracy() - 0.5)
-        .fold(f64::INFINITY, f64::min);
-    let closer = r.points.iter().all(|p| {
-        (p.sgd.mean_accuracy() - p.parameters.mean_accuracy()).abs()
-            < (p.sgd.mean_accuracy() - 0.5).abs()
-    });
-    let worst_upper = r
-        .points
+        .map(|m| m.mean_accuracy() - 0.5)
+        .fold(f64::INFINITY, f64::min)
+}
+
+/// Whether a predictor's mean test accuracy is, at every training-set size, within
+/// [`TRACKS`] of the function count's error from SGD's: `(predictor, sgd)` pairs.
+fn tracks(pairs: &[(f64, f64)]) -> bool {
+    pairs
         .iter()
-        .map(|p| {
-            Estimate::new(p.sgd.schemers as u64, p.sgd.test_accuracies.len() as u64)
+        .all(|&(pred, sgd)| (sgd - pred).abs() <= TRACKS * (sgd - 0.5).abs())
+}
+
+/// The largest 95% upper bound, over training-set sizes, on a measure's schemer share.
+fn worst_schemer_upper(measures: &[&Measured]) -> f64 {
+    measures
+        .iter()
+        .map(|m| {
+            Estimate::new(m.schemers as u64, m.test_accuracies.len().max(1) as u64)
                 .ci95()
                 .1
         })
-        .fold(0.0, f64::max);
-    let sgd_schemers: usize = r.points.iter().map(|p| p.sgd.schemers).sum();
-    let sgd_runs: usize = r.points.iter().map(|p| p.sgd.test_accuracies.len()).sum();
+        .fold(0.0, f64::max)
+}
+
+/// A measure's schemer analogs over all training-set sizes, as a percentage of its networks.
+fn pooled_schemer_percent(measures: &[&Measured]) -> f64 {
+    let schemers: usize = measures.iter().map(|m| m.schemers).sum();
+    let all: usize = measures.iter().map(|m| m.test_accuracies.len()).sum();
+    100.0 * schemers as f64 / all.max(1) as f64
+}
+
+/// The crux's claims, from a run at any scale.
+///
+/// Each is decided against the function count's own prediction, drawn as the other measures
+/// are ([`CruxPoint::uniform`]): a uniform draw over the functions that fit the training set.
+pub fn claims(r: &CruxResult) -> Vec<ledger::Claim> {
+    use ledger::{Claim, Quantity, Seed, Stated, Test, Verdict};
+    let first = &r.points[0];
+    let sgd: Vec<&Measured> = r.points.iter().map(|p| &p.sgd).collect();
+    let uniform: Vec<&Measured> = r.points.iter().map(|p| &p.uniform).collect();
+    let runs = r
+        .points
+        .iter()
+        .map(|p| p.sgd.test_accuracies.len())
+        .min()
+        .unwrap_or(0);
+    let draws = first.uniform.test_accuracies.len();
     let ms: Vec<String> = r.points.iter().map(|p| p.m.to_string()).collect();
     let ms = ms.join(", ");
+    let inputs = first.m + first.unseen;
+    let params_vs_sgd: Vec<(f64, f64)> = r
+        .points
+        .iter()
+        .map(|p| (p.parameters.mean_accuracy(), p.sgd.mean_accuracy()))
+        .collect();
+    let uniform_vs_sgd: Vec<(f64, f64)> = r
+        .points
+        .iter()
+        .map(|p| (p.uniform.mean_accuracy(), p.sgd.mean_accuracy()))
+        .collect();
+    let accepted = r
+        .points
+        .iter()
+        .map(|p| format!("{} at m = {}", p.parameters.test_accuracies.len(), p.m))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let errors = |pairs: &[(f64, f64)]| {
+        pairs
+            .iter()
+            .zip(&r.points)
+            .map(|(&(pred, sgd), p)| {
+                format!(
+                    "m = {}: {:.1} against {:.1} points",
+                    p.m,
+                    100.0 * (sgd - pred).abs(),
+                    100.0 * (sgd - 0.5).abs()
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let k = r.trigger_size;
+    let function_share = 0.5f64.powi(k as i32);
+    let uniform_rival = format!(
+        "the function count, sampled: {draws} truth tables per training-set size drawn uniformly from those that fit it"
+    );
     vec![
         Claim {
             id: "crux.sgd-is-not-uniform-over-functions",
             chapter: "indifference",
             source: Seed::BelrosePope.quote("These results strongly suggest that SGD is not doing anything like sampling uniformly at random from the set of representable functions that do well on the training set."),
             stated: Stated::Statement("SGD does not sample consistent functions uniformly"),
-            computed: Computed::small(
-                format!(
-                    "holds if, for every training-set size ({ms} of {} inputs), SGD-trained networks' mean test accuracy exceeds the 50% that a uniform draw over consistent functions gives by at least 20 points (smallest margin {:.1} points)",
-                    first.m + first.unseen,
-                    100.0 * sgd_margin
-                ),
-                sgd_margin >= 0.2,
+            computed: Test::small(format!(
+                "holds if, at every training-set size ({ms} of {inputs} inputs), the mean test accuracy of networks trained until they fit ({runs} or more runs each) exceeds one half, what a uniform draw over the consistent functions gives, by at least {:.0} points (smallest margin: SGD {:.1} points, the sampled function count {:.1})",
+                100.0 * ABOVE_CHANCE,
+                100.0 * margin_above_half(&sgd),
+                100.0 * margin_above_half(&uniform)
+            ))
+            .on_data(
                 Quantity::Real(100.0 * first.sgd.mean_accuracy()),
+                sgd.as_slice(),
+                uniform_rival.clone(),
+                Quantity::Real(100.0 * first.uniform.mean_accuracy()),
+                uniform.as_slice(),
+                |ms: &[&Measured]| margin_above_half(ms) >= ABOVE_CHANCE,
             ),
             unit: "%",
             digits: 3,
@@ -475,13 +577,23 @@ pub fn claims(r: &CruxResult) -> Vec<ledger::Claim> {
             stated: Stated::Statement(
                 "counting parameterizations predicts training better than counting functions",
             ),
-            computed: Computed::small(
-                format!(
-                    "holds if, for every training-set size, the mean test accuracy of randomly initialised networks that fit the training set ({} sampled) is closer to SGD's than the function count's 50% is",
-                    r.samples
-                ),
-                closer,
+            computed: Test::small(format!(
+                "holds if, at every training-set size, the mean test accuracy of randomly initialised networks that fit the training set ({} drawn; accepted {accepted}) is off SGD's by at most {TRACKS} times what the function count's one half is off it, in points of test accuracy ({})",
+                ledger::number::format(
+                    &Quantity::Integer(r.samples as i128),
+                    0,
+                    ledger::Style::Plain
+                )
+                .expect("integers always print"),
+                errors(&params_vs_sgd)
+            ))
+            .on_data(
                 Quantity::Real(100.0 * first.parameters.mean_accuracy()),
+                params_vs_sgd.as_slice(),
+                format!("{uniform_rival}, as the predictor ({})", errors(&uniform_vs_sgd)),
+                Quantity::Real(100.0 * first.uniform.mean_accuracy()),
+                uniform_vs_sgd.as_slice(),
+                tracks,
             ),
             unit: "%",
             digits: 3,
@@ -492,19 +604,49 @@ pub fn claims(r: &CruxResult) -> Vec<ledger::Claim> {
             chapter: "indifference",
             source: Seed::BelrosePope.quote("Without an indifference principle, we might think that SGD is strongly biased toward producing non-schemers, even if there are “more” schemers."),
             stated: Stated::Statement("SGD can be biased against schemers that are more numerous"),
-            computed: Computed::small(
-                format!(
-                    "holds if, at every training-set size, the 95% upper bound on the share of SGD-trained networks that defy the target on all {} trigger inputs lies below the function count's 2^-{} (worst upper bound {:.1}%; {sgd_schemers} schemer analogs in {sgd_runs} runs)",
-                    r.trigger_size,
-                    r.trigger_size,
-                    100.0 * worst_upper
-                ),
-                worst_upper < 0.5f64.powi(r.trigger_size as i32),
-                Quantity::Real(100.0 * sgd_schemers as f64 / sgd_runs.max(1) as f64),
+            computed: Test::small(format!(
+                "holds if, at every training-set size, the 95% upper bound on the share of networks that defy the target on all {k} trigger inputs lies below the function count's 2^-{k} (worst upper bound: SGD {:.1}%, the sampled function count {:.1}%)",
+                100.0 * worst_schemer_upper(&sgd),
+                100.0 * worst_schemer_upper(&uniform)
+            ))
+            .on_data(
+                Quantity::Real(pooled_schemer_percent(&sgd)),
+                sgd.as_slice(),
+                uniform_rival,
+                Quantity::Real(pooled_schemer_percent(&uniform)),
+                uniform.as_slice(),
+                |ms: &[&Measured]| worst_schemer_upper(ms) < function_share,
             ),
             unit: "%",
             digits: 2,
             expect: Verdict::Qualitative,
         },
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uniform_draws_fit_the_training_set_and_vary_elsewhere() {
+        let cfg = CruxConfig {
+            sgd_runs: 500,
+            ..CruxConfig::test_scale()
+        };
+        let target = table_of(cfg.n, |i| i & 1 == 1);
+        let order = input_order(&cfg);
+        let train = mask(&order[..16]);
+        let draws = uniform_consistent(&cfg, u128::MAX, train, target, 16);
+        assert_eq!(draws.len(), 500);
+        assert!(draws.iter().all(|&f| (f ^ target) & train == 0));
+        // Each unseen input a fair coin: the mean test accuracy is near one half.
+        let test = !train;
+        let mean = draws
+            .iter()
+            .map(|&f| accuracy_on(f, target, test, 112))
+            .sum::<f64>()
+            / 500.0;
+        assert!((mean - 0.5).abs() < 0.01, "{mean}");
+    }
 }

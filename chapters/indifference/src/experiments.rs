@@ -2,7 +2,10 @@
 //!
 //! Each experiment draws from its own seeded generators and runs single-threaded inside,
 //! so the results do not depend on how the threads are scheduled. The book's results are
-//! computed once per process and shared by the claims and the figures.
+//! computed once per process and shared by the claims and the figures. Each experiment also
+//! runs the control its claims are decided against (one chord method for all three draws,
+//! one carving for all three cube questions; the orientation and crux controls run inside
+//! their experiments), timed with it.
 
 use crate::bertrand::{self, BertrandConfig, BertrandResult};
 use crate::crux::{self, CruxConfig, CruxResult};
@@ -47,7 +50,11 @@ impl Scale {
 pub struct Results {
     pub orientation: OrientationResult,
     pub bertrand: BertrandResult,
+    /// Three chord draws, all by the radial-point method: one meaning of "a random chord".
+    pub bertrand_one_method: BertrandResult,
     pub cube_factory: CubeResult,
+    /// The three cube questions, all with the edge uniform: one carving.
+    pub cube_one_carving: CubeResult,
     pub crux: CruxResult,
     pub timings: Vec<(&'static str, f64)>,
 }
@@ -56,16 +63,27 @@ pub struct Results {
 pub fn run(scale: &Scale) -> Results {
     std::thread::scope(|s| {
         let orientation = s.spawn(|| timed("orientation", || orientation::run(&scale.orientation)));
-        let (bertrand, t_bertrand) = timed("bertrand", || bertrand::run(&scale.bertrand));
-        let (cube_factory, t_cube) =
-            timed("cube_factory", || cube_factory::run(&scale.cube_factory));
+        let ((bertrand, bertrand_one_method), t_bertrand) = timed("bertrand", || {
+            (
+                bertrand::run(&scale.bertrand),
+                bertrand::run_one_method(bertrand::Method::RadialPoint, &scale.bertrand),
+            )
+        });
+        let ((cube_factory, cube_one_carving), t_cube) = timed("cube_factory", || {
+            (
+                cube_factory::run(&scale.cube_factory),
+                cube_factory::run_one_carving(cube_factory::Carving::Edge, &scale.cube_factory),
+            )
+        });
         let (orientation, t_orientation) = orientation.join().expect("orientation experiment");
         // The crux samples on its own threads; run it once the others are done.
         let (crux, t_crux) = timed("crux", || crux::run(&scale.crux));
         Results {
             orientation,
             bertrand,
+            bertrand_one_method,
             cube_factory,
+            cube_one_carving,
             crux,
             timings: vec![t_orientation, t_bertrand, t_cube, t_crux],
         }

@@ -18,7 +18,15 @@
 //!   Which two depends on the order in which the axes are composed — one more arbitrary choice.
 //!
 //! That two "uniform" distributions over the same outcomes give different probabilities is
-//! the essay's paradox again, one level down.
+//! the essay's paradox again, one level down. The same three angles can also be drawn so that
+//! they describe the rotation-invariant measure (yaw and roll uniform, the *sine* of the pitch
+//! uniform): [`Measure::EulerHaar`], the reading on which "uniform orientation" means one
+//! thing whatever coordinates describe it, and the control the Euler/Haar disagreement is
+//! decided against.
+//!
+//! **Real dice rest flat.** The reading the essay sets against indifference is a die that
+//! comes to rest on a face: [`settle_on_face`] topples a rotation-invariant orientation onto
+//! its nearest face, and the same counts are made on it.
 //!
 //! **Near a face, an edge or a corner.** A die rests "within θ of a face" when its down
 //! direction lies within angle θ of one of the 6 face normals; likewise for the 12 edge
@@ -127,15 +135,19 @@ pub enum Measure {
     Haar,
     /// Yaw, pitch and roll each uniform on `[0°, 360°)`, composed as `Rz(yaw)·Ry(pitch)·Rx(roll)`.
     EulerAngles,
+    /// The same three angles drawn with the rotation-invariant density: yaw and roll uniform,
+    /// pitch in `[−90°, 90°]` with its sine uniform. The Haar measure again, in Euler angles.
+    EulerHaar,
 }
 
 impl Measure {
-    pub const ALL: [Measure; 2] = [Measure::Haar, Measure::EulerAngles];
+    pub const ALL: [Measure; 3] = [Measure::Haar, Measure::EulerAngles, Measure::EulerHaar];
 
     pub fn name(self) -> &'static str {
         match self {
             Measure::Haar => "rotation-invariant (Haar)",
             Measure::EulerAngles => "uniform Euler angles",
+            Measure::EulerHaar => "Euler angles with the rotation-invariant density",
         }
     }
 
@@ -153,6 +165,15 @@ impl Measure {
             Measure::EulerAngles => {
                 let yaw = TAU * r.random::<f64>();
                 let pitch = TAU * r.random::<f64>();
+                let roll = TAU * r.random::<f64>();
+                Rotation::about_z(yaw)
+                    .then_after(&Rotation::about_y(pitch))
+                    .then_after(&Rotation::about_x(roll))
+            }
+            Measure::EulerHaar => {
+                // For Rz·Ry·Rx the invariant density is cos(pitch) on [−90°, 90°].
+                let yaw = TAU * r.random::<f64>();
+                let pitch = (2.0 * r.random::<f64>() - 1.0).asin();
                 let roll = TAU * r.random::<f64>();
                 Rotation::about_z(yaw)
                     .then_after(&Rotation::about_y(pitch))
@@ -221,6 +242,17 @@ impl Feature {
         }
     }
 
+    /// The exact probability that a die toppled onto its nearest face ([`settle_on_face`])
+    /// rests within `theta_deg` of this kind of feature: its down direction is a face normal,
+    /// 45° from the nearest edge direction and `arccos(1/√3) ≈ 54.7°` from the nearest corner.
+    /// `None` from 45° on, where an edge's cap would reach a face normal.
+    pub fn exact_settled(self, theta_deg: f64) -> Option<f64> {
+        (theta_deg < 45.0).then_some(match self {
+            Feature::Face => 1.0,
+            Feature::Edge | Feature::Corner => 0.0,
+        })
+    }
+
     /// The exact probability, under the Haar measure, of resting within `theta_deg` of this
     /// kind of feature; `None` where the caps would overlap and the formula no longer holds.
     pub fn exact_haar(self, theta_deg: f64) -> Option<f64> {
@@ -233,6 +265,17 @@ impl Feature {
 pub fn cap_fraction(theta: f64) -> f64 {
     // (1 − cos θ)/2 = sin²(θ/2), without cancellation at small θ.
     (theta / 2.0).sin().powi(2)
+}
+
+/// A die that comes to rest on a face: the down direction `d` (in the die's frame) moved to
+/// the nearest face normal, as a die that topples onto the face it is closest to.
+pub fn settle_on_face(d: [f64; 3]) -> [f64; 3] {
+    let i = (0..3)
+        .max_by(|&a, &b| d[a].abs().total_cmp(&d[b].abs()))
+        .expect("three axes");
+    let mut face = [0.0; 3];
+    face[i] = d[i].signum();
+    face
 }
 
 /// A coin: a flat cylinder.
@@ -266,6 +309,13 @@ impl Coin {
     /// ```
     pub fn exact_edge_probability(&self) -> f64 {
         self.thickness_mm.hypot(self.diameter_mm).recip() * self.thickness_mm
+    }
+
+    /// The rim's share of the coin's surface, `π d t / (π d t + 2 π (d/2)²) = 2t/(2t + d)`:
+    /// the probability of resting on the rim if indifference were over the point of the coin
+    /// that touches the table rather than over its orientation.
+    pub fn rim_surface_share(&self) -> f64 {
+        2.0 * self.thickness_mm / (2.0 * self.thickness_mm + self.diameter_mm)
     }
 
     /// Whether a coin whose down direction (in its own frame, axis along z) is `d` rests on
@@ -389,12 +439,47 @@ pub fn simulate(measure: Measure, config: &OrientationConfig, seed: u64) -> Meas
     }
 }
 
-/// Both measures' predictions.
+/// Draws `config.samples` rotation-invariant orientations, topples each onto its nearest
+/// face ([`settle_on_face`]), and counts where the die rests at the claims' angle: face,
+/// edge, corner.
+pub fn simulate_settled(config: &OrientationConfig, seed: u64) -> [Estimate; 3] {
+    let cos_theta = config.theta_deg.to_radians().cos();
+    let mut at_theta = [0u64; 3];
+    let mut r = nets::rng(seed);
+    for _ in 0..config.samples {
+        let d = settle_on_face(Measure::Haar.sample(&mut r).down_in_body());
+        for (k, feature) in Feature::ALL.into_iter().enumerate() {
+            at_theta[k] += u64::from(feature.cos_to_nearest(d) >= cos_theta);
+        }
+    }
+    at_theta.map(|h| Estimate::new(h, config.samples))
+}
+
+/// A conservative lower bound on P(corner)/P(face) from estimates of (face, edge, corner):
+/// the corner's check interval's lower end over the face's upper end.
+pub fn corner_to_face_lower(at_theta: &[Estimate; 3]) -> f64 {
+    at_theta[Feature::Corner as usize].check_interval().0
+        / at_theta[Feature::Face as usize].check_interval().1
+}
+
+/// A conservative upper bound on P(corner)/P(face): the corner's upper end over the face's
+/// lower end.
+pub fn corner_to_face_upper(at_theta: &[Estimate; 3]) -> f64 {
+    at_theta[Feature::Corner as usize].check_interval().1
+        / at_theta[Feature::Face as usize].check_interval().0
+}
+
+/// Every measure's predictions.
 #[derive(Clone, Debug, PartialEq)]
 pub struct OrientationResult {
     pub config: OrientationConfig,
     pub haar: MeasureResult,
     pub euler: MeasureResult,
+    /// The Euler angles drawn with the invariant density: the Haar measure in other
+    /// coordinates.
+    pub euler_haar: MeasureResult,
+    /// A die toppled onto its nearest face: face, edge, corner at the claims' angle.
+    pub settled: [Estimate; 3],
 }
 
 impl OrientationResult {
@@ -431,22 +516,45 @@ impl OrientationResult {
     /// Whether the Euler-angle estimate of P(face) excludes the exact Haar value and
     /// disagrees with the Haar estimate.
     pub fn euler_differs_from_haar(&self) -> bool {
+        self.differs_from_haar(&self.euler)
+    }
+
+    /// Whether `other`'s estimate of P(face) at the claims' angle excludes the exact Haar value
+    /// and disagrees with the Haar estimate.
+    pub fn differs_from_haar(&self, other: &MeasureResult) -> bool {
         let theta = self.config.theta_deg;
         let exact = Feature::Face.exact_haar(theta).expect("a small cap");
-        let euler = self.euler.near_at_theta(Feature::Face);
-        !euler.agrees_with(exact) && euler.disjoint_from(&self.haar.near_at_theta(Feature::Face))
+        let face = other.near_at_theta(Feature::Face);
+        !face.agrees_with(exact) && face.disjoint_from(&self.haar.near_at_theta(Feature::Face))
+    }
+
+    /// P(face) under `other` over P(face) under Haar, at the claims' angle.
+    pub fn over_haar_face(&self, other: &MeasureResult) -> f64 {
+        other.near_at_theta(Feature::Face).p()
+            / Feature::Face
+                .exact_haar(self.config.theta_deg)
+                .expect("a small cap")
     }
 }
 
-/// Runs both measures, each on its own thread with its own seed.
+/// Runs every measure and the settled die, two at a time on their own threads, each with
+/// its own seed.
 pub fn run(config: &OrientationConfig) -> OrientationResult {
     std::thread::scope(|s| {
-        let euler = s.spawn(|| simulate(Measure::EulerAngles, config, config.seed + 1));
+        let euler = s.spawn(|| {
+            let euler = simulate(Measure::EulerAngles, config, config.seed + 1);
+            let settled = simulate_settled(config, config.seed + 3);
+            (euler, settled)
+        });
         let haar = simulate(Measure::Haar, config, config.seed);
+        let euler_haar = simulate(Measure::EulerHaar, config, config.seed + 2);
+        let (euler, settled) = euler.join().expect("the Euler-angle simulation");
         OrientationResult {
             config: config.clone(),
             haar,
-            euler: euler.join().expect("the Euler-angle simulation"),
+            euler,
+            euler_haar,
+            settled,
         }
     })
 }
@@ -566,6 +674,42 @@ mod tests {
     }
 
     #[test]
+    fn euler_angles_with_the_invariant_density_are_the_haar_measure() {
+        let r = result();
+        for f in Feature::ALL {
+            let exact = f.exact_haar(r.config.theta_deg).expect("a small cap");
+            assert!(
+                r.euler_haar.near_at_theta(f).agrees_with(exact),
+                "{}",
+                f.name()
+            );
+        }
+        assert!(
+            r.euler_haar
+                .coin_edge
+                .agrees_with(r.config.coin.exact_edge_probability())
+        );
+        assert!(!r.differs_from_haar(&r.euler_haar));
+    }
+
+    #[test]
+    fn a_settled_die_rests_flat() {
+        let r = result();
+        let theta = r.config.theta_deg;
+        for f in Feature::ALL {
+            let e = r.settled[f as usize];
+            assert_eq!(
+                e.p(),
+                f.exact_settled(theta).expect("below 45°"),
+                "{}",
+                f.name()
+            );
+        }
+        assert_eq!(corner_to_face_lower(&r.settled), 0.0);
+        assert_eq!(settle_on_face([0.1, -0.8, 0.3]), [0.0, -1.0, 0.0]);
+    }
+
+    #[test]
     fn the_two_readings_of_uniform_disagree_and_corners_are_not_rare() {
         let r = result();
         assert!(r.euler_differs_from_haar());
@@ -586,6 +730,9 @@ mod tests {
         assert!(r.haar.coin_edge.agrees_with(p));
         // Uniform Euler angles stand the coin on its rim more often still.
         assert!(r.euler.coin_edge.check_interval().0 > p);
+        // Indifference over the surface point touching the table would say more again.
+        let area = Coin::NICKEL.rim_surface_share();
+        assert!(area > 0.15 && !r.haar.coin_edge.agrees_with(area));
     }
 
     #[test]

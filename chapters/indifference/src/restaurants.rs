@@ -55,6 +55,37 @@ impl Default for Town {
     }
 }
 
+impl Town {
+    /// The same cuisines and utilities with every cuisine's count set to `n`: a town where
+    /// the two indifference priors coincide.
+    pub fn with_equal_counts(&self, n: u32) -> Town {
+        Town {
+            cuisines: self
+                .cuisines
+                .iter()
+                .map(|c| Cuisine {
+                    restaurants: n,
+                    ..c.clone()
+                })
+                .collect(),
+        }
+    }
+
+    /// The same counts with every utility equal: a Bob with no preference among cuisines.
+    pub fn without_preference(&self) -> Town {
+        Town {
+            cuisines: self
+                .cuisines
+                .iter()
+                .map(|c| Cuisine {
+                    utility: 0.0,
+                    ..c.clone()
+                })
+                .collect(),
+        }
+    }
+}
+
 /// How Bob chooses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Chooser {
@@ -138,6 +169,15 @@ impl Town {
         )
     }
 
+    /// Whether cuisine `i` is strictly more likely than every other (a tie is not a
+    /// preference).
+    pub fn strictly_most_likely(&self, chooser: Chooser, beta: f64, i: usize) -> bool {
+        let p = self.p(chooser, beta, i);
+        (0..self.cuisines.len())
+            .filter(|&j| j != i)
+            .all(|j| self.p(chooser, beta, j) < p)
+    }
+
     /// Bob's most likely cuisine.
     pub fn most_likely(&self, chooser: Chooser, beta: f64) -> usize {
         (0..self.cuisines.len())
@@ -202,6 +242,21 @@ mod tests {
         assert_eq!(t.most_likely(Chooser::CuisineFirst, 1e-6), m);
         assert_ne!(t.most_likely(Chooser::ByRestaurant, 2.0), m);
         assert_eq!(t.most_likely(Chooser::ByRestaurant, 2.4), m);
+    }
+
+    #[test]
+    fn without_a_preference_the_count_decides_and_with_equal_counts_the_priors_agree() {
+        let t = Town::default();
+        let m = t.index("Mexican");
+        let flat = t.without_preference();
+        assert_eq!(flat.mexican_overtakes_chinese(), None);
+        assert!(!flat.strictly_most_likely(Chooser::CuisineFirst, 1.0, m));
+        assert!(t.strictly_most_likely(Chooser::CuisineFirst, 1e-6, m));
+        let equal = t.with_equal_counts(1);
+        for i in 0..3 {
+            let a = equal.p(Chooser::CuisineFirst, 0.0, i);
+            assert!((a - equal.p(Chooser::ByRestaurant, 0.0, i)).abs() < 1e-15);
+        }
     }
 
     #[test]

@@ -112,6 +112,25 @@ pub struct SymmetryCheck {
     /// (by at least 1.5) *without* compensating its outgoing weights: not a symmetry, a
     /// control that must change the function.
     pub control_output_change: f64,
+    /// Largest relative change after moving the parameters in a random direction as far as
+    /// the permutation moved them: what an ordinary move of that size does.
+    pub perturbed_output_change: f64,
+    /// The same, as far as the rescaling moved them.
+    pub perturbed_rescaled_output_change: f64,
+}
+
+/// A move in parameter space: how far it went and how much it changed the outputs.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Move {
+    pub distance: f64,
+    pub output_change: f64,
+}
+
+impl Move {
+    /// Whether the move kept the function and moved the parameters by more than 1.
+    pub fn keeps_the_function(&self) -> bool {
+        self.output_change < SAME_FUNCTION && self.distance > 1.0
+    }
 }
 
 /// Outputs agree to this relative tolerance: a few thousand ulps of `f64`, far below any
@@ -119,17 +138,47 @@ pub struct SymmetryCheck {
 pub const SAME_FUNCTION: f64 = 1e-12;
 
 impl SymmetryCheck {
+    /// The permutation, as a move.
+    pub fn permutation(&self) -> Move {
+        Move {
+            distance: self.permuted_distance,
+            output_change: self.permuted_output_change,
+        }
+    }
+
+    /// The rescaling, as a move.
+    pub fn rescaling(&self) -> Move {
+        Move {
+            distance: self.rescaled_distance,
+            output_change: self.rescaled_output_change,
+        }
+    }
+
+    /// A random move as far as the permutation went.
+    pub fn perturbation(&self) -> Move {
+        Move {
+            distance: self.permuted_distance,
+            output_change: self.perturbed_output_change,
+        }
+    }
+
+    /// A random move as far as the rescaling went.
+    pub fn rescaling_sized_perturbation(&self) -> Move {
+        Move {
+            distance: self.rescaled_distance,
+            output_change: self.perturbed_rescaled_output_change,
+        }
+    }
+
     /// Whether the permutations kept the function and moved the parameters.
     pub fn permutations_hold(&self) -> bool {
-        self.permuted_output_change < SAME_FUNCTION && self.permuted_distance > 1.0
+        self.permutation().keeps_the_function()
     }
 
     /// Whether the rescalings kept the function, moved the parameters, and the control did
     /// change the function.
     pub fn rescalings_hold(&self) -> bool {
-        self.rescaled_output_change < SAME_FUNCTION
-            && self.rescaled_distance > 1.0
-            && self.control_output_change > 1e-3
+        self.rescaling().keeps_the_function() && self.control_output_change > 1e-3
     }
 }
 
@@ -174,12 +223,32 @@ pub fn check(sizes: &[usize], seed: u64, inputs: usize) -> SymmetryCheck {
             .column_mut(0)
             .mapv_inplace(|v| v * scales[0].max(1.5));
     }
+    let permuted_distance = distance(&mlp, &permuted);
+    let rescaled_distance = distance(&mlp, &rescaled);
+    // Random directions, drawn after everything above so that its draws are unchanged.
+    let mut perturbed = |length: f64| {
+        let theta = mlp.to_vec();
+        let dir: Vec<f64> = theta.iter().map(|_| normal(&mut r)).collect();
+        let norm = dir.iter().map(|v| v * v).sum::<f64>().sqrt();
+        let moved: Vec<f64> = theta
+            .iter()
+            .zip(&dir)
+            .map(|(t, d)| t + length * d / norm)
+            .collect();
+        let mut other = mlp.clone();
+        other.load_vec(&moved);
+        relative_change(&y, &other.predict(x.view()))
+    };
+    let perturbed_output_change = perturbed(permuted_distance);
+    let perturbed_rescaled_output_change = perturbed(rescaled_distance);
     SymmetryCheck {
         permuted_output_change: relative_change(&y, &permuted.predict(x.view())),
-        permuted_distance: distance(&mlp, &permuted),
+        permuted_distance,
         rescaled_output_change: relative_change(&y, &rescaled.predict(x.view())),
-        rescaled_distance: distance(&mlp, &rescaled),
+        rescaled_distance,
         control_output_change: relative_change(&y, &control.predict(x.view())),
+        perturbed_output_change,
+        perturbed_rescaled_output_change,
     }
 }
 
@@ -217,6 +286,13 @@ mod tests {
         assert!(c.permutations_hold(), "{c:?}");
         assert!(c.rescalings_hold(), "{c:?}");
         assert_eq!(rescaling_dimension(&SIZES), 80);
+        // A random move as far changes the function.
+        assert!(!c.perturbation().keeps_the_function(), "{c:?}");
+        assert!(
+            !c.rescaling_sized_perturbation().keeps_the_function(),
+            "{c:?}"
+        );
+        assert!((c.perturbation().distance - c.permuted_distance).abs() < 1e-12);
     }
 
     #[test]
