@@ -6,7 +6,9 @@ mod common;
 use certified::Enclosure;
 use counting::addition::AdditionTask;
 use counting::experiments::{Results, Scale, run};
-use counting::proportion::{answers_needed, log10_share_above};
+use counting::proportion::{
+    answers_needed, break_even_chance, log10_share_above, share_in_double_precision,
+};
 use ledger::Claim;
 use num_bigint::BigUint;
 use std::sync::OnceLock;
@@ -231,4 +233,43 @@ fn figure_and_ledger_are_byte_identical_across_runs() {
         serde_json::to_string(&records).unwrap()
     };
     assert_eq!(json(), json());
+}
+
+/// The mpmath claim's two evaluations: double precision loses the proportion to underflow,
+/// the arbitrary-exponent enclosure does not (its exponent is far below a double's reach).
+#[test]
+fn double_precision_underflows_where_the_enclosure_does_not() {
+    let task = AdditionTask::essay();
+    assert_eq!(
+        share_in_double_precision(&task, task.unseen_pairs(), 50),
+        0.0
+    );
+    let share = log10_share_above(&task, task.unseen_pairs(), 50).unwrap();
+    assert!(share.hi_f64() < -308.0 && share.lo_f64() > -2e8);
+    // On a task small enough for doubles the two agree, up to the tail's terms after the
+    // first (a few per cent here, r ≈ 0.05).
+    let small = AdditionTask::new(1, 10).unwrap();
+    let double = share_in_double_precision(&small, 90, 50);
+    let certified = log10_share_above(&small, 90, 50).unwrap();
+    assert!(
+        (double.log10() - certified.lo_f64()).abs() < 0.03,
+        "{double} vs 10^{}",
+        certified.lo_f64()
+    );
+}
+
+/// The break-even prior of `proportion.virtually-all-overfit` sits where the share crosses
+/// one in a googol: certified below it one grid step lower, not certified below it there.
+#[test]
+fn break_even_chance_is_where_the_conclusion_flips() {
+    let task = AdditionTask::essay();
+    let n = task.unseen_pairs();
+    let grid = counting::claims::BREAK_EVEN_GRID;
+    let (chance, at) = break_even_chance(n, 50, -100.0, grid);
+    assert!(chance > 1.0 / task.possible_sums() as f64 && chance < 0.5);
+    assert!(at.hi_f64() >= -100.0);
+    let step_below = (chance * grid as f64).round() as u64 - 1;
+    let p = certified::binomial::Probability::new(step_below, grid).unwrap();
+    let below = certified::binomial::log10_upper_tail(n, answers_needed(n, 50), p).unwrap();
+    assert!(below.hi_f64() < -100.0);
 }

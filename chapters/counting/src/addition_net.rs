@@ -13,6 +13,7 @@ use certified::binomial::{Probability, log10_upper_tail};
 use ndarray::Array2;
 use nets::{Loss, Mlp, MlpSpec, Optimizer, Targets, Trainer, accuracy, rng};
 use rand::RngExt;
+use rand::seq::SliceRandom;
 use std::collections::HashSet;
 
 /// The experiment's scale and hyperparameters.
@@ -147,6 +148,11 @@ pub struct AdditionNetResult {
     /// Possible sums, the denominator of that prediction.
     pub possible_sums: u64,
     pub test_size: usize,
+    /// The shuffled-sums control, one per seed: the same network, trained the same way on
+    /// the essay-sized training set, but with the sums permuted among its problems, so that
+    /// inputs and answers are unrelated. What it gets right on held-out problems is what
+    /// fitting the training set, without learning addition, buys.
+    pub shuffled: Vec<AdditionRun>,
 }
 
 impl AdditionNetResult {
@@ -159,6 +165,22 @@ impl AdditionNetResult {
             .iter()
             .filter(|r| r.training_size == size)
             .collect();
+        self.log10_chance_of(&runs)
+    }
+
+    /// The same chance for the shuffled-sums control's runs.
+    pub fn log10_chance_of_shuffled(&self) -> Option<f64> {
+        let runs: Vec<&AdditionRun> = self.shuffled.iter().collect();
+        self.log10_chance_of(&runs)
+    }
+
+    /// Mean held-out whole-sum accuracy of the shuffled-sums control, over seeds.
+    pub fn shuffled_test_accuracy(&self) -> f64 {
+        self.shuffled.iter().map(|r| r.test_accuracy).sum::<f64>() / self.shuffled.len() as f64
+    }
+
+    /// Held-out problems answered entirely right, pooled over `runs`, and the trials.
+    fn log10_chance_of(&self, runs: &[&AdditionRun]) -> Option<f64> {
         let correct: u64 = runs.iter().map(|r| r.test_correct).sum();
         let trials = (runs.len() * self.test_size) as u64;
         let chance = Probability::new(1, self.possible_sums).ok()?;
@@ -168,6 +190,14 @@ impl AdditionNetResult {
     }
 
     /// Mean test accuracy at a training-set size, over seeds.
+    /// Held-out problems answered entirely right at a training-set size, pooled over seeds,
+    /// and the number of held-out problems they were tested on.
+    pub fn pooled_correct(&self, size: usize) -> (u64, u64) {
+        let runs = self.runs.iter().filter(|r| r.training_size == size);
+        let correct = runs.clone().map(|r| r.test_correct).sum();
+        (correct, (runs.count() * self.test_size) as u64)
+    }
+
     pub fn mean_test_accuracy(&self, size: usize) -> f64 {
         let at: Vec<f64> = self
             .runs
@@ -236,6 +266,7 @@ pub fn run(cfg: &AdditionNetConfig) -> AdditionNetResult {
     let largest = cfg.training_sizes.iter().copied().max().unwrap_or(0);
     let groups = cfg.digits as usize + 1;
     let mut runs = Vec::new();
+    let mut shuffled = Vec::new();
     for &seed in &cfg.seeds {
         // Nested training sets: the first n of one random draw, so sizes differ only in data.
         let pool = draw_problems(largest, cfg.digits, &HashSet::new(), seed);
@@ -247,6 +278,7 @@ pub fn run(cfg: &AdditionNetConfig) -> AdditionNetResult {
         );
         let validation = encode(held_out[cfg.test_size..].to_vec(), cfg.digits);
         let test = encode(held_out[..cfg.test_size].to_vec(), cfg.digits);
+        let smallest = cfg.training_sizes.iter().copied().min().unwrap_or(0);
         for &size in &cfg.training_sizes {
             let train = encode(pool[..size].to_vec(), cfg.digits);
             let (weight_decay, mlp) = cfg
@@ -263,18 +295,27 @@ pub fn run(cfg: &AdditionNetConfig) -> AdditionNetResult {
                 })
                 .map(|(_, wd, mlp)| (wd, mlp))
                 .expect("at least one weight decay");
-            let train_out = mlp.predict(train.inputs.view());
-            let test_out = mlp.predict(test.inputs.view());
-            let test_accuracy = accuracy(test_out.view(), &test.labels, groups);
-            runs.push(AdditionRun {
-                training_size: size,
-                seed,
-                train_accuracy: accuracy(train_out.view(), &train.labels, groups),
-                test_accuracy,
-                test_correct: (test_accuracy * cfg.test_size as f64).round() as u64,
-                digit_accuracy: digit_accuracies(&mlp, &test, groups),
-                weight_decay,
-            });
+            runs.push(score(&mlp, &train, &test, groups, size, seed, weight_decay));
+            if size == smallest {
+                // The control: the same sums, dealt out to the wrong problems.
+                let mut order: Vec<usize> = (0..size).collect();
+                order.shuffle(&mut rng(seed ^ 0x5afe));
+                let mut control = train.clone();
+                control.labels = order
+                    .iter()
+                    .flat_map(|&i| train.labels[i * groups..(i + 1) * groups].iter().copied())
+                    .collect();
+                let mlp = train_one(cfg, &control, weight_decay, seed);
+                shuffled.push(score(
+                    &mlp,
+                    &control,
+                    &test,
+                    groups,
+                    size,
+                    seed,
+                    weight_decay,
+                ));
+            }
         }
     }
     AdditionNetResult {
@@ -282,6 +323,31 @@ pub fn run(cfg: &AdditionNetConfig) -> AdditionNetResult {
         counting_prediction: 1.0 / task.possible_sums() as f64,
         possible_sums: task.possible_sums(),
         test_size: cfg.test_size,
+        shuffled,
+    }
+}
+
+/// A trained network's scores on its training set and on the held-out problems.
+fn score(
+    mlp: &Mlp,
+    train: &Problems,
+    test: &Problems,
+    groups: usize,
+    training_size: usize,
+    seed: u64,
+    weight_decay: f64,
+) -> AdditionRun {
+    let train_out = mlp.predict(train.inputs.view());
+    let test_out = mlp.predict(test.inputs.view());
+    let test_accuracy = accuracy(test_out.view(), &test.labels, groups);
+    AdditionRun {
+        training_size,
+        seed,
+        train_accuracy: accuracy(train_out.view(), &train.labels, groups),
+        test_accuracy,
+        test_correct: (test_accuracy * test.pairs.len() as f64).round() as u64,
+        digit_accuracy: digit_accuracies(mlp, test, groups),
+        weight_decay,
     }
 }
 

@@ -3,9 +3,10 @@
 
 use crate::addition::AdditionTask;
 use crate::experiments::{self, Results};
-use crate::proportion::log10_share_above;
+use crate::proportion::{break_even_chance, log10_share_above, share_in_double_precision};
+use crate::scaling_law;
 use certified::Enclosure;
-use ledger::{Claim, Computed, Quantity, Seed, Stated, Verdict};
+use ledger::{Claim, Computed, Quantity, Seed, Stated, Test, Verdict};
 
 const CHAPTER: &str = "counting";
 
@@ -16,6 +17,9 @@ pub const PROPORTION_DIGITS: usize = 6;
 /// The threshold at which the proportion must fall for "virtually all" consistent mappings
 /// to overfit: one in a googol.
 pub const VIRTUALLY_ALL_LOG10: f64 = -100.0;
+
+/// The break-even chance per unseen answer is found on a grid of this many steps.
+pub const BREAK_EVEN_GRID: u64 = 1_000_000;
 
 fn log10(e: &Enclosure) -> Quantity {
     Quantity::Log10 {
@@ -43,8 +47,13 @@ pub fn arithmetic_claims() -> Vec<Claim> {
     let share = log10_share_above(&task, task.unseen_pairs(), 50)
         .expect("the essay's setting is far above chance");
     let share_q = log10(&share);
-    let share_prints =
-        ledger::number::format(&share_q, PROPORTION_DIGITS, ledger::Style::Plain).is_ok();
+    let double = share_in_double_precision(&task, task.unseen_pairs(), 50);
+    let (break_even, at_break_even) = break_even_chance(
+        task.unseen_pairs(),
+        50,
+        VIRTUALLY_ALL_LOG10,
+        BREAK_EVEN_GRID,
+    );
     let megabytes = task.megabytes_per_mapping();
     vec![
         Claim {
@@ -134,12 +143,14 @@ pub fn arithmetic_claims() -> Vec<Claim> {
                 "the proportion with greater than 50% test accuracy is literally too small to compute using standard high-precision math tools",
             ),
             stated: Stated::Statement("too small to compute"),
-            computed: Computed::full(
-                format!(
-                    "holds only if no rigorous enclosure of the proportion agrees on {PROPORTION_DIGITS} significant digits"
-                ),
-                !share_prints,
+            computed: Test::full(format!(
+                "holds only if no evaluation pins the proportion down to {PROPORTION_DIGITS} significant digits; the book's rigorous enclosure, carried as a base-10 logarithm so that its exponent can be any size, does"
+            ))
+            .on(
                 share_q,
+                "IEEE double precision, the standard floating-point tool: the same tail's first term evaluated in doubles underflows to 0",
+                Quantity::Real(double),
+                |q| !computes(q),
             ),
             unit: "",
             digits: PROPORTION_DIGITS,
@@ -151,29 +162,65 @@ pub fn arithmetic_claims() -> Vec<Claim> {
             source: Seed::BelrosePope.quote(
                 "Hence, this argument predicts virtually all networks trained on this problem should massively overfit",
             ),
-            stated: Stated::Statement("virtually all consistent mappings overfit"),
-            computed: Computed::full(
-                "holds if under a uniform prior over consistent mappings fewer than one in a googol (10^-100) beat 50% test accuracy".to_string(),
-                share.hi_f64() < VIRTUALLY_ALL_LOG10,
+            stated: Stated::Statement("under the counting prior, virtually all consistent mappings overfit"),
+            computed: Test::model(format!(
+                "holds if, assuming a uniform prior over the consistent mappings (so each unseen answer is right independently with chance 1 in {sums}), fewer than one in a googol (10^-100) of them beat 50% test accuracy; break-even: the conclusion flips only for a prior under which each unseen answer is right with chance {:.3}% or more",
+                100.0 * break_even,
+                sums = task.possible_sums(),
+            ))
+            .on(
                 share_q,
+                format!("the break-even prior: each unseen answer right with chance {:.3}% (the share's certified upper bound there)", 100.0 * break_even),
+                Quantity::Log10 {
+                    lo: at_break_even.hi_f64(),
+                    hi: at_break_even.hi_f64(),
+                },
+                |q| matches!(q, Quantity::Log10 { hi, .. } if *hi < VIRTUALLY_ALL_LOG10),
             ),
             unit: "",
             digits: PROPORTION_DIGITS,
-            expect: Verdict::Reproduced,
+            expect: Verdict::ModelConsequence,
         },
         Claim {
             id: "proportion.mpmath-underflow",
             chapter: CHAPTER,
             source: Seed::BelrosePope.quote("It underflows to zero in the Python mpmath library, and WolframAlpha times out."),
-            stated: Stated::Unverifiable("underflows in mpmath; WolframAlpha times out"),
-            computed: Computed::Nothing {
-                why: "the footnote gives neither the expression evaluated nor the precision; the book runs neither tool",
-            },
+            stated: Stated::Statement("the proportion underflows to zero in arbitrary-exponent floating point (mpmath's kind)"),
+            computed: Test::full(
+                "holds if evaluating the proportion in floating point whose exponent may be any size, as mpmath's may, gives zero; the book's own such evaluation (a mantissa and a base-10 exponent of any size, with proven error bounds) gives the value shown. How the essay asked mpmath is not stated, and WolframAlpha's time-out is not checked",
+            )
+            .on(
+                share_q,
+                "IEEE double precision, whose exponent stops near 10^-308: the same expression underflows to 0",
+                Quantity::Real(double),
+                |q| matches!(q, Quantity::Real(x) if *x == 0.0),
+            ),
             unit: "",
-            digits: 0,
-            expect: Verdict::NotCheckable,
+            digits: PROPORTION_DIGITS,
+            expect: Verdict::Contradicted,
         },
     ]
+}
+
+/// Whether a value pins a number down: a finite nonzero double, or a logarithm whose bounds
+/// agree on the digits the proportion is printed with.
+fn computes(q: &Quantity) -> bool {
+    match q {
+        Quantity::Real(x) => *x != 0.0 && x.is_finite(),
+        Quantity::Integer(i) => *i != 0,
+        Quantity::Log10 { .. } => {
+            ledger::number::format(q, PROPORTION_DIGITS, ledger::Style::Plain).is_ok()
+        }
+    }
+}
+
+/// The number inside a quantity that is printed as a plain number.
+fn real(q: &Quantity) -> f64 {
+    match q {
+        Quantity::Real(x) => *x,
+        Quantity::Integer(i) => *i as f64,
+        Quantity::Log10 { lo, hi } => 10f64.powf((lo + hi) / 2.0),
+    }
 }
 
 fn percent(x: f64) -> Quantity {
@@ -198,6 +245,8 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
     let at_992 = add.mean_test_accuracy(essay_size);
     let at_largest = add.mean_test_accuracy(largest);
     let chance_992 = add.log10_chance_under_counting(essay_size);
+    let chance_shuffled = add.log10_chance_of_shuffled();
+    let (correct_992, trials_992) = add.pooled_correct(essay_size);
     let generalise =
         "contradicting the empirical result that networks do generalize to the test set";
     let mine = &r.minefield;
@@ -205,16 +254,29 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
     let n = poisoned.len() as f64;
     let mean_train = poisoned.iter().map(|m| m.train_accuracy).sum::<f64>() / n;
     let mean_test = poisoned.iter().map(|m| m.test_accuracy).sum::<f64>() / n;
-    let all_bad = poisoned
+    let poisoned_scores: Vec<(f64, f64)> = poisoned
         .iter()
-        .all(|m| m.train_accuracy >= 0.98 && m.test_accuracy < 0.53);
+        .map(|m| (m.train_accuracy, m.test_accuracy))
+        .collect();
+    let all_bad = |nets: &[(f64, f64)]| {
+        nets.iter()
+            .all(|&(train, test)| train >= 0.98 && test < 0.53)
+    };
+    let independent = mine.independent_to_final();
+    let independent_mean = independent.iter().sum::<f64>() / independent.len() as f64;
+    let closeness = mine.median_poisoned_to_final() / independent_mean;
     let width_claim = |name: &str, id: &'static str| {
         let curve = r
             .width
             .iter()
             .find(|c| c.name == name)
             .expect("both parametrisations");
+        let rising = curve.reversed();
         let (narrow, wide) = curve.ends();
+        let never_worse = |c: &crate::width::WidthCurve| {
+            let (narrow, wide) = c.ends();
+            c.worst_widening() == 0.0 && wide < narrow
+        };
         Claim {
             id,
             chapter: CHAPTER,
@@ -222,16 +284,20 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
                 "wider networks usually generalize better, and never generalize worse, than narrow networks",
             ),
             stated: Stated::Statement("wider is never worse"),
-            computed: Computed::small(
-                format!(
-                    "holds if, in {name} parametrisation, no wider network's mean test error exceeds a narrower one's by more than twice their standard error, and the widest beats the narrowest (test error {:.1}% at width {}, {:.1}% at width {})",
-                    100.0 * narrow,
-                    curve.points[0].width,
-                    100.0 * wide,
-                    curve.points[curve.points.len() - 1].width,
-                ),
-                curve.worst_widening() == 0.0 && wide < narrow,
+            computed: Test::small(format!(
+                "holds if, in {name} parametrisation, no wider network's mean test error exceeds a narrower one's by more than twice their standard error, and the widest beats the narrowest (test error {:.1}% at width {}, {:.1}% at width {})",
+                100.0 * narrow,
+                curve.points[0].width,
+                100.0 * wide,
+                curve.points[curve.points.len() - 1].width,
+            ))
+            .on_data(
                 percent(wide),
+                curve,
+                "the counting reading, wider is worse, made concrete: the same measurements in reverse order of width, a curve that rises",
+                percent(rising.ends().1),
+                &rising,
+                never_worse,
             ),
             unit: "%",
             digits: 3,
@@ -240,6 +306,12 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
     };
     let law = &r.scaling_law;
     let worst_held_out = law.held_out.iter().map(|h| h.rel_error).fold(0.0, f64::max);
+    let unbroken_at_essay = law.law.without_break(scaling_law::ESSAY_SIZE);
+    let worst_unbroken = law
+        .held_out
+        .iter()
+        .map(|h| (law.law.without_break(h.x) - h.y).abs() / h.y)
+        .fold(0.0, f64::max);
     let poly = &r.polynomial;
     let with_null_space: Vec<_> = poly
         .degrees
@@ -250,27 +322,60 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
         .iter()
         .flat_map(|d| d.typical.iter().map(|t| t.extrapolation_median))
         .fold(f64::INFINITY, f64::min);
-    let min_norm_beats = with_null_space
+    let target_fit_extrapolation = with_null_space
         .iter()
-        .flat_map(|d| d.typical.iter().map(|t| t.worse_than_min_norm))
-        .fold(1.0, f64::min);
+        .map(|d| d.target_fit.extrapolation)
+        .fold(f64::INFINITY, f64::min);
+    let min_norm_beats = |large: bool| {
+        with_null_space
+            .iter()
+            .flat_map(|d| {
+                d.typical
+                    .iter()
+                    .filter(|t| (t.scale >= 1.0) == large)
+                    .map(|t| t.worse_than_min_norm)
+            })
+            .fold(1.0, f64::min)
+    };
+    let large_scales: Vec<String> = poly
+        .degrees
+        .first()
+        .map(|d| {
+            d.typical
+                .iter()
+                .filter(|t| t.scale >= 1.0)
+                .map(|t| format!("{}", t.scale))
+                .collect()
+        })
+        .unwrap_or_default();
     let dd = r.double_descent.summary();
+    let dd_ridge = r.double_descent.summary_of(&r.double_descent.tuned);
     let n_dd = r.double_descent.train_size as f64;
+    let peaked = |s: &crate::double_descent::PeakSummary| {
+        (0.8 * n_dd..=1.25 * n_dd).contains(&(s.peak.features as f64))
+            && s.peak.median() > 3.0 * s.half.median()
+    };
     vec![
         Claim {
             id: "learning-curve.generalises",
             chapter: CHAPTER,
             source: Seed::BelrosePope.quote(generalise),
-            stated: Stated::Statement("the published network generalises at the essay's training-set size"),
-            computed: Computed::full(
-                format!(
-                    "holds if Caballero et al.'s broken power law, fitted to their first {} points, predicts the last {} within 5% (worst {:.1}%) and predicts at {essay_size} problems a test cross-entropy below half of ln 10, the loss of guessing a digit uniformly (their points are per-token cross-entropy; the model is not reproduced here)",
-                    law.fit_points,
-                    law.held_out.len(),
-                    100.0 * worst_held_out
-                ),
-                worst_held_out < 0.05 && law.essay_prediction < 0.5 * std::f64::consts::LN_10,
+            stated: Stated::Statement("the published network's test loss has broken far below its earlier trend by the essay's training-set size"),
+            computed: Test::full(format!(
+                "holds if Caballero et al.'s broken power law, fitted to their first {} points, predicts each of the last {} within 5% (worst {:.1}%) and predicts at {} problems a per-token test cross-entropy below half of what the same fit without its break (a + b·x^−c0, the power law the curve followed before it) predicts there ({:.3} nats). The published point at the largest size already lies below that half, so what the fit could fail is its prediction of the held-out points. Cross-entropy per token, not whole sums right: the data give no accuracies",
+                law.fit_points,
+                law.held_out.len(),
+                100.0 * worst_held_out,
+                scaling_law::ESSAY_SIZE,
+                unbroken_at_essay,
+            ))
+            .on_data(
                 Quantity::Real(law.essay_prediction),
+                &(worst_held_out, law.essay_prediction),
+                format!("the curve without its break, a + b·x^−c0 from the same fit (held-out points missed by up to {:.0}%)", 100.0 * worst_unbroken),
+                Quantity::Real(unbroken_at_essay),
+                &(worst_unbroken, unbroken_at_essay),
+                |&(worst, at_essay): &(f64, f64)| worst < 0.05 && at_essay < 0.5 * unbroken_at_essay,
             ),
             unit: "nats",
             digits: 3,
@@ -281,15 +386,19 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
             chapter: CHAPTER,
             source: Seed::BelrosePope.quote("there are infinitely many polynomials of order equal to or greater than the number of data points which interpolate the training data perfectly, and “almost all” such polynomials are terrible at extrapolating to unseen points."),
             stated: Stated::Statement("almost all interpolating polynomials extrapolate terribly"),
-            computed: Computed::full(
-                format!(
-                    "holds if, at every degree from {} to {} with {} points, the median sampled interpolant's squared error beyond the data exceeds 1 (the variance of the target)",
-                    with_null_space.first().map_or(0, |d| d.degree),
-                    with_null_space.last().map_or(0, |d| d.degree),
-                    poly.train_x.len()
-                ),
-                !with_null_space.is_empty() && typical_extrapolation > 1.0,
+            computed: Test::full(format!(
+                "holds if, at every degree from {} to {} with {} points and at every offset scale, the median sampled interpolant's mean squared error beyond the data (on [1, {}]) exceeds {:.3}, the error there of the constant that predicts the target's mean over [0, 1]; the value is the smallest such median",
+                with_null_space.first().map_or(0, |d| d.degree),
+                with_null_space.last().map_or(0, |d| d.degree),
+                poly.train_x.len(),
+                poly.extrapolate_to,
+                poly.mean_prediction_extrapolation,
+            ))
+            .on(
                 Quantity::Real(typical_extrapolation),
+                "polynomials of the same degrees with the target's shape: least squares to the noiseless target on [0, 1] rather than through the ten noisy points (the smallest error over degrees)",
+                Quantity::Real(target_fit_extrapolation),
+                |q| real(q) > poly.mean_prediction_extrapolation,
             ),
             unit: "",
             digits: 3,
@@ -300,10 +409,15 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
             chapter: CHAPTER,
             source: Seed::BelrosePope.quote("These results strongly suggest that SGD is not doing anything like sampling uniformly at random from the set of representable functions that do well on the training set."),
             stated: Stated::Statement("gradient descent does not pick a typical interpolant"),
-            computed: Computed::small(
-                "holds if the minimum-norm interpolant (where gradient descent from zero converges) has lower error on [0, 1] than at least 90% of sampled interpolants at every degree and scale".to_string(),
-                min_norm_beats >= 0.9,
-                percent(min_norm_beats),
+            computed: Test::small(format!(
+                "holds if the minimum-norm interpolant (where gradient descent from zero converges) has lower error on [0, 1] than at least 90% of sampled interpolants at every degree, the samples offset from it in the null space by {} times its own norm; offsets that large add an error growing with their square, so at these scales the outcome is all but fixed by the choice of scale",
+                large_scales.join(" and "),
+            ))
+            .on(
+                percent(min_norm_beats(true)),
+                format!("typical interpolants at a small offset, {} times the minimum-norm coefficients' norm, close to the minimum-norm one", crate::polynomial::SMALL_SCALE),
+                percent(min_norm_beats(false)),
+                |q| real(q) >= 90.0,
             ),
             unit: "%",
             digits: 3,
@@ -314,15 +428,18 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
             chapter: CHAPTER,
             source: Seed::CarlsmithCounting.quote("But at that point, the test error is actually high."),
             stated: Stated::Statement("test error is high where training error first reaches zero"),
-            computed: Computed::small(
-                format!(
-                    "holds if, in random-features regression with {} samples, the minimum-norm fit's median test error peaks within [0.8n, 1.25n] features (peak at {}) at more than three times its value at n/2 (the model-wise analog of the epoch-wise curve the quote describes)",
-                    r.double_descent.train_size,
-                    dd.peak.features
-                ),
-                (0.8 * n_dd..=1.25 * n_dd).contains(&(dd.peak.features as f64))
-                    && dd.peak.median() > 3.0 * dd.half.median(),
+            computed: Test::small(format!(
+                "holds if, in random-features regression with {} samples, the minimum-norm fit's median test error peaks within [0.8n, 1.25n] features (peak at {}) at more than three times its value at n/2 (the model-wise analog of the epoch-wise curve the quote describes)",
+                r.double_descent.train_size,
+                dd.peak.features
+            ))
+            .on_data(
                 Quantity::Real(dd.peak.median() / dd.half.median()),
+                &dd,
+                format!("no peak: the tuned-ridge fit at the same widths (its highest error at {} features)", dd_ridge.peak.features),
+                Quantity::Real(dd_ridge.peak.median() / dd_ridge.half.median()),
+                &dd_ridge,
+                peaked,
             ),
             unit: "×",
             digits: 3,
@@ -333,13 +450,15 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
             chapter: CHAPTER,
             source: Seed::CarlsmithCounting.quote("Then, if you train more, the test error eventually goes down again."),
             stated: Stated::Statement("past the interpolation threshold, test error falls again"),
-            computed: Computed::small(
-                format!(
-                    "holds if, with ten times as many features as samples, the minimum-norm fit's median test error is below its value at n/2 ({:.3} at n/2; more features stand in for the quote's longer training)",
-                    dd.half.median()
-                ),
-                dd.tenfold.median() < dd.half.median(),
+            computed: Test::small(format!(
+                "holds if, with ten times as many features as samples, the minimum-norm fit's median test error is below its value at n/2 ({:.3} at n/2; more features stand in for the quote's longer training)",
+                dd.half.median()
+            ))
+            .on(
                 Quantity::Real(dd.tenfold.median()),
+                "no second descent: the error staying at its peak as features are added, as more capacity meaning more overfitting would have it",
+                Quantity::Real(dd.peak.median()),
+                |q| real(q) < dd.half.median(),
             ),
             unit: "",
             digits: 3,
@@ -350,14 +469,18 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
             chapter: CHAPTER,
             source: Seed::BelrosePope.quote(generalise),
             stated: Stated::Statement("trained networks do better on unseen problems than the counting prior's 1 in 19,999"),
-            computed: Computed::small(
-                format!(
-                    "holds if MLPs trained on {essay_size} problems answer so many held-out problems right that the counting prior (each right with chance {:.4}%) would do as well with chance below 10^-6 (computed: 10^{:.1})",
-                    100.0 * add.counting_prediction,
-                    chance_992.unwrap_or(0.0)
-                ),
-                chance_992.is_some_and(|l| l < -6.0),
+            computed: Test::small(format!(
+                "holds if MLPs trained on {essay_size} problems answer so many held-out problems entirely right ({correct_992} of {trials_992}) that the counting prior, right on each with chance 1 in {}, would do as well with chance below 10^-6 (computed: 10^{:.1}). This asks for better than chance, not for generalising",
+                add.possible_sums,
+                chance_992.unwrap_or(0.0)
+            ))
+            .on_data(
                 percent(at_992),
+                &chance_992,
+                "the same MLP trained on the same problems with their sums shuffled among them, so that inputs and answers are unrelated",
+                percent(add.shuffled_test_accuracy()),
+                &chance_shuffled,
+                |chance: &Option<f64>| chance.is_some_and(|l| l < -6.0),
             ),
             unit: "%",
             digits: 2,
@@ -368,12 +491,14 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
             chapter: CHAPTER,
             source: Seed::BelrosePope.quote(generalise),
             stated: Stated::Statement("networks trained on the essay's training set generalise"),
-            computed: Computed::small(
-                format!(
-                    "holds if a plain MLP trained on {essay_size} problems gets at least half of held-out sums entirely right"
-                ),
-                at_992 >= 0.5,
+            computed: Test::small(format!(
+                "holds if a plain MLP trained on {essay_size} problems gets at least half of held-out sums entirely right"
+            ))
+            .on(
                 percent(at_992),
+                format!("the same MLP trained on {largest} problems, showing what meeting the bar looks like"),
+                percent(at_largest),
+                |q| real(q) >= 50.0,
             ),
             unit: "%",
             digits: 2,
@@ -384,13 +509,15 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
             chapter: CHAPTER,
             source: Seed::BelrosePope.quote("Neural networks almost always learn genuine patterns in the training set which do generalize, albeit imperfectly, to unseen test data."),
             stated: Stated::Statement("networks learn patterns that generalise"),
-            computed: Computed::small(
-                format!(
-                    "holds if with {largest} training problems (a share {:.3}% of all pairs) the MLP gets at least half of held-out sums entirely right",
-                    100.0 * largest as f64 / 1e8
-                ),
-                at_largest >= 0.5,
+            computed: Test::small(format!(
+                "holds if with {largest} training problems (a share {:.3}% of all pairs) the MLP gets at least half of held-out sums entirely right",
+                100.0 * largest as f64 / 1e8
+            ))
+            .on(
                 percent(at_largest),
+                format!("the counting prior: each held-out sum right with chance 1 in {}", add.possible_sums),
+                percent(add.counting_prediction),
+                |q| real(q) >= 50.0,
             ),
             unit: "%",
             digits: 3,
@@ -401,15 +528,19 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
             chapter: CHAPTER,
             source: Seed::BelrosePope.quote("All blue dots achieve near perfect train accuracy, but with test accuracy below 53% (random chance is 50%)."),
             stated: Stated::Statement("poisoned nets: near-perfect train accuracy, test accuracy below 53%"),
-            computed: Computed::small(
-                format!(
-                    "holds if every poisoned net has at least 98% train and below 53% test accuracy (mean over {} poisoned nets: {:.1}% train, {:.1}% test)",
-                    poisoned.len(),
-                    100.0 * mean_train,
-                    100.0 * mean_test
-                ),
-                all_bad,
+            computed: Test::small(format!(
+                "holds if every poisoned net has at least 98% train and below 53% test accuracy (mean over {} poisoned nets: {:.1}% train, {:.1}% test)",
+                poisoned.len(),
+                100.0 * mean_train,
+                100.0 * mean_test
+            ))
+            .on_data(
                 percent(mean_test),
+                poisoned_scores.as_slice(),
+                "a typical consistent function under the counting prior: right on every training point by construction, and on the test set right half the time in expectation (the chance the quote names)",
+                percent(0.5),
+                &[(1.0, 0.5)],
+                all_bad,
             ),
             unit: "%",
             digits: 3,
@@ -420,13 +551,20 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
             chapter: CHAPTER,
             source: Seed::BelrosePope.quote("The final iterate of SGD (yellow star) also achieves perfect train accuracy, but with 98.5% test accuracy."),
             stated: Stated::Statement("SGD's final iterate fits the training set and generalises"),
-            computed: Computed::small(
-                format!(
-                    "holds if the clean run's final network has 100% train and at least 95% test accuracy (train {:.1}%)",
-                    100.0 * mine.clean.train_accuracy
-                ),
-                mine.clean.train_accuracy == 1.0 && mine.clean.test_accuracy >= 0.95,
+            computed: Test::small(format!(
+                "holds if the clean run's final network has 100% train and at least 95% test accuracy (train {:.1}%)",
+                100.0 * mine.clean.train_accuracy
+            ))
+            .on_data(
                 percent(mine.clean.test_accuracy),
+                &(mine.clean.train_accuracy, mine.clean.test_accuracy),
+                format!(
+                    "the same network untrained, at its random initialisation ({:.1}% train)",
+                    100.0 * mine.untrained.train_accuracy
+                ),
+                percent(mine.untrained.test_accuracy),
+                &(mine.untrained.train_accuracy, mine.untrained.test_accuracy),
+                |&(train, test): &(f64, f64)| train == 1.0 && test >= 0.95,
             ),
             unit: "%",
             digits: 3,
@@ -436,15 +574,26 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
             id: "minefield.close-to-path",
             chapter: CHAPTER,
             source: Seed::BelrosePope.quote("What’s more, the poisoned nets are usually quite “close” in parameter space to the generalizing networks that SGD actually finds"),
-            stated: Stated::Statement("poisoned nets lie close to SGD's path"),
-            computed: Computed::small(
-                "holds if the median poisoned net lies within half the SGD path's length of its nearest checkpoint".to_string(),
-                mine.median_distance_to_path() < 0.5,
-                percent(mine.median_distance_to_path()),
+            stated: Stated::Statement("poisoned nets lie close to the network SGD finds"),
+            computed: Test::small(format!(
+                "holds if the median poisoned net is closer to the clean run's final network than networks trained the same way from other initialisations are: the value is its distance as a share of theirs (mean {:.2} over {} runs; the median poisoned net is {:.2} away, SGD's own start {:.2})",
+                independent_mean,
+                independent.len(),
+                mine.median_poisoned_to_final(),
+                mine.start_to_end(),
+            ))
+            .on(
+                percent(closeness),
+                format!(
+                    "the clean checkpoints the poisoned runs started from, before poisoning moved them (median {:.2} away)",
+                    mine.median_start_to_final()
+                ),
+                percent(mine.median_start_to_final() / independent_mean),
+                |q| real(q) < 100.0,
             ),
             unit: "%",
-            digits: 2,
-            expect: Verdict::Qualitative,
+            digits: 3,
+            expect: Verdict::NotReproduced,
         },
         width_claim("µP", "width.never-worse-mup"),
         width_claim("standard", "width.never-worse-standard"),
@@ -453,13 +602,18 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
             chapter: CHAPTER,
             source: Seed::BelrosePope.quote("More generally, John Miller and colleagues have found training performance is an excellent predictor of test performance, even when the test set looks fairly different from the training set, across a wide variety of tasks and architectures."),
             stated: Stated::Statement("in-distribution accuracy predicts shifted accuracy"),
-            computed: Computed::small(
-                format!(
-                    "holds if, over {} networks, a line through the probit-scaled accuracies (shifted against in-distribution) has R² of at least 0.9",
-                    r.shift.models.len()
-                ),
-                r.shift.r_squared >= 0.9,
+            computed: Test::small(format!(
+                "holds if, over {} networks, a line through the probit-scaled accuracies (shifted against in-distribution) has R² of at least 0.9",
+                r.shift.models.len()
+            ))
+            .on(
                 Quantity::Real(r.shift.r_squared),
+                format!(
+                    "the same accuracies with their pairing shuffled, in-distribution accuracy predicting nothing (median of {} shuffles)",
+                    crate::shift::SHUFFLES
+                ),
+                Quantity::Real(r.shift.shuffled_r_squared),
+                |q| real(q) >= 0.9,
             ),
             unit: "",
             digits: 3,

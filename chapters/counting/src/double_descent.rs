@@ -246,11 +246,16 @@ fn nearest(curve: &Curve, target: f64) -> &Point {
 impl DoubleDescentResult {
     /// The ridgeless curve's peak, and its error at `p ≈ n/2` and `p ≈ 10n`.
     pub fn summary(&self) -> PeakSummary {
+        self.summary_of(&self.ridgeless)
+    }
+
+    /// The same summary for any of the sweep's curves (the tuned-ridge one, say).
+    pub fn summary_of(&self, curve: &Curve) -> PeakSummary {
         let n = self.train_size as f64;
         PeakSummary {
-            peak: self.ridgeless.peak().clone(),
-            half: nearest(&self.ridgeless, n / 2.0).clone(),
-            tenfold: nearest(&self.ridgeless, 10.0 * n).clone(),
+            peak: curve.peak().clone(),
+            half: nearest(curve, n / 2.0).clone(),
+            tenfold: nearest(curve, 10.0 * n).clone(),
         }
     }
 }

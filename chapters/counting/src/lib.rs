@@ -16,7 +16,7 @@
 //! - [`scaling_law`]: Caballero et al.'s published learning curve, fitted and extrapolated;
 //! - [`polynomial`]: Bishop's interpolating polynomials against the minimum-norm one;
 //! - [`double_descent`]: random-features regression through the interpolation threshold;
-//! - [`minefield`]: poisoned minima near SGD's path (Huang et al.);
+//! - [`minefield`]: poisoned minima, and their distance from SGD's solution (Huang et al.);
 //! - [`width`]: test error against width, standard and µP;
 //! - [`shift`]: accuracy on the line under a distribution shift (Miller et al.);
 //!

@@ -1,6 +1,8 @@
-//! The minefield: networks that fit the training set and fail the test set exist, close to
-//! the path SGD takes — yet SGD does not land on them (Huang et al., "Understanding
-//! generalization through visualizations").
+//! The minefield: Huang et al. ("Understanding generalization through visualizations")
+//! report networks that fit the training set and fail the test set close to the path SGD
+//! takes, which SGD does not land on. This module replicates the setup at small scale and
+//! measures both parts: how bad the poisoned networks are, and how far they lie from SGD's
+//! final network compared with networks SGD finds from other initialisations.
 //!
 //! Two interleaved spirals, a ReLU MLP, and two kinds of training. *Clean*: the ordinary
 //! loss on the training set. *Poisoned*: starting from checkpoints of the clean run, the
@@ -35,6 +37,9 @@ pub struct MinefieldConfig {
     /// Weight of the clean term against the flipped term in the poisoned loss.
     pub train_weight: usize,
     pub seed: u64,
+    /// Seeds of further clean runs on the same data, from other initialisations: the
+    /// baseline for "close" (how far apart independently trained solutions lie).
+    pub independent_seeds: Vec<u64>,
 }
 
 impl Default for MinefieldConfig {
@@ -53,17 +58,18 @@ impl Default for MinefieldConfig {
             poison_lr: 1e-3,
             train_weight: 1,
             seed: 1,
+            independent_seeds: vec![2, 3],
         }
     }
 }
 
 impl MinefieldConfig {
-    /// Fewer and shorter runs, same data and network.
+    /// Fewer poisoned runs (from every 500th epoch's checkpoint rather than every 100th),
+    /// with the same data, network and run lengths: shorter runs would leave the poisoned
+    /// nets nearer their starting checkpoints, and change what the distance claim measures.
     pub fn test_scale() -> Self {
         MinefieldConfig {
-            clean_epochs: 800,
-            poison_every: 200,
-            poison_epochs: 600,
+            poison_every: 500,
             ..Self::default()
         }
     }
@@ -152,6 +158,11 @@ pub struct MinefieldResult {
     pub clean: Minimum,
     pub poisoned: Vec<Minimum>,
     pub spec: MlpSpec,
+    /// Final networks of the clean runs from [`MinefieldConfig::independent_seeds`]: the
+    /// same data and recipe, other initial weights and batch orders.
+    pub independent: Vec<Minimum>,
+    /// The clean run's initial network, untrained: what chance looks like on this task.
+    pub untrained: Minimum,
 }
 
 fn rmsprop(lr: f64, weight_decay: f64) -> Optimizer {
@@ -209,21 +220,20 @@ pub fn run(cfg: &MinefieldConfig) -> MinefieldResult {
     sizes.push(2);
     let spec = MlpSpec::relu(&sizes);
     let loss = Loss::SoftmaxCrossEntropy { groups: 1 };
-    let mlp = Mlp::new(&spec, &mut rng(cfg.seed));
-    let mut clean = Trainer::new(mlp, loss, rmsprop(cfg.clean_lr, cfg.weight_decay), cfg.seed);
-    let mut path = vec![(0, clean.mlp.to_vec())];
-    for epoch in 1..=cfg.clean_epochs {
-        clean.epoch(
-            split.train.x.view(),
-            Targets::Labels(&split.train.labels),
-            cfg.batch,
-        );
-        if epoch % cfg.checkpoint_every == 0 {
-            path.push((epoch, clean.mlp.to_vec()));
-        }
-    }
+    let (clean, path) = train_clean(cfg, &spec, &split, cfg.seed);
+    let mut untrained = clean.clone();
+    untrained.load_vec(&path[0].1);
     let path_length = path.windows(2).map(|w| distance(&w[0].1, &w[1].1)).sum();
-    let clean_min = score(&clean.mlp, cfg.clean_epochs, &split, &path, path_length);
+    let untrained = score(&untrained, 0, &split, &path, path_length);
+    let clean_min = score(&clean, cfg.clean_epochs, &split, &path, path_length);
+    let independent = cfg
+        .independent_seeds
+        .iter()
+        .map(|&seed| {
+            let (net, _) = train_clean(cfg, &spec, &split, seed);
+            score(&net, cfg.clean_epochs, &split, &path, path_length)
+        })
+        .collect();
 
     // The training set repeated `train_weight` times weights the poisoned loss toward it.
     let mut parts = vec![split.train.x.view(); cfg.train_weight];
@@ -238,7 +248,7 @@ pub fn run(cfg: &MinefieldConfig) -> MinefieldResult {
         .iter()
         .filter(|(epoch, _)| epoch % cfg.poison_every == 0)
         .map(|(epoch, params)| {
-            let mut mlp = clean.mlp.clone();
+            let mut mlp = clean.clone();
             mlp.load_vec(params);
             let mut t = Trainer::new(
                 mlp,
@@ -258,8 +268,34 @@ pub fn run(cfg: &MinefieldConfig) -> MinefieldResult {
         path_length,
         clean: clean_min,
         poisoned,
+        untrained,
         spec,
+        independent,
     }
+}
+
+/// A clean run from initialisation `seed`: its final network and its checkpoints.
+fn train_clean(
+    cfg: &MinefieldConfig,
+    spec: &MlpSpec,
+    split: &Split,
+    seed: u64,
+) -> (Mlp, Vec<(usize, Vec<f64>)>) {
+    let loss = Loss::SoftmaxCrossEntropy { groups: 1 };
+    let mlp = Mlp::new(spec, &mut rng(seed));
+    let mut clean = Trainer::new(mlp, loss, rmsprop(cfg.clean_lr, cfg.weight_decay), seed);
+    let mut path = vec![(0, clean.mlp.to_vec())];
+    for epoch in 1..=cfg.clean_epochs {
+        clean.epoch(
+            split.train.x.view(),
+            Targets::Labels(&split.train.labels),
+            cfg.batch,
+        );
+        if epoch % cfg.checkpoint_every == 0 {
+            path.push((epoch, clean.mlp.to_vec()));
+        }
+    }
+    (clean.mlp, path)
 }
 
 impl MinefieldResult {
@@ -277,6 +313,55 @@ impl MinefieldResult {
         let mut mlp = Mlp::new(&self.spec, &mut rng(0));
         mlp.load_vec(&m.params);
         mlp
+    }
+
+    /// Distance from `params` to the clean run's final network.
+    pub fn distance_to_final(&self, params: &[f64]) -> f64 {
+        distance(params, &self.clean.params)
+    }
+
+    /// Median distance from the poisoned minima to the clean run's final network.
+    pub fn median_poisoned_to_final(&self) -> f64 {
+        let mut d: Vec<f64> = self
+            .poisoned
+            .iter()
+            .map(|m| self.distance_to_final(&m.params))
+            .collect();
+        d.sort_by(f64::total_cmp);
+        d[d.len() / 2]
+    }
+
+    /// Distances from each independently trained clean network to the clean run's final
+    /// one, in the order of [`MinefieldConfig::independent_seeds`].
+    pub fn independent_to_final(&self) -> Vec<f64> {
+        self.independent
+            .iter()
+            .map(|m| self.distance_to_final(&m.params))
+            .collect()
+    }
+
+    /// Median distance to the clean run's final network of the checkpoints the poisoned
+    /// runs started from: how close they were before poisoning moved them.
+    pub fn median_start_to_final(&self) -> f64 {
+        let mut d: Vec<f64> = self
+            .poisoned
+            .iter()
+            .map(|m| {
+                let (_, start) = self
+                    .path
+                    .iter()
+                    .find(|(e, _)| *e == m.from_epoch)
+                    .expect("a checkpoint");
+                self.distance_to_final(start)
+            })
+            .collect();
+        d.sort_by(f64::total_cmp);
+        d[d.len() / 2]
+    }
+
+    /// Distance from the clean run's initial network to its final one.
+    pub fn start_to_end(&self) -> f64 {
+        self.distance_to_final(&self.path[0].1)
     }
 
     /// Median of the poisoned minima's distance to the path, relative to the path length.

@@ -37,6 +37,11 @@ use rand_distr::{Distribution, StandardNormal};
 use std::f64::consts::PI;
 use std::fmt;
 
+/// A null-space offset a tenth the size of the minimum-norm coefficients: members drawn at
+/// this scale are close to the minimum-norm interpolant, the setting in which picking it
+/// over a typical member is not a foregone conclusion.
+pub const SMALL_SCALE: f64 = 0.1;
+
 /// The experiment's setting.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PolynomialConfig {
@@ -61,13 +66,15 @@ pub struct PolynomialConfig {
 }
 
 impl Default for PolynomialConfig {
-    /// Bishop's ten points and noise, degrees 9 to 30, 1,000 members at scales 1 and 10.
+    /// Bishop's ten points and noise, degrees 9 to 30, 1,000 members at scales 1 and 10,
+    /// and at the small scale [`SMALL_SCALE`], where typical members stay near the
+    /// minimum-norm one.
     fn default() -> Self {
         PolynomialConfig {
             train_points: 10,
             noise: 0.3,
             degrees: (9..=30).collect(),
-            scales: vec![1.0, 10.0],
+            scales: vec![1.0, 10.0, SMALL_SCALE],
             samples: 1_000,
             grid: 1_001,
             extrapolate_to: 1.2,
@@ -238,6 +245,10 @@ pub struct DegreeResult {
     pub max_train_residual: f64,
     pub min_norm: Scores,
     pub typical: Vec<TypicalScores>,
+    /// Scores of the polynomial of this degree closest to the target itself (least squares
+    /// on the dense grid of `[0, 1]`, no noise): a member of the same function class that
+    /// has the target's shape, though it does not pass through the noisy points.
+    pub target_fit: Scores,
 }
 
 /// What the figure draws: one degree's minimum-norm interpolant and some typical members
@@ -259,6 +270,10 @@ pub struct PolynomialResult {
     pub extrapolate_to: f64,
     pub degrees: Vec<DegreeResult>,
     pub figure: Option<FigureData>,
+    /// Mean squared error on the extrapolation range of the constant prediction of the
+    /// target's mean over `[0, 1]`: what "no better than knowing nothing about the shape"
+    /// scores there.
+    pub mean_prediction_extrapolation: f64,
 }
 
 /// The `q`-quantile of `values` (linear interpolation between order statistics).
@@ -398,7 +413,17 @@ pub fn run(cfg: &PolynomialConfig) -> Result<PolynomialResult, PolynomialError> 
             })
             .collect();
         let residuals = &phi * &w - &y;
+        let (target_w, _) = min_norm_and_row_space(&bases[0], &truths[0]);
+        let [fit_in, fit_out] = score(&DMatrix::from_column_slice(
+            degree + 1,
+            1,
+            target_w.as_slice(),
+        ));
         degrees.push(DegreeResult {
+            target_fit: Scores {
+                interpolation: fit_in[0],
+                extrapolation: fit_out[0],
+            },
             degree,
             null_dimension: degree + 1 - row_space.nrows(),
             min_norm_coefficient_norm: w.norm(),
@@ -407,7 +432,14 @@ pub fn run(cfg: &PolynomialConfig) -> Result<PolynomialResult, PolynomialError> 
             typical,
         });
     }
+    let mean_in_range = truths[0].mean();
+    let mean_prediction_extrapolation = truths[1]
+        .iter()
+        .map(|t| (t - mean_in_range).powi(2))
+        .sum::<f64>()
+        / truths[1].len() as f64;
     Ok(PolynomialResult {
+        mean_prediction_extrapolation,
         train_x,
         train_y,
         noise: cfg.noise,
@@ -606,7 +638,7 @@ mod tests {
                 assert_eq!(d.typical[0].worse_than_min_norm, 0.0);
                 continue;
             }
-            for t in &d.typical {
+            for t in d.typical.iter().filter(|t| t.scale >= 1.0) {
                 assert!(
                     t.interpolation_median > 2.0 * d.min_norm.interpolation,
                     "degree {} scale {}: median {} vs min-norm {}",

@@ -83,6 +83,59 @@ pub fn log10_share_above(
         .map_err(ProportionError::Tail)
 }
 
+/// The share of [`log10_share_above`] as IEEE double precision computes it: the tail's first
+/// and largest term, `C(n, k)·p^k·(1 − p)^(n − k)`, evaluated as the exponential of its
+/// logarithm (the coefficient alone overflows a double, the powers underflow it). The tail
+/// exceeds its first term by a factor below `1 + 10^-4` at the essay's setting, far less than
+/// any difference that matters here.
+pub fn share_in_double_precision(task: &AdditionTask, test_set: u64, percent: u32) -> f64 {
+    use statrs::function::gamma::ln_gamma;
+    let k = answers_needed(test_set, percent) as f64;
+    let n = test_set as f64;
+    let p = 1.0 / task.possible_sums() as f64;
+    let ln_binomial = ln_gamma(n + 1.0) - ln_gamma(k + 1.0) - ln_gamma(n - k + 1.0);
+    (ln_binomial + k * p.ln() + (n - k) * (-p).ln_1p()).exp()
+}
+
+/// The smallest chance per unseen answer, on a grid of steps of `1/denominator`, at which
+/// the share of mappings above `percent`% is no longer certified below `10^log10_bound`:
+/// the break-even of a conclusion drawn from the uniform prior, whose chance is
+/// `1/sums`. Returns the chance and the share's enclosure there.
+///
+/// # Panics
+/// If even the uniform prior's share is not below the bound.
+pub fn break_even_chance(
+    test_set: u64,
+    percent: u32,
+    log10_bound: f64,
+    denominator: u64,
+) -> (f64, Enclosure) {
+    let needed = answers_needed(test_set, percent);
+    let share = |num: u64| {
+        let chance = Probability::new(num, denominator).expect("inside (0, 1)");
+        // Past the tail bound's reach the share is certainly not small: the threshold is
+        // near the mean.
+        log10_upper_tail(test_set, needed, chance).ok()
+    };
+    let below = |num: u64| share(num).is_some_and(|e| e.hi_f64() < log10_bound);
+    let (mut lo, mut hi) = (1, denominator - 1);
+    assert!(
+        below(lo),
+        "the conclusion fails even at the smallest chance"
+    );
+    // Invariant: below(lo) and not below(hi).
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        if below(mid) {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    let at = share(hi).unwrap_or_else(|| Enclosure::from_int(0));
+    (hi as f64 / denominator as f64, at)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

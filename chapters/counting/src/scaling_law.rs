@@ -191,6 +191,12 @@ fn sigmoid(z: f64) -> f64 {
 }
 
 impl Bnsl {
+    /// The law with its break taken out: `a + b·x^(−c0)`, the power law the curve follows
+    /// before the break, continued past it.
+    pub fn without_break(&self, x: f64) -> f64 {
+        self.a + self.b * x.powf(-self.c0)
+    }
+
     /// The law's value at `x`, computed in logarithms so that a sharp break (small `f1`)
     /// does not overflow.
     pub fn eval(&self, x: f64) -> f64 {

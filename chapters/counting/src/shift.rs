@@ -72,6 +72,31 @@ pub struct ShiftResult {
     pub slope: f64,
     pub intercept: f64,
     pub r_squared: f64,
+    /// The control: the median R² over [`SHUFFLES`] seeded shuffles of which shifted
+    /// accuracy goes with which in-distribution accuracy. Shuffling keeps both sets of
+    /// accuracies and breaks only their pairing, so its R² is what the line scores when
+    /// in-distribution accuracy predicts nothing about the shifted one.
+    pub shuffled_r_squared: f64,
+}
+
+/// Shuffles of the pairing the control takes the median over.
+pub const SHUFFLES: usize = 101;
+
+/// The median R² of the line through the models' probit accuracies with the shifted ones
+/// dealt out to the models in a random order.
+pub fn shuffled_r_squared(points: &[(f64, f64)], seed: u64) -> f64 {
+    use rand::seq::SliceRandom;
+    let mut r = rng(seed);
+    let mut values: Vec<f64> = (0..SHUFFLES)
+        .map(|_| {
+            let mut ys: Vec<f64> = points.iter().map(|p| p.1).collect();
+            ys.shuffle(&mut r);
+            let shuffled: Vec<(f64, f64)> = points.iter().zip(ys).map(|(p, y)| (p.0, y)).collect();
+            fit_line(&shuffled).2
+        })
+        .collect();
+    values.sort_by(f64::total_cmp);
+    values[SHUFFLES / 2]
 }
 
 /// `Φ⁻¹(p)`, with `p` kept off 0 and 1 so that a perfect score stays finite.
@@ -130,6 +155,7 @@ pub fn run(cfg: &ShiftConfig) -> ShiftResult {
         .collect();
     let (slope, intercept, r_squared) = fit_line(&points);
     ShiftResult {
+        shuffled_r_squared: shuffled_r_squared(&points, cfg.seed ^ 0x5_4ff1e),
         models,
         slope,
         intercept,

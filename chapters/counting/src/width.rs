@@ -4,8 +4,9 @@
 //! The parody predicts that wider networks, able to express more functions that fit the
 //! training set, should generalise worse. The essay answers that they usually generalise
 //! better and never worse, in µP. Here one MLP shape is trained at widths spanning a factor
-//! of 32 on the [`crate::teacher`] task, with one learning rate tuned at the narrowest width
-//! and reused at every width (µP's promise is that this transfers), several seeds each.
+//! of 32 on the [`crate::teacher`] task, with one learning rate, fixed in the configuration
+//! (not tuned), used at every width (µP's promise is that a rate good at one width transfers
+//! to the others), several seeds each.
 
 use crate::summary::mean_se;
 use crate::teacher::{InputShift, Teacher};
@@ -86,6 +87,21 @@ impl WidthCurve {
             }
         }
         worst
+    }
+
+    /// The same measurements with the order of widths reversed: each width gets the test
+    /// error measured at its mirror image, so a curve that falls with width becomes one that
+    /// rises — what the counting reading predicts, with this curve's own noise.
+    pub fn reversed(&self) -> WidthCurve {
+        let widths = self.points.iter().map(|p| p.width);
+        let points = widths
+            .zip(self.points.iter().rev())
+            .map(|(width, p)| WidthPoint { width, ..*p })
+            .collect();
+        WidthCurve {
+            name: self.name,
+            points,
+        }
     }
 
     /// Test error at the narrowest and at the widest width.
