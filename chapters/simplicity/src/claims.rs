@@ -345,26 +345,47 @@ pub fn path_claims(r: &ResidualResult) -> Vec<Claim> {
             digits: 2,
             expect: Verdict::Qualitative,
         },
-        Claim {
-            id: "paths.effective-share",
-            chapter: CHAPTER,
-            source: Source::paper(
-                "veit2016residual",
-                "Veit, Wilber & Belongie (2016)",
-                "in their 110-layer residual network (54 blocks), almost all of the gradient comes from paths through 5 to 17 blocks, which are 0.45% of all its paths",
-            ),
-            stated: Stated::Rounded {
-                qualifier: "",
-                digits: "0.45",
-                exponent: 0,
-            },
-            computed: Computed::Number(Quantity::Real(paths::effective_share_percent())),
-            unit: "%",
-            digits: 4,
-            expect: Verdict::Reproduced,
-        },
+        effective_share_claim(),
     ]
 }
+
+/// Veit et al.'s effective paths are rare: their share of all paths, against a band of path
+/// lengths as wide centred on the typical length. Veit et al. state the lengths (10–34 layers,
+/// 5 to 17 blocks), not the share; the share is the book's count.
+fn effective_share_claim() -> Claim {
+    let (lo, hi) = paths::EFFECTIVE;
+    let n = paths::VEIT_BLOCKS;
+    let typical = paths::centred_band_share_percent(n, hi - lo + 1);
+    Claim {
+        id: "paths.effective-share",
+        chapter: CHAPTER,
+        source: Source::paper(
+            "veit2016residual",
+            "Veit, Wilber & Belongie (2016)",
+            "most of the gradient in their 110-layer residual network comes from paths only 10 to 34 layers deep, that is through 5 to 17 of its 54 residual blocks",
+        ),
+        stated: Stated::Statement("the paths that carry the gradient are short, and so a small minority of all paths"),
+        computed: Test::full(format!(
+            "holds if the paths through {lo} to {hi} of the {n} blocks are under {RARE_PERCENT}% of all 2^{n} paths, counted exactly (a path's length is Binomial({n}, ½))"
+        ))
+        .on(
+            Quantity::Real(paths::effective_share_percent()),
+            format!(
+                "gradient from typical paths: the {} lengths centred on the typical length {}",
+                hi - lo + 1,
+                n / 2
+            ),
+            Quantity::Real(typical),
+            |q| q.to_f64() < RARE_PERCENT,
+        ),
+        unit: "%",
+        digits: 4,
+        expect: Verdict::Reproduced,
+    }
+}
+
+/// "A small minority" of paths: fewer than one in a hundred.
+pub const RARE_PERCENT: f64 = 1.0;
 
 const LOW_FREQUENCY: &str = "Networks have a bias toward low frequency functions— that is, functions whose outputs change little as their inputs change.";
 

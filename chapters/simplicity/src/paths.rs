@@ -39,6 +39,14 @@ pub fn effective_share_percent() -> f64 {
     100.0 * num as f64 / den as f64
 }
 
+/// The share, in percent, of the `2^n` paths whose length lies in the band of `width`
+/// lengths centred on the typical length `n / 2`.
+pub fn centred_band_share_percent(n: u32, width: u32) -> f64 {
+    let lo = (n / 2).saturating_sub(width / 2);
+    let (num, den) = share_of_lengths(n, lo, lo + width - 1);
+    100.0 * num as f64 / den as f64
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,5 +76,14 @@ mod tests {
         assert_eq!(den, 18_014_398_509_481_984);
         let p = effective_share_percent();
         assert!((0.4536..0.4538).contains(&p), "{p}");
+    }
+
+    #[test]
+    fn a_band_centred_on_the_typical_length_holds_most_paths() {
+        // Lengths 21..=33 of 54: within about 1.8 standard deviations (√54 / 2 ≈ 3.7) of 27.
+        let p = centred_band_share_percent(54, 13);
+        let (num, den) = share_of_lengths(54, 21, 33);
+        assert_eq!(p, 100.0 * num as f64 / den as f64);
+        assert!((90.0..96.0).contains(&p), "{p}");
     }
 }
