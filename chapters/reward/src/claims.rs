@@ -24,15 +24,6 @@ pub use crate::best_of_n::{DISCRETE_GAP, Z_AGREE};
 /// "Rises at first": the best true quality over N exceeds best-of-1 by at least this much.
 pub const RISE: f64 = 0.05;
 
-/// The real number a quantity holds (a count as a real).
-fn real(q: &Quantity) -> f64 {
-    match q {
-        Quantity::Real(x) => *x,
-        Quantity::Integer(n) => *n as f64,
-        Quantity::Log10 { .. } => f64::NAN,
-    }
-}
-
 fn count(n: usize) -> Quantity {
     Quantity::Integer(n as i128)
 }
@@ -132,7 +123,7 @@ pub fn update_claims(r: &Results) -> Vec<Claim> {
                 Quantity::Real(worst),
                 "the update without the advantage weighting, (1/n)·Σ ∇ log π: every datapoint imitated alike, the reward playing no part",
                 Quantity::Real(unweighted),
-                |q| real(q) < MATCH,
+                |q| q.to_f64() < MATCH,
             ),
             "",
             2,
@@ -206,7 +197,7 @@ pub fn update_claims(r: &Results) -> Vec<Claim> {
                 Quantity::Real(u.return_after),
                 "the shuffled-reward control: the same training with each batch's advantages shuffled among its episodes",
                 Quantity::Real(u.return_after_shuffled),
-                |q| real(q) >= 0.9 * u.return_best,
+                |q| q.to_f64() >= 0.9 * u.return_best,
             ),
             "",
             3,
@@ -274,7 +265,7 @@ pub fn inference_claims(r: &Results) -> Vec<Claim> {
                 Quantity::Real(kl_err),
                 "the unregularised optimum: all mass on the best outcome, the argmax of E[r]",
                 Quantity::Real(kl_from_argmax),
-                |q| real(q) < MATCH,
+                |q| q.to_f64() < MATCH,
             ),
             "",
             2,
@@ -322,7 +313,7 @@ pub fn inference_claims(r: &Results) -> Vec<Claim> {
                 Quantity::Real(ent_err),
                 "the posterior under the starting policy's own prior π0, π0·exp(r/β)/Z, which the ascent would reach if the bonus pulled towards its starting point",
                 Quantity::Real(ent_from_prior),
-                |q| real(q) < MATCH,
+                |q| q.to_f64() < MATCH,
             ),
             "",
             2,
