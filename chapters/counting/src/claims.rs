@@ -191,7 +191,7 @@ pub fn arithmetic_claims() -> Vec<Claim> {
             )
             .on(
                 share_q,
-                "IEEE double precision, whose exponent stops near 10^-308: the same expression underflows to 0",
+                "IEEE double precision, whose smallest positive number is about 5 × 10^-324: the same expression underflows to 0",
                 Quantity::Real(double),
                 |q| matches!(q, Quantity::Real(x) if *x == 0.0),
             ),
@@ -360,7 +360,7 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
             id: "learning-curve.generalises",
             chapter: CHAPTER,
             source: Seed::BelrosePope.quote(generalise),
-            stated: Stated::Statement("the published network's test loss has broken far below its earlier trend by the essay's training-set size"),
+            stated: Stated::Statement("the published network generalises at the essay's training-set size"),
             computed: Test::full(format!(
                 "holds if Caballero et al.'s broken power law, fitted to their first {} points, predicts each of the last {} within 5% (worst {:.1}%) and predicts at {} problems a per-token test cross-entropy below half of what the same fit without its break (a + b·x^−c0, the power law the curve followed before it) predicts there ({:.3} nats). The published point at the largest size already lies below that half, so what the fit could fail is its prediction of the held-out points. Cross-entropy per token, not whole sums right: the data give no accuracies",
                 law.fit_points,
