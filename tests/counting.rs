@@ -162,11 +162,7 @@ fn share_matches_an_independent_floating_point_computation() {
     let independent = ln_first / std::f64::consts::LN_10;
     let claims = counting::claims::arithmetic_claims();
     let claim = common::find(&claims, "proportion.too-small-to-compute");
-    let ledger::Computed::Criterion {
-        value: ledger::Quantity::Log10 { lo, hi },
-        ..
-    } = claim.computed
-    else {
+    let Some(&ledger::Quantity::Log10 { lo, hi }) = claim.computed.value() else {
         panic!("claim `{}` should carry a log10 enclosure", claim.id);
     };
     assert!(

@@ -49,46 +49,58 @@ pub enum Computed {
     /// A number, compared with a [`Stated::Exact`] or [`Stated::Rounded`] value; its rival is
     /// the nearest value outside the stated precision.
     Number(Quantity),
-    /// A criterion that decides a [`Stated::Statement`], with the number it rests on. Built
-    /// with [`Test`], which decides the computed value and the rival by the same rule.
-    Criterion {
-        /// When the source's statement holds, in one sentence.
-        criterion: String,
-        /// Whether the computation finds that it holds.
-        holds: bool,
-        /// The number the criterion was decided on, as the book prints it.
-        value: Quantity,
-        basis: Basis,
-        rival: Rival,
-    },
+    /// A criterion that decides a [`Stated::Statement`], with the number it rests on. Only
+    /// [`Test`] makes one, deciding the computed value and the rival by the same rule.
+    Criterion(Decision),
     /// Nothing can be computed ([`Stated::Unverifiable`]); the reason says why.
     Nothing { why: &'static str },
 }
 
 impl Computed {
-    /// Transitional: a criterion at the source's scale that names no rival yet. The claim
-    /// fails its check until it does.
-    pub fn full(criterion: String, holds: bool, value: Quantity) -> Self {
-        Self::unrivalled(Basis::Full, criterion, holds, value)
-    }
-
-    /// Transitional: a scaled-down criterion that names no rival yet.
-    pub fn small(criterion: String, holds: bool, value: Quantity) -> Self {
-        Self::unrivalled(Basis::Small, criterion, holds, value)
-    }
-
-    fn unrivalled(basis: Basis, criterion: String, holds: bool, value: Quantity) -> Self {
-        Computed::Criterion {
-            criterion,
-            holds,
-            value,
-            basis,
-            rival: Rival {
-                what: String::new(),
-                value,
-                holds,
-            },
+    /// The number the claim prints, if it computes one.
+    pub fn value(&self) -> Option<&Quantity> {
+        match self {
+            Computed::Number(q) => Some(q),
+            Computed::Criterion(d) => Some(&d.value),
+            Computed::Nothing { .. } => None,
         }
+    }
+}
+
+/// A decided criterion. Its fields are private so that no chapter can write in an outcome:
+/// the computation's and the rival's come from one [`Test`] applying one rule to both.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decision {
+    criterion: String,
+    holds: bool,
+    value: Quantity,
+    basis: Basis,
+    rival: Rival,
+}
+
+impl Decision {
+    /// When the source's statement holds, in one sentence.
+    pub fn criterion(&self) -> &str {
+        &self.criterion
+    }
+
+    /// Whether the computation finds that it holds.
+    pub fn holds(&self) -> bool {
+        self.holds
+    }
+
+    /// The number the criterion was decided on, as the book prints it.
+    pub fn value(&self) -> &Quantity {
+        &self.value
+    }
+
+    pub fn basis(&self) -> Basis {
+        self.basis
+    }
+
+    /// The rival, and whether the same rule finds that the statement holds for it.
+    pub fn rival(&self) -> &Rival {
+        &self.rival
     }
 }
 
@@ -150,7 +162,7 @@ impl Test {
         rival_data: &T,
         holds: impl Fn(&T) -> bool,
     ) -> Computed {
-        Computed::Criterion {
+        Computed::Criterion(Decision {
             criterion: self.criterion,
             holds: holds(data),
             value,
@@ -160,7 +172,7 @@ impl Test {
                 value: rival_value,
                 holds: holds(rival_data),
             },
-        }
+        })
     }
 }
 
@@ -376,9 +388,9 @@ impl Claim {
     /// # Errors
     /// When the value's bounds disagree on the printed digits.
     pub fn computed_text(&self, style: Style) -> Result<String, AssessError> {
-        match &self.computed {
-            Computed::Number(q) | Computed::Criterion { value: q, .. } => self.print(q, style),
-            Computed::Nothing { .. } => Ok(String::new()),
+        match self.computed.value() {
+            Some(q) => self.print(q, style),
+            None => Ok(String::new()),
         }
     }
 
@@ -491,24 +503,15 @@ impl Claim {
                     })
                 }
             }
-            (
-                Stated::Statement(_),
-                Computed::Criterion {
-                    criterion,
-                    holds,
-                    basis,
-                    rival: r,
-                    ..
-                },
-            ) => {
-                let outcome = |met: bool| if met { "met" } else { "not met" };
-                let verdict = Verdict::of(*holds, *basis);
+            (Stated::Statement(_), Computed::Criterion(d)) => {
+                let outcome = if d.holds { "met" } else { "not met" };
+                let r = &d.rival;
                 let rival_text = self.print(&r.value, Style::Plain)?;
                 Ok(Assessment {
-                    verdict,
-                    reason: format!("{criterion} — {} (computed {computed})", outcome(*holds)),
-                    holds_while: criterion.clone(),
-                    rival: rival(&r.what, r.value, rival_text, Verdict::of(r.holds, *basis)),
+                    verdict: Verdict::of(d.holds, d.basis),
+                    reason: format!("{} — {outcome} (computed {computed})", d.criterion),
+                    holds_while: d.criterion.clone(),
+                    rival: rival(&r.what, r.value, rival_text, Verdict::of(r.holds, d.basis)),
                 })
             }
             (Stated::Unverifiable(_), Computed::Nothing { why }) => Ok(Assessment {

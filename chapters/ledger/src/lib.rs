@@ -13,7 +13,7 @@ pub mod seed;
 pub mod timing;
 pub mod verdict;
 
-pub use claim::{Assessment, Claim, Computed, Rival, RivalOutcome, Stated, Test};
+pub use claim::{Assessment, Claim, Computed, Decision, Rival, RivalOutcome, Stated, Test};
 pub use number::{Quantity, Style};
 pub use record::ClaimRecord;
 pub use seed::{Origin, Seed, Source};

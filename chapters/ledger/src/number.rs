@@ -228,8 +228,22 @@ mod tests {
         assert_eq!(Quantity::Real(-0.25).to_f64(), -0.25);
         let l = Quantity::Log10 { lo: 1.9, hi: 2.1 }.to_f64();
         assert!((l - 100.0).abs() < 1e-9, "{l}");
-        assert_eq!(Quantity::Log10 { lo: -500.0, hi: -400.0 }.to_f64(), 0.0);
-        assert_eq!(Quantity::Log10 { lo: 400.0, hi: 400.0 }.to_f64(), f64::INFINITY);
+        assert_eq!(
+            Quantity::Log10 {
+                lo: -500.0,
+                hi: -400.0
+            }
+            .to_f64(),
+            0.0
+        );
+        assert_eq!(
+            Quantity::Log10 {
+                lo: 400.0,
+                hi: 400.0
+            }
+            .to_f64(),
+            f64::INFINITY
+        );
     }
 
     #[test]

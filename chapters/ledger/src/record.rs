@@ -1,7 +1,7 @@
 //! The ledger as data: one flat record per claim, for `claims --json`, the book's
 //! preprocessor and anyone who wants the numbers without Rust.
 
-use crate::claim::{Claim, Computed, Verdict};
+use crate::claim::{Claim, Verdict};
 use crate::number::{Quantity, Style};
 use serde::{Deserialize, Serialize};
 
@@ -60,10 +60,7 @@ impl ClaimRecord {
     /// The claim's own check message, when it does not earn the verdict the book relies on.
     pub fn new(claim: &Claim) -> Result<Self, String> {
         let assessment = claim.check()?;
-        let quantity = match &claim.computed {
-            Computed::Number(q) | Computed::Criterion { value: q, .. } => Some(*q),
-            Computed::Nothing { .. } => None,
-        };
+        let quantity = claim.computed.value().copied();
         let (value, log10) = split(quantity);
         let rival = assessment.rival.as_ref();
         let (rival_value, rival_log10) = split(rival.map(|r| r.value));

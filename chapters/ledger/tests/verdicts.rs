@@ -312,7 +312,12 @@ fn a_criterion_its_rival_also_meets_is_refused_naming_the_claim() {
 fn a_criterion_with_no_named_rival_is_refused() {
     let c = claim(
         Stated::Statement("s"),
-        Computed::small("holds if true".to_string(), true, Quantity::Real(1.0)),
+        Test::small("holds if above zero").on(
+            Quantity::Real(1.0),
+            " ",
+            Quantity::Real(-1.0),
+            |q| q.to_f64() > 0.0,
+        ),
         Verdict::Qualitative,
     );
     let err = c.check().unwrap_err();
