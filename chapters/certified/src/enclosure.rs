@@ -241,16 +241,16 @@ mod tests {
     #[test]
     fn ratios_land_on_the_grid_points_either_side() {
         let third: BigInt = unit() / 3; // floor(2^256 / 3)
-        assert_eq!(ends(&Enclosure::from_ratio(1, 3)), (third.clone(), &third + 1));
+        assert_eq!(
+            ends(&Enclosure::from_ratio(1, 3)),
+            (third.clone(), &third + 1)
+        );
         assert_eq!(
             ends(&Enclosure::from_ratio(-1, 3)),
             (-&third - 1, -third.clone())
         );
         // 1/4 is on the grid: a zero-width enclosure.
-        assert_eq!(
-            ends(&Enclosure::from_ratio(1, 4)),
-            (unit() / 4, unit() / 4)
-        );
+        assert_eq!(ends(&Enclosure::from_ratio(1, 4)), (unit() / 4, unit() / 4));
         assert_eq!(ends(&Enclosure::from_int(-2)), (-unit() * 2, -unit() * 2));
     }
 
@@ -312,7 +312,9 @@ mod tests {
 
     #[test]
     fn is_below_is_strict_and_holds_in_one_direction_only() {
-        let (u, e) = (unit(), |lo: i64, hi: i64| Enclosure::from_grid(int(lo), int(hi)));
+        let (u, e) = (unit(), |lo: i64, hi: i64| {
+            Enclosure::from_grid(int(lo), int(hi))
+        });
         assert!(e(0, 1).is_below(&e(2, 3)));
         assert!(!e(2, 3).is_below(&e(0, 1)));
         // Touching ends share a point: neither is below the other.
