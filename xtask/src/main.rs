@@ -74,6 +74,10 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Err(e) = project::locate_root() {
+        eprintln!("error: {e:#}");
+        return ExitCode::FAILURE;
+    }
     let result: Result<()> = match cli.command {
         Command::Regenerate { force } => regenerate::run(force).map(|_| ()),
         Command::Book => book::build().map(|index| println!("{}", index.display())),
