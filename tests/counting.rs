@@ -204,9 +204,38 @@ fn a_small_change_to_the_arithmetic_fails_with_the_claims_name() {
         lo: shifted.lo_f64(),
         hi: shifted.hi_f64(),
     });
+    // The unchanged claim earns its verdict, so the failure below is the change's doing.
+    let original = common::find(
+        &counting::claims::arithmetic_claims(),
+        "addition.consistent-mappings",
+    )
+    .check()
+    .map(|a| a.verdict);
+    assert_eq!(original, Ok(ledger::Verdict::Reproduced));
+    // The shifted value is decidably outside the stated rounding: contradicted, not
+    // undecided or malformed, which would also be an error.
+    let assessment = claim
+        .assess()
+        .unwrap_or_else(|e| panic!("a shift of 4.3 in log10 must be decidable: {e}"));
+    assert_eq!(
+        assessment.verdict,
+        ledger::Verdict::Contradicted,
+        "{}",
+        assessment.reason
+    );
+    assert!(
+        assessment
+            .reason
+            .contains("does not round to the stated ≈ 2.75 × 10^430,096,561"),
+        "{}",
+        assessment.reason
+    );
     let message = claim.check().unwrap_err();
     assert!(
-        message.contains("addition.consistent-mappings"),
+        message.starts_with(
+            "claim `addition.consistent-mappings` (tests/counting.rs::addition_consistent_mappings) \
+             fails: the book says reproduced, the computation gives contradicted"
+        ),
         "{message}"
     );
     assert!(message.contains("2.75 × 10^430,096,561"), "{message}");
@@ -219,16 +248,48 @@ fn quotes_are_verbatim_from_their_seeds() {
 
 #[test]
 fn figure_and_ledger_are_byte_identical_across_runs() {
-    let draw = || counting::figures::draw_share(&AdditionTask::essay()).unwrap();
-    assert_eq!(draw(), draw());
-    let json = || {
-        let records: Vec<_> = claims()
+    // Two runs of every experiment, each from its seeds: the shared run the other tests use
+    // and a fresh one. Comparing one run's output with itself could never fail.
+    let first = results();
+    let second = run(&Scale::test());
+    let without_timings = |r: &Results| {
+        let mut r = r.clone();
+        r.timings.clear();
+        // Debug prints every f64 in its shortest round-trip form: equal text, equal bits.
+        format!("{r:?}")
+    };
+    assert!(
+        without_timings(first) == without_timings(&second),
+        "a rerun of the experiments at test scale gave different results"
+    );
+    let json = |r: &Results| {
+        let records: Vec<_> = counting::claims::claims_from(r)
             .iter()
             .map(|c| ledger::ClaimRecord::new(c).unwrap())
             .collect();
         serde_json::to_string(&records).unwrap()
     };
-    assert_eq!(json(), json());
+    assert_eq!(
+        json(first),
+        json(&second),
+        "the ledger differs between runs"
+    );
+    let figures = |r: &Results| {
+        vec![
+            counting::figures::draw_share(&AdditionTask::essay()).unwrap(),
+            counting::scaling_law::draw_fit(&r.scaling_law).unwrap(),
+            counting::addition_net::draw(&r.addition).unwrap(),
+            counting::minefield::draw_boundaries(&r.minefield).unwrap(),
+            counting::minefield::draw_path(&r.minefield).unwrap(),
+            counting::polynomial::draw_interpolants(&r.polynomial).unwrap(),
+            counting::double_descent::draw_curves(&r.double_descent).unwrap(),
+            counting::width::draw(&r.width).unwrap(),
+            counting::shift::draw(&r.shift).unwrap(),
+        ]
+    };
+    for (i, (a, b)) in figures(first).iter().zip(figures(&second)).enumerate() {
+        assert!(*a == b, "figure {i} differs between runs");
+    }
 }
 
 /// The mpmath claim's two evaluations: double precision loses the proportion to underflow,

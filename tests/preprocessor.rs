@@ -4,7 +4,18 @@ use ledger::{ClaimRecord, Verdict};
 use mdbook_claims::bibliography::{self, Reference};
 use mdbook_claims::{Inputs, process};
 use mdbook_preprocessor::book::{Book, BookItem, Chapter};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+
+/// The checkout under test, found at run time: cargo sets `CARGO_MANIFEST_DIR` for the test
+/// process (and runs it in that folder), so a test binary reads the fixtures of the checkout
+/// `cargo test` ran in. `env!` would compile in the folder the binary was first built in,
+/// and a copied checkout whose build cargo reuses would test the original's files.
+fn root() -> PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .or_else(|| std::env::current_dir().ok())
+        .expect("neither CARGO_MANIFEST_DIR nor a working directory")
+}
 
 fn record(id: &str) -> ClaimRecord {
     ClaimRecord {
@@ -55,7 +66,7 @@ fn run_with_report(
     claims: &[ClaimRecord],
 ) -> Result<(Book, mdbook_claims::Report), String> {
     let mut book = Book::new_with_items(pages);
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let src = root().join("tests/fixtures");
     process(
         &mut book,
         &Inputs {
@@ -203,13 +214,11 @@ fn a_claim_without_a_ledger_page_is_an_error() {
 
 #[test]
 fn the_fixture_figure_exists() {
-    let p: PathBuf = [
-        env!("CARGO_MANIFEST_DIR"),
-        "tests/fixtures/generated/figures/tiny.svg",
-    ]
-    .iter()
-    .collect();
-    assert!(p.is_file());
+    assert!(
+        root()
+            .join("tests/fixtures/generated/figures/tiny.svg")
+            .is_file()
+    );
 }
 
 #[test]
@@ -296,7 +305,75 @@ fn an_unknown_citation_key_fails_naming_file_and_line() {
 
 #[test]
 fn the_books_bibliography_parses() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/references.bib");
+    let path = root().join("src/references.bib");
     let refs = bibliography::load(&path).unwrap();
     assert!(refs.len() > 10, "{} references", refs.len());
+}
+
+/// Each page in `tests/fixtures/broken-directives/` is one mistake; the `.expected` file
+/// beside it holds the one error the preprocessor must stop with, naming the page and line.
+/// A mistake that renders as literal text instead would pass mdBook silently.
+#[test]
+fn every_broken_directive_fails_naming_file_and_line() {
+    let dir = root().join("tests/fixtures/broken-directives");
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
+        .map(|entry| entry.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    pages.sort();
+    assert!(pages.len() >= 13, "only {} fixtures", pages.len());
+    for page in pages {
+        let name = page.file_name().unwrap().to_str().unwrap();
+        let text = std::fs::read_to_string(&page).unwrap();
+        let expected_file = page.with_extension("expected");
+        let expected = std::fs::read_to_string(&expected_file)
+            .unwrap_or_else(|e| panic!("{name}: no {}: {e}", expected_file.display()));
+        let result = run(
+            vec![
+                chapter("Broken", name, &text),
+                chapter("Ledger", "ledger.md", "{{#ledger}}"),
+                chapter("References", "references.md", "{{#references}}"),
+            ],
+            &[record("a.b")],
+        );
+        match result {
+            Ok((book, _)) => panic!(
+                "{name}: rendered without an error, as:\n{}",
+                content(&book, 0)
+            ),
+            Err(err) => assert_eq!(err, expected.trim_end(), "{name}"),
+        }
+    }
+}
+
+#[test]
+fn mdbooks_own_directives_and_every_correct_form_still_pass() {
+    let (book, _) = run(
+        vec![
+            chapter(
+                "C",
+                "c.md",
+                "{{#include a.md}} {{#rustdoc_include b.rs:2}} {{#playground c.rs}} {{#title T}}\n\
+                 {{#claim a.b}} {{#claim a.b stated}} {{#claim a.b verdict}}\n\
+                 {{#figure tiny.svg A plot}} {{#cite veit2016}} \\{{#clam literal}}",
+            ),
+            chapter("Ledger", "ledger.md", "{{#ledger}}\n{{#scoreboard}}"),
+            chapter("References", "references.md", "{{#references}}"),
+        ],
+        &[record("a.b")],
+    )
+    .unwrap();
+    let page = content(&book, 0);
+    assert!(
+        page.starts_with(
+            "{{#include a.md}} {{#rustdoc_include b.rs:2}} {{#playground c.rs}} {{#title T}}\n"
+        ),
+        "{page}"
+    );
+    assert!(page.ends_with(" {{#clam literal}}"), "{page}");
+    assert!(
+        !page.contains("{{#claim") && !page.contains("{{#cite"),
+        "{page}"
+    );
 }

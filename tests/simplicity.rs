@@ -67,9 +67,57 @@ fn every_figure_renders() {
         draw_spectral(&r.spectral, Amplitudes::Increasing),
         draw_parody_sensitivity(&r.parody),
     ] {
-        assert!(svg.expect("renders").contains("<svg"));
+        check_drawn(&svg.expect("renders"));
     }
     assert_eq!(figures().len(), 10, "a new figure needs a line above");
+
+    /// An SVG document that is a drawing, not just a `<svg` tag: well-formed XML whose root
+    /// has a positive width and height, with lines or shapes drawn and text written, and no
+    /// coordinate that came out NaN or infinite.
+    fn check_drawn(svg: &str) {
+        let doc = roxmltree::Document::parse(svg)
+            .unwrap_or_else(|e| panic!("not well-formed XML ({e}):\n{svg:.300}"));
+        let root = doc.root_element();
+        assert_eq!(root.tag_name().name(), "svg");
+        for side in ["width", "height"] {
+            let size: f64 = root
+                .attribute(side)
+                .and_then(|v| v.parse().ok())
+                .unwrap_or_else(|| panic!("the root has no numeric {side}"));
+            assert!(size > 0.0, "{side} {size}");
+        }
+        let count = |names: &[&str]| {
+            root.descendants()
+                .filter(|n| names.contains(&n.tag_name().name()))
+                .count()
+        };
+        assert!(
+            count(&["path", "polyline", "polygon", "line", "circle"]) > 0,
+            "nothing is drawn"
+        );
+        let texts = root
+            .descendants()
+            .filter(|n| n.tag_name().name() == "text")
+            .filter_map(|n| n.text())
+            .filter(|t| !t.trim().is_empty())
+            .count();
+        assert!(texts > 0, "no text (axis labels, title)");
+        let geometry = [
+            "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "width", "height", "points", "d",
+        ];
+        for node in root.descendants() {
+            for a in node.attributes().filter(|a| geometry.contains(&a.name())) {
+                let v = a.value().to_ascii_lowercase();
+                assert!(
+                    !v.contains("nan") && !v.contains("inf"),
+                    "<{}> {}=\"{}\": not a finite coordinate",
+                    node.tag_name().name(),
+                    a.name(),
+                    a.value()
+                );
+            }
+        }
+    }
 }
 
 #[test]

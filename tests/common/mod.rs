@@ -64,11 +64,16 @@ pub fn find<'a>(claims: &'a [Claim], id: &str) -> &'a Claim {
 }
 
 /// The folder of source texts: `$COUNTING_SEEDS_DIR`, or `../shared/seeds` beside the
-/// repository.
+/// repository. The repository is read from `CARGO_MANIFEST_DIR` at run time (cargo test sets
+/// it, and the working directory, to the checkout it runs in), not compiled in with `env!`,
+/// so a copied checkout whose test binaries cargo reuses reads the seeds beside the copy.
 pub fn seeds_dir() -> PathBuf {
     std::env::var_os("COUNTING_SEEDS_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds"))
+        .unwrap_or_else(|| {
+            let root = std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_else(|| ".".into());
+            PathBuf::from(root).join("../shared/seeds")
+        })
 }
 
 /// Fails naming the claim when a quote is not an exact substring of its seed file.

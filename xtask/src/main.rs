@@ -7,11 +7,13 @@
 //! - `claims`: print the ledger (`--json` for the machine-readable export);
 //! - `browser-test`: every page of the built book in headless Chromium;
 //! - `pdf`: the whole book as one PDF, printed by headless Chromium;
+//! - `mutants`: mutation testing of the crates in `mutants::MUTATION_TESTED`;
 //! - `tools`: install the pinned tools only (what CI calls first).
 
 mod book;
 mod browser;
 mod claims;
+mod mutants;
 mod notebooks;
 mod pdf;
 mod project;
@@ -68,12 +70,22 @@ enum Command {
     },
     /// Print the built book to book/counting-checked.pdf with headless Chromium.
     Pdf,
-    /// Install the pinned tools (mdBook, mdbook-katex, KaTeX assets, evcxr, Jupyter, Chromium).
+    /// Mutation-test crates with cargo-mutants, failing on any surviving mutant.
+    Mutants {
+        /// Packages to test (default: every crate held to zero survivors).
+        packages: Vec<String>,
+    },
+    /// Install the pinned tools (mdBook, mdbook-katex, KaTeX assets, evcxr, Jupyter,
+    /// Chromium, cargo-mutants).
     Tools,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Err(e) = project::locate_root() {
+        eprintln!("error: {e:#}");
+        return ExitCode::FAILURE;
+    }
     let result: Result<()> = match cli.command {
         Command::Regenerate { force } => regenerate::run(force).map(|_| ()),
         Command::Book => book::build().map(|index| println!("{}", index.display())),
@@ -82,6 +94,7 @@ fn main() -> ExitCode {
         Command::Claims { json } => claims::print(json),
         Command::BrowserTest { book } => browser::run(book),
         Command::Pdf => pdf::run(),
+        Command::Mutants { packages } => mutants::run_all(&packages),
         Command::Tools => tools::install_all(),
     };
     match result {

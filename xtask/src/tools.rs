@@ -19,6 +19,8 @@ struct CargoTool {
 pub const MDBOOK: &str = "0.5.4";
 pub const MDBOOK_KATEX: &str = "0.10.0";
 pub const EVCXR_JUPYTER: &str = "0.22.0";
+/// Mutation testing (`cargo xtask mutants`).
+pub const CARGO_MUTANTS: &str = "27.1.0";
 /// The KaTeX release whose CSS and fonts match what mdbook-katex renders with.
 pub const KATEX: &str = "0.16.4";
 
@@ -41,6 +43,17 @@ const NOTEBOOK_TOOL: CargoTool = CargoTool {
     version: EVCXR_JUPYTER,
     locked: true,
 };
+
+const MUTANTS_TOOL: CargoTool = CargoTool {
+    krate: "cargo-mutants",
+    version: CARGO_MUTANTS,
+    locked: true,
+};
+
+/// cargo-mutants, for `cargo xtask mutants`.
+pub fn install_mutants_tool() -> Result<()> {
+    install_cargo_tool(&MUTANTS_TOOL)
+}
 
 /// Whether cargo's install record in `.tools/` lists `krate` at `version`.
 fn installed(krate: &str, version: &str) -> bool {
@@ -182,5 +195,6 @@ pub fn install_all() -> Result<()> {
     install_book_tools()?;
     install_notebook_tools(&crate::notebooks::requirements())?;
     install_chromium()?;
+    install_mutants_tool()?;
     Ok(())
 }

@@ -154,4 +154,31 @@ mod tests {
         assert!(ln(1).contains_f64(0.0));
         assert!(ln(1 << 40).contains_f64(40.0 * std::f64::consts::LN_2));
     }
+
+    #[test]
+    fn logs_of_ratios_and_base_changes_enclose_the_true_values() {
+        let (six, three) = (BigUint::from(6u8), BigUint::from(3u8));
+        let quotient = ln_ratio(&six, &three); // ln 2
+        assert!(!quotient.is_below(&ln2()) && !ln2().is_below(&quotient));
+        let inverse = ln_ratio(&three, &six); // −ln 2
+        assert!(!inverse.is_below(&-&ln2()) && !(-&ln2()).is_below(&inverse));
+        assert!(quotient.width_f64() < 1e-70 && inverse.width_f64() < 1e-70);
+        // log2(2^40) = 40 and log10(1000) = 3, each within a few grid steps.
+        let forty = to_log2(&ln(1 << 40));
+        let three_decades = to_log10(&ln(1000));
+        for (e, x) in [(forty, 40), (three_decades, 3)] {
+            let x = Enclosure::from_int(x);
+            assert!(!e.is_below(&x) && !x.is_below(&e), "{e:?} encloses {x:?}");
+            assert!(e.width_f64() < 1e-70);
+        }
+    }
+
+    #[test]
+    fn ln_of_an_enclosure_is_bounded_by_the_logs_of_its_ends() {
+        let between = Enclosure::from_ratio(2, 1).plus_minus(&Enclosure::from_ratio(1, 1_000));
+        let l = ln_of(&between); // [ln 1.999, ln 2.001]
+        assert!((l.lo_f64() - 1.999f64.ln()).abs() < 1e-12, "{}", l.lo_f64());
+        assert!((l.hi_f64() - 2.001f64.ln()).abs() < 1e-12, "{}", l.hi_f64());
+        assert!(l.contains_f64(2f64.ln()));
+    }
 }

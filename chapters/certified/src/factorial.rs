@@ -69,4 +69,23 @@ mod tests {
             assert!(series.width_f64() < 1e-20, "n = {n}: too loose");
         }
     }
+
+    /// Below the switch `ln n!` is the logarithm of the exact product, to the grid point;
+    /// from the switch on it is Stirling's series, a different (wider) enclosure of the same
+    /// number. Checked on both sides of the switch, so moving it is caught.
+    #[test]
+    fn the_switch_to_stirling_is_at_exact_below() {
+        assert_eq!(ln_factorial(0), Enclosure::from_int(0));
+        assert_eq!(ln_factorial(1), Enclosure::from_int(0));
+        assert_eq!(ln_factorial(5), ln(120));
+        for n in [EXACT_BELOW - 1, EXACT_BELOW] {
+            let f: BigUint = (1..=n).map(BigUint::from).product();
+            let exact = ln_big(&f);
+            assert_eq!(
+                ln_factorial(n) == exact,
+                n < EXACT_BELOW,
+                "n = {n}: exact below the switch, the series from it on"
+            );
+        }
+    }
 }

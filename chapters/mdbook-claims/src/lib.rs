@@ -6,7 +6,8 @@
 //! - `{{#claim ID stated}}` — the value as the source states it, linked the same way;
 //! - `{{#claim ID verdict}}` — the claim's verdict, linked the same way;
 //! - `{{#figure FILE ALT TEXT}}` — a generated figure from `generated/figures/FILE`, inlined
-//!   so that its ink follows the theme's text colour;
+//!   so that its ink follows the theme's text colour; the alt text is required, since it is
+//!   all a screen reader has of the figure;
 //! - `{{#ledger}}` — the whole ledger, chapter by chapter (the appendix page);
 //! - `{{#scoreboard}}` — every claim at a glance: verdict, stated and computed value, and
 //!   links to the page that discusses it and to its ledger row;
@@ -19,6 +20,13 @@
 //! when no page holds `{{#ledger}}` is an error naming the file and line; a claim that no
 //! page shows, or a reference that no page cites, is reported as a warning, so the prose,
 //! the ledger and the bibliography cannot drift apart silently.
+//!
+//! Nothing the preprocessor does not fully understand reaches the page: a `{{#` that is not
+//! closed by `}}` on its own line, a directive name it does not know (`{{#clam …}}`; mdBook's
+//! own `include`, `rustdoc_include`, `playground` and `title` are left to mdBook), arguments
+//! after `{{#ledger}}`, `{{#scoreboard}}` or `{{#references}}`, and a figure without alt
+//! text are all errors naming the file and line. A mistake that printed as literal text
+//! would otherwise pass the build with only the reader to notice.
 
 pub mod bibliography;
 
@@ -72,6 +80,20 @@ struct Usage {
 }
 
 const LEDGER_DIRECTIVE: &str = "{{#ledger}}";
+/// The directives this preprocessor expands. Anything else after `{{#` is an error, so that
+/// a typo (`{{#clam …}}`) fails the build instead of printing on the page.
+const OURS: [&str; 6] = [
+    "claim",
+    "figure",
+    "cite",
+    "ledger",
+    "scoreboard",
+    "references",
+];
+/// Ours that take nothing after the name: `{{#ledger extra}}` is a mistake, not a ledger.
+const NO_ARGUMENTS: [&str; 3] = ["ledger", "scoreboard", "references"];
+/// mdBook's own directives, which its `links` preprocessor expands: left alone here.
+const MDBOOK_DIRECTIVES: [&str; 4] = ["include", "rustdoc_include", "playground", "title"];
 const REFERENCES_DIRECTIVE: &str = "{{#references}}";
 
 /// The anchor of a claim's ledger row.
@@ -197,9 +219,7 @@ fn expand_chapter(
             line,
             message,
         };
-        let Some(len) = rest[start..].find("}}") else {
-            return Err(err("a `{{#` directive is never closed with `}}`".into()));
-        };
+        let len = closing(&rest[start..]).map_err(err)?;
         let directive = &rest[start + 3..start + len];
         let escaped = rest[..start].ends_with('\\');
         out.push_str(&rest[..start - usize::from(escaped)]);
@@ -208,8 +228,16 @@ fn expand_chapter(
             write!(out, "{{{{#{directive}}}}}").expect("string write");
             continue;
         }
-        let (name, arg) = directive.split_once(' ').unwrap_or((directive, ""));
+        let (name, arg) = directive
+            .trim_start()
+            .split_once(char::is_whitespace)
+            .unwrap_or((directive.trim(), ""));
         let arg = arg.trim();
+        if NO_ARGUMENTS.contains(&name) && !arg.is_empty() {
+            return Err(err(format!(
+                "`{{{{#{name} {arg}}}}}`: `{{{{#{name}}}}}` takes no arguments"
+            )));
+        }
         match name {
             "claim" => {
                 let (id, which) = arg.split_once(' ').unwrap_or((arg, ""));
@@ -246,6 +274,13 @@ fn expand_chapter(
             }
             "figure" => {
                 let (figure, alt) = arg.split_once(' ').unwrap_or((arg, ""));
+                let alt = alt.trim();
+                if !figure.is_empty() && alt.is_empty() {
+                    return Err(err(format!(
+                        "`{{{{#figure {figure}}}}}` has no alt text: write `{{{{#figure {figure} \
+                         WHAT IT SHOWS}}}}`, the words a screen reader says in its place"
+                    )));
+                }
                 let on_disk = inputs.src_dir.join("generated/figures").join(figure);
                 if figure.is_empty() || !on_disk.is_file() {
                     return Err(err(format!(
@@ -300,15 +335,15 @@ fn expand_chapter(
                 write!(out, "<span class=\"cite\">({})</span>", links.join("; "))
                     .expect("string write");
             }
-            "references" if arg.is_empty() => {
+            "references" => {
                 out.push_str(&render_references(
                     inputs.references,
                     &pages.cited_in,
                     &to_root,
                 ));
             }
-            "ledger" if arg.is_empty() => out.push_str(&render_ledger(inputs.claims)),
-            "scoreboard" if arg.is_empty() => {
+            "ledger" => out.push_str(&render_ledger(inputs.claims)),
+            "scoreboard" => {
                 let ledger = ledger_page.ok_or_else(|| {
                     err("`{{#scoreboard}}` needs a page holding `{{#ledger}}` to link to".into())
                 })?;
@@ -319,15 +354,44 @@ fn expand_chapter(
                     &to_root,
                 ));
             }
-            _ => {
-                // Leave other preprocessors' directives ({{#include}}, …) alone.
+            _ if MDBOOK_DIRECTIVES.contains(&name) => {
+                // mdBook's own links preprocessor expands these.
                 write!(out, "{{{{#{directive}}}}}").expect("string write");
+            }
+            _ => {
+                return Err(err(format!(
+                    "unknown directive `{{{{#{}}}}}`: this book knows {}, and leaves mdBook's {} to mdBook \
+                     (write `\\{{{{#` for a literal `{{{{#`)",
+                    directive.trim(),
+                    OURS.join(", "),
+                    MDBOOK_DIRECTIVES.join(", "),
+                )));
             }
         }
     }
     out.push_str(rest);
     ch.content = out;
     Ok(())
+}
+
+/// The length of the directive at the start of `text` (which begins with `{{#`) up to its
+/// closing `}}`.
+///
+/// A directive must close on its own line and before any other `{{`: searching further
+/// would let an unclosed `{{#figure …` swallow the next directive and leave both as broken
+/// text on the page.
+fn closing(text: &str) -> Result<usize, String> {
+    let body = &text[3..];
+    let first = |pattern: &str| body.find(pattern).unwrap_or(usize::MAX);
+    let close = first("}}");
+    let end = (close < first("\n").min(first("{{"))).then(|| close + 3);
+    end.ok_or_else(|| {
+        let name = text[3..]
+            .split(|c: char| c.is_whitespace() || c == '{' || c == '}')
+            .next()
+            .unwrap_or_default();
+        format!("`{{{{#{name}` is not closed with `}}}}` on its line")
+    })
 }
 
 /// `../../` for a page at `a/b/page.md`.

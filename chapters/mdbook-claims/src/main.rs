@@ -18,7 +18,12 @@ fn run() -> Result<()> {
         )
     })?;
     let claims: Vec<ClaimRecord> = serde_json::from_str(&text)
-        .map_err(|e| anyhow::anyhow!("{} is not a ledger: {e}", claims_file.display()))?;
+        .map_err(|e| {
+        anyhow::anyhow!(
+            "{} is not a ledger: {e} (run `cargo xtask regenerate`, which rewrites a damaged ledger)",
+            claims_file.display()
+        )
+    })?;
     let references =
         bibliography::load(&src_dir.join("references.bib")).map_err(anyhow::Error::msg)?;
     let report = process(
