@@ -33,6 +33,7 @@ fn record(id: &str) -> ClaimRecord {
         holds_while: "from 1.5 to 2.5".into(),
         rival: Some("the nearest value outside the stated precision".into()),
         rival_text: Some("just above 2.5".into()),
+        rival_html: Some("just above 2.5 × 10<sup>0</sup>".into()),
         rival_value: Some(2.5),
         rival_log10: None,
         rival_verdict: Some(Verdict::Contradicted),
@@ -130,6 +131,20 @@ fn the_stated_value_can_be_shown_and_bad_options_are_named() {
     .unwrap();
     assert!(content(&book, 0).contains("class=\"verdict verdict-reproduced\""));
     assert!(content(&book, 0).contains(">reproduced</span>"));
+    let (book, _) = run(
+        vec![chapter("C", "c.md", "{{#claim a.b rival}}"), ledger()],
+        &[record("a.b")],
+    )
+    .unwrap();
+    assert!(content(&book, 0).contains(">just above 2.5 × 10<sup>0</sup></span>"));
+    let mut opinion = record("a.b");
+    opinion.rival_html = None;
+    let err = run(
+        vec![chapter("C", "c.md", "{{#claim a.b rival}}"), ledger()],
+        &[opinion],
+    )
+    .unwrap_err();
+    assert!(err.contains("not checkable, so it has no rival"), "{err}");
     let err = run(
         vec![chapter("C", "c.md", "{{#claim a.b typo}}"), ledger()],
         &[record("a.b")],
@@ -137,7 +152,7 @@ fn the_stated_value_can_be_shown_and_bad_options_are_named() {
     .unwrap_err();
     assert_eq!(
         err,
-        "c.md:1: `{{#claim a.b typo}}`: the options are `stated` and `verdict`"
+        "c.md:1: `{{#claim a.b typo}}`: the options are `stated`, `verdict` and `rival`"
     );
 }
 

@@ -203,6 +203,8 @@ pub struct RivalOutcome {
     pub value: Quantity,
     /// Its value in plain text, with the claim's unit.
     pub text: String,
+    /// The same, as the book's HTML pages print it.
+    pub html: String,
     /// The verdict the claim's criterion gives it.
     pub verdict: Verdict,
 }
@@ -408,14 +410,19 @@ impl Claim {
                 self.id, self.stated, self.computed
             ),
         };
-        let rival = |what: &str, value: Quantity, text: String, verdict| {
+        let rival = |what: &str, value: Quantity, [text, html]: [String; 2], verdict| {
             Some(RivalOutcome {
                 what: what.to_string(),
                 value,
                 text,
+                html,
                 verdict,
             })
         };
+        let printed = |q: &Quantity| -> Result<[String; 2], AssessError> {
+            Ok([self.print(q, Style::Plain)?, self.print(q, Style::Html)?])
+        };
+        let stated_texts = || [stated.clone(), self.stated_text(Style::Html)];
         match (&self.stated, &self.computed) {
             (Stated::Exact(s), Computed::Number(Quantity::Integer(c))) => {
                 let holds_while = format!("equal to {stated} exactly");
@@ -428,7 +435,7 @@ impl Claim {
                         rival: rival(
                             "the nearest value outside the tolerance",
                             next,
-                            self.print(&next, Style::Plain)?,
+                            printed(&next)?,
                             Verdict::Contradicted,
                         ),
                     }
@@ -440,7 +447,7 @@ impl Claim {
                         rival: rival(
                             "the stated value",
                             Quantity::Integer(*s),
-                            stated.clone(),
+                            stated_texts(),
                             Verdict::Reproduced,
                         ),
                     }
@@ -464,10 +471,14 @@ impl Claim {
                 );
                 if slo <= clo && chi <= shi {
                     let below = clo - slo <= shi - chi;
-                    let text = if below {
-                        format!("just below {lo_edge}{power}")
-                    } else {
-                        format!("just above {hi_edge}{power}")
+                    let text = |style| {
+                        let power = Self::power(*exponent, style);
+                        let edge = if below {
+                            format!("just below {lo_edge}{power}")
+                        } else {
+                            format!("just above {hi_edge}{power}")
+                        };
+                        with_unit(edge, self.unit)
                     };
                     let edge = rounding.just_outside(below, q)?;
                     Ok(Assessment {
@@ -479,7 +490,7 @@ impl Claim {
                         rival: rival(
                             "the nearest value outside the stated precision",
                             edge,
-                            with_unit(text, self.unit),
+                            [text(Style::Plain), text(Style::Html)],
                             Verdict::Contradicted,
                         ),
                     })
@@ -493,7 +504,7 @@ impl Claim {
                         rival: rival(
                             "the stated value",
                             from_log10(rounding.log10_figure),
-                            stated.clone(),
+                            stated_texts(),
                             Verdict::Reproduced,
                         ),
                     })
@@ -506,12 +517,12 @@ impl Claim {
             (Stated::Statement(_), Computed::Criterion(d)) => {
                 let outcome = if d.holds { "met" } else { "not met" };
                 let r = &d.rival;
-                let rival_text = self.print(&r.value, Style::Plain)?;
+                let rival_texts = printed(&r.value)?;
                 Ok(Assessment {
                     verdict: Verdict::of(d.holds, d.basis),
                     reason: format!("{} — {outcome} (computed {computed})", d.criterion),
                     holds_while: d.criterion.clone(),
-                    rival: rival(&r.what, r.value, rival_text, Verdict::of(r.holds, d.basis)),
+                    rival: rival(&r.what, r.value, rival_texts, Verdict::of(r.holds, d.basis)),
                 })
             }
             (Stated::Unverifiable(_), Computed::Nothing { why }) => Ok(Assessment {

@@ -34,6 +34,9 @@ pub struct ClaimRecord {
     /// The rival's value as the book prints it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub rival_text: Option<String>,
+    /// The same, as the book's HTML pages print it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub rival_html: Option<String>,
     /// The rival's value, when it fits an `f64`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub rival_value: Option<f64>,
@@ -80,6 +83,7 @@ impl ClaimRecord {
             holds_while: assessment.holds_while,
             rival: rival.map(|r| r.what.clone()),
             rival_text: rival.map(|r| r.text.clone()),
+            rival_html: rival.map(|r| r.html.clone()),
             rival_value,
             rival_log10,
             rival_verdict: rival.map(|r| r.verdict),

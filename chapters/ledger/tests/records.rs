@@ -65,6 +65,17 @@ fn a_record_carries_the_value_or_its_logarithm_and_the_rivals_alike() {
     let mid = huge.log10.unwrap();
     assert!((mid - 430_096_561.439_3).abs() < 1e-6, "{mid}");
     assert_eq!(huge.rival_value, None);
+    let html = huge.rival_html.as_deref().unwrap();
+    assert!(
+        html.starts_with("just ") && html.ends_with(" × 10<sup>430,096,561</sup>"),
+        "{html}"
+    );
+    assert!(
+        huge.rival_text
+            .as_deref()
+            .unwrap()
+            .ends_with(" × 10^430,096,561")
+    );
     let rival = huge.rival_log10.unwrap();
     assert!((rival - 430_096_561.439_3).abs() < 0.01, "{rival}");
 
@@ -78,6 +89,16 @@ fn a_record_carries_the_value_or_its_logarithm_and_the_rivals_alike() {
     assert_eq!(count.value, Some(19_999.0));
     assert_eq!(count.rival_value, Some(20_000.0));
     assert_eq!(count.rival_log10, None);
+    assert_eq!(count.rival_html.as_deref(), Some("20,000"));
+    let wrong = ClaimRecord::new(&claim(
+        Stated::Exact(19_999),
+        Computed::Number(Quantity::Integer(1_019_999)),
+        "",
+        Verdict::Contradicted,
+    ))
+    .unwrap();
+    assert_eq!(wrong.rival_html.as_deref(), Some("19,999"));
+    assert_eq!(wrong.computed_html, "1,019,999");
 }
 
 #[test]
@@ -98,6 +119,7 @@ fn a_statement_record_names_its_criterion_and_rival_and_an_opinion_neither() {
     assert_eq!(statement.holds_while, "holds if accuracy exceeds 60%");
     assert_eq!(statement.rival.as_deref(), Some("chance accuracy"));
     assert_eq!(statement.rival_text.as_deref(), Some("50.0%"));
+    assert_eq!(statement.rival_html.as_deref(), Some("50.0%"));
     assert_eq!(statement.rival_value, Some(50.0));
     assert_eq!(statement.rival_verdict, Some(Verdict::NotReproduced));
 

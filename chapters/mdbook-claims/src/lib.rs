@@ -251,9 +251,17 @@ fn expand_chapter(
                     "" if !claim.computed_html.is_empty() => ("claim", claim.computed_html.clone()),
                     "" | "stated" => ("claim", claim.stated_html.clone()),
                     "verdict" => (badge.as_str(), claim.verdict.to_string()),
+                    "rival" => match &claim.rival_html {
+                        Some(html) => ("claim", html.clone()),
+                        None => {
+                            return Err(err(format!(
+                                "`{{{{#claim {id} rival}}}}`: the claim is not checkable, so it has no rival"
+                            )));
+                        }
+                    },
                     other => {
                         return Err(err(format!(
-                            "`{{{{#claim {id} {other}}}}}`: the options are `stated` and `verdict`"
+                            "`{{{{#claim {id} {other}}}}}`: the options are `stated`, `verdict` and `rival`"
                         )));
                     }
                 };
