@@ -7,7 +7,8 @@
 //! - `claims`: print the ledger (`--json` for the machine-readable export);
 //! - `browser-test`: every page of the built book in headless Chromium;
 //! - `pdf`: the whole book as one PDF, printed by headless Chromium;
-//! - `tools`: install the pinned tools only (what CI calls first).
+//! - `tools`: install the pinned tools only (what CI calls first); each command above also
+//!   installs what it needs, and only that.
 
 mod book;
 mod browser;
@@ -68,8 +69,13 @@ enum Command {
     },
     /// Print the built book to book/counting-checked.pdf with headless Chromium.
     Pdf,
-    /// Install the pinned tools (mdBook, mdbook-katex, KaTeX assets, evcxr, Jupyter, Chromium).
-    Tools,
+    /// Install pinned tools: KaTeX's assets, evcxr and Jupyter, Chromium (and mdBook's
+    /// commands for serve, only when asked).
+    Tools {
+        /// Which (default: book, notebooks and browser; serve only when named).
+        #[arg(value_enum)]
+        sets: Vec<tools::ToolSet>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -82,7 +88,7 @@ fn main() -> ExitCode {
         Command::Claims { json } => claims::print(json),
         Command::BrowserTest { book } => browser::run(book),
         Command::Pdf => pdf::run(),
-        Command::Tools => tools::install_all(),
+        Command::Tools { sets } => tools::install(&sets),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
