@@ -82,13 +82,14 @@ fn book_scale_claims_equal_the_generated_ledger() {
                     .join()
                     .unwrap_or_else(|_| panic!("{}: the claims panicked", chapter.name));
                 let records = records.unwrap_or_else(|e| panic!("{e}"));
-                // Straight to stderr: the harness would hide `eprintln!` of a passing test.
-                let _ = writeln!(
-                    std::io::stderr(),
-                    "book_scale: {}: {} claims at book scale in {seconds:.1} s",
+                // Straight to stderr, in one write: the harness would hide `eprintln!` of a
+                // passing test.
+                let line = format!(
+                    "\nbook_scale: {}: {} claims at book scale in {seconds:.1} s\n",
                     chapter.name,
                     records.len()
                 );
+                let _ = std::io::stderr().lock().write_all(line.as_bytes());
                 records
             })
             .collect()

@@ -174,13 +174,14 @@ pub fn assert_quotes_verbatim(claims: &[Claim]) {
                 Seeds::Absent(dir) | Seeds::Found(dir) => dir.display().to_string(),
             };
             // Straight to stderr, not `eprintln!`: the test harness hides a passing test's
-            // printed output, and this note must be seen.
-            let _ = writeln!(
-                std::io::stderr(),
-                "note: {chapter}: {n} quotes NOT checked against their source texts, which \
+            // printed output, and this note must be seen. One write, on a line of its own,
+            // so that the harness's own lines do not split it.
+            let note = format!(
+                "\nnote: {chapter}: {n} quotes NOT checked against their source texts, which \
                  are not at {looked}; to check them, set COUNTING_SEEDS_DIR to the folder of \
-                 seed files (the texts each claim cites) and run cargo test again"
+                 seed files (the texts each claim cites) and run cargo test again\n"
             );
+            let _ = std::io::stderr().lock().write_all(note.as_bytes());
         }
         Err(message) => panic!("{message}"),
     }
