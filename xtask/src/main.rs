@@ -1,7 +1,8 @@
 //! `cargo xtask`: the book's build, from numbers to pages.
 //!
 //! - `regenerate`: every chapter's claims and figures into `src/generated/`;
-//! - `book`: install the pinned tools if missing, regenerate, render `book/`;
+//! - `book`: fetch KaTeX's assets if missing, regenerate, render `book/` (with mdBook
+//!   linked in);
 //! - `serve`: the same, then a live preview on 127.0.0.1;
 //! - `notebooks`: execute every notebook headless, failing on the first cell error;
 //! - `claims`: print the ledger (`--json` for the machine-readable export);
@@ -43,7 +44,7 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Install what is missing, regenerate, and render the book into book/.
+    /// Fetch KaTeX's assets if missing, regenerate, and render the book into book/.
     Book,
     /// Render the book and serve it with live reload on 127.0.0.1.
     Serve {
