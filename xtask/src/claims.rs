@@ -3,21 +3,19 @@
 use anyhow::{Result, anyhow};
 use ledger::{Claim, ClaimRecord};
 
-/// The given claims, assessed, in order.
+/// The given claims, assessed, in order ([`catalog::records`], with an `anyhow` error).
 ///
 /// # Errors
 /// The check message of the first claim whose computation does not earn its verdict.
 pub fn records(claims: &[Claim]) -> Result<Vec<ClaimRecord>> {
-    claims
-        .iter()
-        .map(|c| ClaimRecord::new(c).map_err(|e| anyhow!(e)))
-        .collect()
+    catalog::records(claims).map_err(|e| anyhow!(e))
 }
 
 pub fn print(json: bool) -> Result<()> {
     let records = records(&catalog::all_claims())?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&records)?);
+        // The same bytes as src/generated/claims.json.
+        print!("{}", catalog::ledger_json(&records)?);
         return Ok(());
     }
     for r in &records {

@@ -1,14 +1,16 @@
 //! `cargo xtask`: the book's build, from numbers to pages.
 //!
 //! - `regenerate`: every chapter's claims and figures into `src/generated/`;
-//! - `book`: install the pinned tools if missing, regenerate, render `book/`;
+//! - `book`: fetch KaTeX's assets if missing, regenerate, render `book/` (with mdBook
+//!   linked in);
 //! - `serve`: the same, then a live preview on 127.0.0.1;
 //! - `notebooks`: execute every notebook headless, failing on the first cell error;
 //! - `claims`: print the ledger (`--json` for the machine-readable export);
 //! - `browser-test`: every page of the built book in headless Chromium;
 //! - `pdf`: the whole book as one PDF, printed by headless Chromium;
 //! - `mutants`: mutation testing of the crates in `mutants::MUTATION_TESTED`;
-//! - `tools`: install the pinned tools only (what CI calls first).
+//! - `tools`: install the pinned tools only (what CI calls first); each command above also
+//!   installs what it needs, and only that.
 
 mod book;
 mod browser;
@@ -44,7 +46,7 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Install what is missing, regenerate, and render the book into book/.
+    /// Fetch KaTeX's assets if missing, regenerate, and render the book into book/.
     Book,
     /// Render the book and serve it with live reload on 127.0.0.1.
     Serve {
@@ -75,9 +77,13 @@ enum Command {
         /// Packages to test (default: every crate held to zero survivors).
         packages: Vec<String>,
     },
-    /// Install the pinned tools (mdBook, mdbook-katex, KaTeX assets, evcxr, Jupyter,
-    /// Chromium, cargo-mutants).
-    Tools,
+    /// Install pinned tools: KaTeX's assets, evcxr and Jupyter, Chromium, cargo-mutants
+    /// (and mdBook's commands for serve, only when asked).
+    Tools {
+        /// Which (default: every set but serve).
+        #[arg(value_enum)]
+        sets: Vec<tools::ToolSet>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -95,7 +101,7 @@ fn main() -> ExitCode {
         Command::BrowserTest { book } => browser::run(book),
         Command::Pdf => pdf::run(),
         Command::Mutants { packages } => mutants::run_all(&packages),
-        Command::Tools => tools::install_all(),
+        Command::Tools { sets } => tools::install(&sets),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

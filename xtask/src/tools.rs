@@ -1,7 +1,10 @@
-//! The pinned tools, installed into the git-ignored `.tools/` when missing.
+//! The pinned tools, installed into the git-ignored `.tools/` when missing, each only by
+//! the command that needs it.
 //!
-//! Each tool is checked against its pinned version before anything is installed, so a
-//! second run (or CI on a machine that kept `.tools/`) skips straight past.
+//! The book itself needs only KaTeX's stylesheet and fonts: mdBook and mdbook-katex are
+//! linked into xtask (see `book.rs`), so `cargo xtask book` installs no Rust tool. Each tool
+//! is checked against its pinned version before anything is installed, so a second run (or
+//! CI on a machine that kept `.tools/`) skips straight past.
 
 use crate::project::{run, tools_dir};
 use anyhow::{Context, Result, bail};
@@ -16,6 +19,8 @@ struct CargoTool {
     locked: bool,
 }
 
+/// mdBook and mdbook-katex: linked into xtask at these versions (xtask/Cargo.toml), and
+/// installed as commands at the same versions for `serve` alone.
 pub const MDBOOK: &str = "0.5.4";
 pub const MDBOOK_KATEX: &str = "0.10.0";
 pub const EVCXR_JUPYTER: &str = "0.22.0";
@@ -24,7 +29,8 @@ pub const CARGO_MUTANTS: &str = "27.1.0";
 /// The KaTeX release whose CSS and fonts match what mdbook-katex renders with.
 pub const KATEX: &str = "0.16.4";
 
-const BOOK_TOOLS: [CargoTool; 2] = [
+/// mdBook's command line and its KaTeX preprocessor, for `serve`'s watcher and live reload.
+const SERVE_TOOLS: [CargoTool; 2] = [
     CargoTool {
         krate: "mdbook",
         version: MDBOOK,
@@ -78,16 +84,17 @@ fn install_cargo_tool(tool: &CargoTool) -> Result<()> {
     run(&mut cmd).with_context(|| format!("installing {} {}", tool.krate, tool.version))
 }
 
-/// mdBook, mdbook-katex, and KaTeX's stylesheet and fonts for offline pages.
-pub fn install_book_tools() -> Result<PathBuf> {
-    for tool in &BOOK_TOOLS {
+/// The `mdbook` and `mdbook-katex` commands, for `serve` only.
+pub fn install_serve_tools() -> Result<()> {
+    for tool in &SERVE_TOOLS {
         install_cargo_tool(tool)?;
     }
-    katex_assets()
+    Ok(())
 }
 
-/// KaTeX's `dist/` (stylesheet and fonts) from the npm registry, unpacked once.
-fn katex_assets() -> Result<PathBuf> {
+/// KaTeX's `dist/` (stylesheet and fonts for offline pages) from the npm registry, unpacked
+/// once.
+pub fn install_katex_assets() -> Result<PathBuf> {
     let dir = tools_dir().join(format!("katex-{KATEX}"));
     let dist = dir.join("package/dist");
     if dist.join("katex.min.css").is_file() {
@@ -191,10 +198,70 @@ pub fn install_chromium() -> Result<()> {
     Ok(())
 }
 
-pub fn install_all() -> Result<()> {
-    install_book_tools()?;
-    install_notebook_tools(&crate::notebooks::requirements())?;
-    install_chromium()?;
-    install_mutants_tool()?;
+/// The groups of tools `cargo xtask tools` can install, by the command that needs them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ToolSet {
+    /// KaTeX's stylesheet and fonts (`book`).
+    Book,
+    /// evcxr's kernel and the Jupyter environment (`notebooks`).
+    Notebooks,
+    /// Chromium (`browser-test`, `pdf`).
+    Browser,
+    /// mdBook's and mdbook-katex's commands (`serve`).
+    Serve,
+    /// cargo-mutants (`mutants`).
+    Mutants,
+}
+
+/// The sets asked for; none means every set but `serve`, which is what CI runs.
+pub fn install(sets: &[ToolSet]) -> Result<()> {
+    let wanted = |set| {
+        if sets.is_empty() {
+            set != ToolSet::Serve
+        } else {
+            sets.contains(&set)
+        }
+    };
+    if wanted(ToolSet::Book) {
+        install_katex_assets()?;
+    }
+    if wanted(ToolSet::Notebooks) {
+        install_notebook_tools(&crate::notebooks::requirements())?;
+    }
+    if wanted(ToolSet::Browser) {
+        install_chromium()?;
+    }
+    if wanted(ToolSet::Serve) {
+        install_serve_tools()?;
+    }
+    if wanted(ToolSet::Mutants) {
+        install_mutants_tool()?;
+    }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The version Cargo.lock resolved for a package of the workspace's tree.
+    fn locked(package: &str) -> Option<String> {
+        let lock = std::fs::read_to_string(crate::project::root().join("Cargo.lock")).unwrap();
+        let mut lines = lock.lines();
+        while let Some(line) = lines.next() {
+            if line == format!("name = \"{package}\"") {
+                let version = lines.next()?.strip_prefix("version = \"")?;
+                return Some(version.trim_end_matches('"').to_string());
+            }
+        }
+        None
+    }
+
+    /// The linked renderer, the commands `serve` installs and the Reproduce appendix must
+    /// name one version of each.
+    #[test]
+    fn the_linked_mdbook_and_katex_are_the_pinned_versions() {
+        assert_eq!(locked("mdbook-driver").as_deref(), Some(MDBOOK));
+        assert_eq!(locked("mdbook-katex").as_deref(), Some(MDBOOK_KATEX));
+    }
 }

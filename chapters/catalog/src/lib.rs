@@ -2,7 +2,7 @@
 //! export all walk the same list. Adding a chapter crate means adding one entry here.
 
 use figures::Figure;
-use ledger::Claim;
+use ledger::{Claim, ClaimRecord};
 
 /// One chapter crate, as the book build sees it.
 pub struct Chapter {
@@ -59,4 +59,24 @@ pub fn chapters() -> Vec<Chapter> {
 /// Every claim of the book, chapter by chapter.
 pub fn all_claims() -> Vec<Claim> {
     chapters().iter().flat_map(|c| (c.claims)()).collect()
+}
+
+/// The given claims, assessed, in order: the rows of the ledger.
+///
+/// # Errors
+/// The check message of the first claim whose computation does not earn its verdict.
+pub fn records(claims: &[Claim]) -> Result<Vec<ClaimRecord>, String> {
+    claims.iter().map(ClaimRecord::new).collect()
+}
+
+/// The ledger as `src/generated/claims.json` holds it: the records as a pretty-printed JSON
+/// array with one final newline. One function, so that the file the book is built from and
+/// the book-scale test that recomputes it cannot disagree about the bytes.
+///
+/// # Errors
+/// Only if serde_json cannot write a record, which plain strings and numbers never cause.
+pub fn ledger_json(records: &[ClaimRecord]) -> Result<String, serde_json::Error> {
+    let mut json = serde_json::to_string_pretty(records)?;
+    json.push('\n');
+    Ok(json)
 }
