@@ -358,7 +358,7 @@ pub fn paradox_claims(r: &Results) -> Vec<Claim> {
             .join(", ")
     };
     let one_meaning = format!(
-        "one meaning of “a random chord”: all three draws by the random radial point, the method Jaynes's invariance argument singles out ({})",
+        "a control with one meaning of “a random chord”: all three draws by the random radial point ({})",
         one.methods
             .iter()
             .map(|m| format!("{:.4}", m.estimate.p()))

@@ -603,7 +603,7 @@ pub fn claims(r: &CruxResult) -> Vec<ledger::Claim> {
             id: "crux.schemer-analog",
             chapter: "indifference",
             source: Seed::BelrosePope.quote("Without an indifference principle, we might think that SGD is strongly biased toward producing non-schemers, even if there are “more” schemers."),
-            stated: Stated::Statement("SGD can be biased against schemers that are more numerous"),
+            stated: Stated::Statement("SGD gives less mass than the function count to functions that defy the target on every trigger input"),
             computed: Test::small(format!(
                 "holds if, at every training-set size, the 95% upper bound on the share of networks that defy the target on all {k} trigger inputs lies below the function count's 2^-{k} (worst upper bound: SGD {:.1}%, the sampled function count {:.1}%)",
                 100.0 * worst_schemer_upper(&sgd),

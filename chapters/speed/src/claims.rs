@@ -285,7 +285,7 @@ pub fn speed_cost_claims() -> Vec<Claim> {
                 "the extra reasoning makes schemers worse on the final comparison SGD selects on",
             ),
             computed: Test::model(format!(
-                "holds if, under the model, the extra reasoning raises the final loss under both readings of what it takes; break-even: a share of zero — it does for any positive share, so the conclusion is the assumption that the reasoning takes capacity or compute from the task; at the illustrative share ({} of {} serial steps) the gap is {} nats per token as capacity, {} as compute (the value is the smaller) — {}",
+                "holds if, under the model, the extra reasoning raises the final loss under both readings of what it takes; break-even: a share of zero — it does for any positive share, so the conclusion is the assumption that the reasoning takes capacity or compute from the task; at the book's illustrative share ({} in {}, which no source text states) the gap is {} nats per token as capacity, {} as compute (the value is the smaller) — {}",
                 count(REASONING_STEPS as usize),
                 count(SERIAL_STEPS as usize),
                 num(cost.capacity_gap, 3),
@@ -372,7 +372,7 @@ pub fn reasoning_claim(r: &ReasoningResult) -> Claim {
         source: Seed::CarlsmithSpeed
             .quote("SGD will punish the extra reasoning that schemers need to perform"),
         stated: Stated::Statement(
-            "computing a situational cue and gating on it costs a network of fixed size loss",
+            "learning a cue-gated target (the task's output flipped by a situational cue) costs a network of fixed size loss at a fixed training budget",
         ),
         computed: Test::small(
             format!(
