@@ -135,49 +135,90 @@ pub fn run(force: bool) -> Result<bool> {
     if out.exists() {
         std::fs::remove_dir_all(&out).with_context(|| format!("cannot clear {}", out.display()))?;
     }
+    // The chapters run side by side: each is deterministic on its own (seeded, and
+    // single-threaded per network), so running them together changes only their wall times,
+    // and on two cores it keeps both busy while one chapter waits on its longest experiment.
+    let chapters = catalog::chapters();
+    let started = Instant::now();
+    let results: Vec<Result<Chapter>> = std::thread::scope(|s| {
+        let running: Vec<_> = chapters
+            .iter()
+            .map(|chapter| s.spawn(|| run_chapter(chapter)))
+            .collect();
+        running
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(anyhow!("a chapter panicked")))
+            })
+            .collect()
+    });
     let mut claims = Vec::new();
     let mut costs = Vec::new();
-    for chapter in catalog::chapters() {
-        let start = Instant::now();
-        claims.extend(records(&(chapter.claims)())?);
-        let claims_seconds = start.elapsed().as_secs_f64();
-        let start = Instant::now();
-        let figures = (chapter.figures)();
-        for figure in &figures {
-            let svg = (figure.render)()
-                .map_err(|e| anyhow!("figure {} failed to draw: {e}", figure.file))?;
-            write(&out.join("figures").join(figure.file), svg.as_bytes())?;
+    for result in results {
+        let chapter = result?;
+        for (file, svg) in &chapter.figures {
+            write(&out.join("figures").join(file), svg.as_bytes())?;
         }
-        let cost = ChapterCost {
-            name: chapter.name,
-            title: chapter.title,
-            claims: claims_seconds,
-            figures: start.elapsed().as_secs_f64(),
-            experiments: (chapter.timings)(),
-        };
+        let cost = chapter.cost;
         println!(
             "regenerate: {}: claims in {:.1} s, {} figure(s) in {:.1} s",
             cost.name,
             cost.claims,
-            figures.len(),
+            chapter.figures.len(),
             cost.figures
         );
         for (experiment, seconds) in &cost.experiments {
             println!("regenerate:   {}/{experiment}: {seconds:.1} s", cost.name);
         }
+        claims.extend(chapter.records);
         costs.push(cost);
     }
-    let mut json = serde_json::to_string_pretty(&claims)?;
-    json.push('\n');
+    let json = catalog::ledger_json(&claims)?;
     write(&out.join("claims.json"), json.as_bytes())?;
     write(
         &out.join("reproduce.md"),
-        reproduce::fragment(&costs).as_bytes(),
+        reproduce::fragment(&costs, started.elapsed().as_secs_f64()).as_bytes(),
     )?;
     // Fingerprint what is on disk now, so the stamp describes exactly the files written.
     let written = outputs(&out)?;
     write(&out.join(STAMP), stamp_text(&program, &written).as_bytes())?;
     Ok(true)
+}
+
+/// One chapter's outputs, computed in memory.
+struct Chapter {
+    records: Vec<ledger::ClaimRecord>,
+    /// Each figure's file and SVG document.
+    figures: Vec<(&'static str, String)>,
+    cost: ChapterCost,
+}
+
+/// Runs one chapter's experiments, assesses its claims and draws its figures.
+fn run_chapter(chapter: &catalog::Chapter) -> Result<Chapter> {
+    let start = Instant::now();
+    let records = records(&(chapter.claims)())?;
+    let claims_seconds = start.elapsed().as_secs_f64();
+    let start = Instant::now();
+    let figures = (chapter.figures)()
+        .iter()
+        .map(|figure| {
+            (figure.render)()
+                .map(|svg| (figure.file, svg))
+                .map_err(|e| anyhow!("figure {} failed to draw: {e}", figure.file))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Chapter {
+        records,
+        figures,
+        cost: ChapterCost {
+            name: chapter.name,
+            title: chapter.title,
+            claims: claims_seconds,
+            figures: start.elapsed().as_secs_f64(),
+            experiments: (chapter.timings)(),
+        },
+    })
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<()> {

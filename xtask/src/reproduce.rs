@@ -22,7 +22,7 @@ pub struct ChapterCost {
 }
 
 /// The Markdown fragment: a table of chapters with their experiments, then the tools.
-pub fn fragment(costs: &[ChapterCost]) -> String {
+pub fn fragment(costs: &[ChapterCost], wall_seconds: f64) -> String {
     let mut out = String::from(
         "| chapter | claims (wall clock) | figures | each experiment |\n|---|--:|--:|---|\n",
     );
@@ -46,12 +46,12 @@ pub fn fragment(costs: &[ChapterCost]) -> String {
         )
         .expect("string write");
     }
-    let total: f64 = costs.iter().map(|c| c.claims + c.figures).sum();
     writeln!(
         out,
-        "\nIn all, {total:.0} s of wall clock on {} with {} logical CPUs. A chapter runs \
-         some experiments side by side on separate threads, so its experiments' times can add \
-         up to more than its own.\n",
+        "\nIn all, {wall_seconds:.0} s of wall clock on {} with {} logical CPUs. The chapters \
+         run side by side, and a chapter runs some experiments side by side on separate \
+         threads, so the times above add up to more than the whole, and each is longer than \
+         it would be alone.\n",
         std::env::consts::ARCH,
         std::thread::available_parallelism().map_or(1, usize::from)
     )
