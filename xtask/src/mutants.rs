@@ -31,7 +31,8 @@ pub fn run_all(packages: &[String]) -> Result<()> {
         // Cargo would pass `mutants` as the first argument to a `cargo-mutants` it found
         // on PATH; calling the pinned one directly leaves PATH alone.
         let mut cmd = Command::new(tools_dir().join("bin/cargo-mutants"));
-        cmd.args(["mutants", "--package", package, "--output"])
+        // Two mutants at a time: each one's build and tests are mostly single-threaded.
+        cmd.args(["mutants", "--jobs", "2", "--package", package, "--output"])
             .arg(&output)
             .current_dir(root());
         if let Err(e) = run(&mut cmd) {
