@@ -77,3 +77,33 @@ fn absent_texts_are_counted_unless_required_and_then_fail() {
         "{err}"
     );
 }
+
+#[test]
+fn a_quote_cut_short_or_started_mid_word_fails() {
+    let dir = seeds_with("boundary", "and 19,999 possible sums, for a total\n");
+    let seeds = Seeds::Found(dir.clone());
+    for whole in [
+        "19,999 possible sums",
+        "and 19,999 possible sums,",
+        "for a total",
+    ] {
+        assert_eq!(
+            check_quotes(&[quote("a.whole", whole)], &seeds, false),
+            Ok(QuoteCheck::Checked(1)),
+            "{whole}"
+        );
+    }
+    for cut in [
+        "19,999 possible sum",
+        "nd 19,999",
+        "for a tota",
+        "9,999 possible",
+    ] {
+        let err = check_quotes(&[quote("a.cut", cut)], &seeds, false).unwrap_err();
+        assert!(
+            err.contains("claim `a.cut`") && err.contains("longer word"),
+            "{cut}: {err}"
+        );
+    }
+    std::fs::remove_dir_all(dir).unwrap();
+}

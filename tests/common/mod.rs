@@ -159,7 +159,14 @@ pub fn check_quotes(
     for q in quotes {
         let path = dir.join(q.seed_file);
         match std::fs::read_to_string(&path) {
-            Ok(text) if text.contains(q.quote) => {}
+            Ok(text) if quoted_whole(&text, q.quote) => {}
+            Ok(text) if text.contains(q.quote) => problems.push(format!(
+                "claim `{}`: quote found in {} only inside a longer word (cut short or \
+                 started mid-word): “{}”",
+                q.id,
+                path.display(),
+                q.quote
+            )),
             Ok(_) => problems.push(format!(
                 "claim `{}`: quote not found verbatim in {}: “{}”",
                 q.id,
@@ -178,6 +185,16 @@ pub fn check_quotes(
     } else {
         Err(problems.join("\n"))
     }
+}
+
+/// Whether `quote` occurs in `text` as whole words: at some occurrence, neither the
+/// character before it nor the one after it is a letter or digit. A quote cut short by a
+/// character ("possible sum" for "possible sums") is then not found.
+pub fn quoted_whole(text: &str, quote: &str) -> bool {
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    text.match_indices(quote).any(|(at, _)| {
+        !word(text[..at].chars().next_back()) && !word(text[at + quote.len()..].chars().next())
+    })
 }
 
 /// Fails naming each claim whose quote is not an exact substring of its seed file. Without
