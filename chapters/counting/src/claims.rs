@@ -490,7 +490,7 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
             id: "training.generalises-at-992",
             chapter: CHAPTER,
             source: Seed::BelrosePope.quote(generalise),
-            stated: Stated::Statement("networks trained on the essay's training set generalise"),
+            stated: Stated::Statement("networks trained on the essay's training set generalise (tested on the book's plain one-hot MLP, not the architecture and recipe of the essay's source)"),
             computed: Test::small(format!(
                 "holds if a plain MLP trained on {essay_size} problems gets at least half of held-out sums entirely right"
             ))

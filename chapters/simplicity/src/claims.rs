@@ -631,7 +631,7 @@ pub fn parody_claims(p: &ParodyResult) -> Vec<Claim> {
                 "Overfitting networks are free to implement a very simple function— like the identity function or a constant function— outside the training set, whereas generalizing networks have to exhibit complex behaviors on unseen inputs.",
             ),
             stated: Stated::Statement(
-                "the parody's premise: a network that answers a constant or the identity off the training set computes a simpler function than one that generalises",
+                "the parody's premise, which the essay states in order to reject its form: a network that answers a constant or the identity off the training set computes a simpler function than one that generalises",
             ),
             computed: Test::small(
                 format!(
