@@ -1,8 +1,9 @@
 //! The numbers the book prints, recomputed. Plain `cargo test` runs every experiment at its
 //! smaller test scale; this test runs them at the book's own scale, the one behind every
-//! figure and number on the pages, and requires `src/generated/claims.json` — what the pages
-//! were rendered from — to be byte for byte what the chapters compute now. A stale or
-//! hand-edited ledger cannot pass.
+//! figure and number on the pages, and requires `src/generated/claims.json` and every figure
+//! in `src/generated/figures/` — what the pages were rendered from — to be byte for byte what
+//! the chapters compute now, in a process of their own. A stale or hand-edited ledger or
+//! figure cannot pass, and neither can an experiment whose results depend on the run.
 //!
 //! It takes minutes, so it is ignored by default; after `cargo xtask book`, run it with
 //! `cargo test -- --ignored book_scale`.
@@ -12,8 +13,36 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 /// The ledger the book was rendered from.
+/// `src/generated/` of the checkout under test, found when the test runs (cargo sets the
+/// variable), not compiled in.
+fn generated() -> PathBuf {
+    PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("run by cargo test"))
+        .join("src/generated")
+}
+
 fn generated_ledger() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/generated/claims.json")
+    generated().join("claims.json")
+}
+
+/// The chapter's figures, drawn from the results its claims just computed, that differ from
+/// the files the book was built with (each named, with why).
+fn differing_figures(chapter: &catalog::Chapter) -> Vec<String> {
+    let dir = generated().join("figures");
+    (chapter.figures)()
+        .iter()
+        .filter_map(|figure| {
+            let path = dir.join(figure.file);
+            match ((figure.render)(), std::fs::read_to_string(&path)) {
+                (Ok(svg), Ok(on_disk)) if svg == on_disk => None,
+                (Ok(_), Ok(_)) => Some(format!(
+                    "{} differs from what the chapter draws",
+                    path.display()
+                )),
+                (Err(e), _) => Some(format!("{} failed to draw: {e}", figure.file)),
+                (_, Err(e)) => Some(format!("cannot read {} ({e})", path.display())),
+            }
+        })
+        .collect()
 }
 
 /// Where two ledgers first differ: the line number (from 1), the claim whose record holds
@@ -71,16 +100,24 @@ fn book_scale_claims_equal_the_generated_ledger() {
                 s.spawn(move || {
                     let start = Instant::now();
                     let records = catalog::records(&(chapter.claims)());
-                    (records, start.elapsed().as_secs_f64())
+                    let figures = differing_figures(chapter);
+                    (records, figures, start.elapsed().as_secs_f64())
                 })
             })
             .collect();
         runs.into_iter()
             .zip(&chapters)
             .map(|(run, chapter)| {
-                let (records, seconds) = run
+                let (records, figures, seconds) = run
                     .join()
                     .unwrap_or_else(|_| panic!("{}: the claims panicked", chapter.name));
+                assert!(
+                    figures.is_empty(),
+                    "{}: figures not what the chapter draws at book scale (stale, or edited by \
+                     hand):\n{}",
+                    chapter.name,
+                    figures.join("\n")
+                );
                 let records = records.unwrap_or_else(|e| panic!("{e}"));
                 // Straight to stderr, in one write: the harness would hide `eprintln!` of a
                 // passing test.
