@@ -109,7 +109,7 @@ fn a_claim_becomes_its_value_linked_to_its_ledger_row() {
         "pipes are escaped in cells"
     );
     assert!(
-        ledger.contains("| Holds while | from 1.5 to 2.5 |\n| Rival | the rival (the nearest value outside the stated precision) gives just above 2.5: <span class=\"verdict verdict-contradicted\">contradicted</span> |"),
+        ledger.contains("| Holds while | from 1.5 to 2.5 |\n| Rival | the rival (the nearest value outside the stated precision) gives just above 2.5 × 10<sup>0</sup>: <span class=\"verdict verdict-contradicted\">contradicted</span> |"),
         "the row names the rival and its verdict: {ledger}"
     );
     assert_eq!(unused, vec!["c.d".to_string()]);

@@ -522,7 +522,7 @@ pub fn render_ledger(claims: &[ClaimRecord]) -> String {
         } else {
             &c.computed_html
         };
-        let rival = match (&c.rival, &c.rival_text, c.rival_verdict) {
+        let rival = match (&c.rival, &c.rival_html, c.rival_verdict) {
             (Some(what), Some(text), Some(v)) => format!(
                 "| Holds while | {holds} |\n| Rival | the rival ({what}) gives {text}: \
                  <span class=\"verdict verdict-{slug}\">{v}</span> |\n",
