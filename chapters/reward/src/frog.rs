@@ -49,6 +49,19 @@ pub struct Scene {
     pub fly_smell: bool,
 }
 
+impl Scene {
+    /// A fly: a moving dark dot that smells of fly, as every fly in training is.
+    pub const FLY: Scene = Scene {
+        dot: true,
+        fly_smell: true,
+    };
+    /// Neither feature: what training shows when there is no fly.
+    pub const EMPTY: Scene = Scene {
+        dot: false,
+        fly_smell: false,
+    };
+}
+
 /// One setting: the features' strengths and the smell's code.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct World {
@@ -240,14 +253,7 @@ fn snap_probabilities(
 
 /// The share of `n` fresh flies and `n` fresh empty scenes the net gets right.
 fn accuracy(mlp: &Mlp, world: &World, n: usize, r: &mut impl rand::Rng) -> f64 {
-    let fly = Scene {
-        dot: true,
-        fly_smell: true,
-    };
-    let empty = Scene {
-        dot: false,
-        fly_smell: false,
-    };
+    let (fly, empty) = (Scene::FLY, Scene::EMPTY);
     let fresh_fly = snap_probabilities(mlp, world, fly, n, r);
     let fresh_empty = snap_probabilities(mlp, world, empty, n, r);
     let correct = fresh_fly.iter().filter(|p| **p > 0.5).count()
@@ -258,14 +264,7 @@ fn accuracy(mlp: &Mlp, world: &World, n: usize, r: &mut impl rand::Rng) -> f64 {
 /// Trains one net and probes it.
 pub fn train_frog(cfg: &FrogConfig, world: &World, hidden: &[usize], seed: u64) -> Frog {
     let mut r = nets::rng(seed);
-    let fly = Scene {
-        dot: true,
-        fly_smell: true,
-    };
-    let empty = Scene {
-        dot: false,
-        fly_smell: false,
-    };
+    let (fly, empty) = (Scene::FLY, Scene::EMPTY);
     let half = cfg.train / 2;
     let mut x = world.batch(fly, half, &mut r);
     x.append(ndarray::Axis(0), world.batch(empty, half, &mut r).view())
