@@ -78,32 +78,6 @@ pub struct Decision {
     rival: Rival,
 }
 
-impl Decision {
-    /// When the source's statement holds, in one sentence.
-    pub fn criterion(&self) -> &str {
-        &self.criterion
-    }
-
-    /// Whether the computation finds that it holds.
-    pub fn holds(&self) -> bool {
-        self.holds
-    }
-
-    /// The number the criterion was decided on, as the book prints it.
-    pub fn value(&self) -> &Quantity {
-        &self.value
-    }
-
-    pub fn basis(&self) -> Basis {
-        self.basis
-    }
-
-    /// The rival, and whether the same rule finds that the statement holds for it.
-    pub fn rival(&self) -> &Rival {
-        &self.rival
-    }
-}
-
 /// A criterion for a statement, before it is decided: what it asks and on what basis.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Test {
