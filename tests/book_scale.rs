@@ -10,7 +10,6 @@
 
 use std::io::Write;
 use std::path::PathBuf;
-use std::time::Instant;
 
 /// The ledger the book was rendered from.
 /// `src/generated/` of the checkout under test, found when the test runs (cargo sets the
@@ -24,16 +23,16 @@ fn generated_ledger() -> PathBuf {
     generated().join("claims.json")
 }
 
-/// The chapter's figures, drawn from the results its claims just computed, that differ from
-/// the files the book was built with (each named, with why).
-fn differing_figures(chapter: &catalog::Chapter) -> Vec<String> {
+/// The figures of a chapter's run that differ from the files the book was built with (each
+/// named, with why).
+fn differing_figures(run: &catalog::Run) -> Vec<String> {
     let dir = generated().join("figures");
-    (chapter.figures)()
+    run.figures
         .iter()
         .filter_map(|figure| {
             let path = dir.join(figure.file);
-            match ((figure.render)(), std::fs::read_to_string(&path)) {
-                (Ok(svg), Ok(on_disk)) if svg == on_disk => None,
+            match (&figure.svg, std::fs::read_to_string(&path)) {
+                (Ok(svg), Ok(on_disk)) if *svg == on_disk => None,
                 (Ok(_), Ok(_)) => Some(format!(
                     "{} differs from what the chapter draws",
                     path.display()
@@ -90,47 +89,34 @@ fn book_scale_claims_equal_the_generated_ledger() {
             path.display()
         )
     });
-    // Chapters are independent, so they run side by side; each is deterministic whatever
-    // the number of threads, so the order of the records is the only thing to keep.
     let chapters = catalog::chapters();
-    let computed: Vec<_> = std::thread::scope(|s| {
-        let runs: Vec<_> = chapters
-            .iter()
-            .map(|chapter| {
-                s.spawn(move || {
-                    let start = Instant::now();
-                    let records = catalog::records(&(chapter.claims)());
-                    let figures = differing_figures(chapter);
-                    (records, figures, start.elapsed().as_secs_f64())
-                })
-            })
-            .collect();
-        runs.into_iter()
-            .zip(&chapters)
-            .map(|(run, chapter)| {
-                let (records, figures, seconds) = run
-                    .join()
-                    .unwrap_or_else(|_| panic!("{}: the claims panicked", chapter.name));
-                assert!(
-                    figures.is_empty(),
-                    "{}: figures not what the chapter draws at book scale (stale, or edited by \
-                     hand):\n{}",
-                    chapter.name,
-                    figures.join("\n")
-                );
-                let records = records.unwrap_or_else(|e| panic!("{e}"));
-                // Straight to stderr, in one write: the harness would hide `eprintln!` of a
-                // passing test.
-                let line = format!(
-                    "\nbook_scale: {}: {} claims at book scale in {seconds:.1} s\n",
-                    chapter.name,
-                    records.len()
-                );
-                let _ = std::io::stderr().lock().write_all(line.as_bytes());
-                records
-            })
-            .collect()
-    });
+    let runs =
+        catalog::run_side_by_side(&chapters, catalog::Size::Book).unwrap_or_else(|e| panic!("{e}"));
+    let computed: Vec<_> = chapters
+        .iter()
+        .zip(&runs)
+        .map(|(chapter, run)| {
+            let figures = differing_figures(run);
+            assert!(
+                figures.is_empty(),
+                "{}: figures not what the chapter draws at book scale (stale, or edited by \
+                 hand):\n{}",
+                chapter.name,
+                figures.join("\n")
+            );
+            let records = catalog::records(chapter, &run.claims).unwrap_or_else(|e| panic!("{e}"));
+            // Straight to stderr, in one write: the harness would hide `eprintln!` of a
+            // passing test.
+            let line = format!(
+                "\nbook_scale: {}: {} claims at book scale in {:.1} s\n",
+                chapter.name,
+                records.len(),
+                run.claims_seconds
+            );
+            let _ = std::io::stderr().lock().write_all(line.as_bytes());
+            records
+        })
+        .collect();
     let records: Vec<_> = computed.into_iter().flatten().collect();
     let json = catalog::ledger_json(&records).expect("a ledger of strings and numbers");
     if let Some(difference) = first_difference(&on_disk, &json) {

@@ -3,52 +3,33 @@
 
 mod common;
 
+use common::run_chapter_tests;
+use std::process::ExitCode;
+
 use certified::Enclosure;
+use chapter::Chapter;
+use counting::Counting;
 use counting::addition::AdditionTask;
-use counting::experiments::{Results, Scale, run};
+use counting::experiments::Results;
 use counting::proportion::{
     answers_needed, break_even_chance, log10_share_above, share_in_double_precision,
 };
 use ledger::Claim;
 use num_bigint::BigUint;
-use std::sync::OnceLock;
 
-/// The experiments at test scale, run once for the whole test binary.
-fn results() -> &'static Results {
-    static RESULTS: OnceLock<Results> = OnceLock::new();
-    RESULTS.get_or_init(|| run(&Scale::test()))
-}
-
-/// The chapter's claims with the experiments at test scale (the arithmetic is the essay's
-/// own in both).
-fn claims() -> Vec<Claim> {
-    counting::claims::claims_from(results())
-}
-
-claim_tests! { claims;
-    addition_input_pairs => "addition.input-pairs",
-    addition_possible_sums => "addition.possible-sums",
-    addition_mappings => "addition.mappings",
-    addition_training_set_size => "addition.training-set-size",
-    addition_consistent_mappings => "addition.consistent-mappings",
-    addition_mapping_size => "addition.mapping-size",
-    proportion_too_small_to_compute => "proportion.too-small-to-compute",
-    proportion_virtually_all_overfit => "proportion.virtually-all-overfit",
-    proportion_mpmath_underflow => "proportion.mpmath-underflow",
-    learning_curve_generalises => "learning-curve.generalises",
-    polynomial_almost_all_terrible => "polynomial.almost-all-terrible",
-    polynomial_min_norm_is_not_typical => "polynomial.min-norm-is-not-typical",
-    double_descent_interpolation_peak => "double-descent.interpolation-peak",
-    double_descent_descends_again => "double-descent.descends-again",
-    training_beats_counting => "training.beats-counting",
-    training_generalises_at_992 => "training.generalises-at-992",
-    training_more_data_generalises => "training.more-data-generalises",
-    minefield_bad_minima => "minefield.bad-minima",
-    minefield_sgd_generalises => "minefield.sgd-generalises",
-    minefield_close_to_path => "minefield.close-to-path",
-    width_never_worse_mup => "width.never-worse-mup",
-    width_never_worse_standard => "width.never-worse-standard",
-    shift_accuracy_on_the_line => "shift.accuracy-on-the-line",
+fn main() -> ExitCode {
+    run_chapter_tests::<Counting>(extras![
+        small_counts_match_exact_big_integers,
+        essay_scale_counts_agree_with_plain_floating_point,
+        share_matches_exact_enumeration_on_small_tasks,
+        share_matches_an_independent_floating_point_computation,
+        share_bounds_are_tight_at_the_essays_scale,
+        share_shrinks_as_the_test_set_or_threshold_grows,
+        a_small_change_to_the_arithmetic_fails_with_the_claims_name,
+        double_precision_underflows_where_the_enclosure_does_not,
+        break_even_chance_is_where_the_conclusion_flips,
+        a_second_run_gives_the_same_bytes,
+    ])
 }
 
 /// `log10` of a big integer to about 15 significant digits, from its decimal digits alone.
@@ -67,8 +48,7 @@ fn assert_encloses(e: &Enclosure, x: f64, slack: f64, what: &str) {
     );
 }
 
-#[test]
-fn small_counts_match_exact_big_integers() {
+fn small_counts_match_exact_big_integers(_: &Results) {
     for (digits, training) in [(1, 10), (2, 992), (2, 0)] {
         let task = AdditionTask::new(digits, training).unwrap();
         let sums = BigUint::from(task.possible_sums());
@@ -92,8 +72,7 @@ fn small_counts_match_exact_big_integers() {
     }
 }
 
-#[test]
-fn essay_scale_counts_agree_with_plain_floating_point() {
+fn essay_scale_counts_agree_with_plain_floating_point(_: &Results) {
     let task = AdditionTask::essay();
     let f = |n: u64| n as f64 * 19_999f64.log10();
     // f64 carries about 16 digits; at 4·10^8 that leaves ~10^-7 of slack.
@@ -124,8 +103,7 @@ fn exact_log10_share(test: u64, percent: u32, sums: u64) -> f64 {
     log10_of_digits(&numerator) - log10_of_digits(&denominator)
 }
 
-#[test]
-fn share_matches_exact_enumeration_on_small_tasks() {
+fn share_matches_exact_enumeration_on_small_tasks(_: &Results) {
     // Thresholds above the mean number correct (test/sums), where the tail bound applies.
     let cases: [(u32, u64, u64, &[u32]); 3] = [
         (1, 10, 90, &[10, 50, 90]),
@@ -150,8 +128,7 @@ fn share_matches_exact_enumeration_on_small_tasks() {
 /// The essay-scale share from plain `f64` log-gamma (statrs), a computation independent of
 /// the certified crate: good to about 10^-6 in log10, far tighter than the change a
 /// miscount (one answer more or less is a factor of about 20,000) would make.
-#[test]
-fn share_matches_an_independent_floating_point_computation() {
+fn share_matches_an_independent_floating_point_computation(_: &Results) {
     use statrs::function::gamma::ln_gamma;
     let task = AdditionTask::essay();
     let (n, s) = (task.unseen_pairs(), task.possible_sums() as f64);
@@ -161,7 +138,7 @@ fn share_matches_an_independent_floating_point_computation() {
         + (nf - kf) * ((s - 1.0) / s).ln();
     let independent = ln_first / std::f64::consts::LN_10;
     let claims = counting::claims::arithmetic_claims();
-    let claim = common::find(&claims, "proportion.too-small-to-compute");
+    let claim = find(&claims, "proportion.too-small-to-compute");
     let Some(&ledger::Quantity::Log10 { lo, hi }) = claim.computed.value() else {
         panic!("claim `{}` should carry a log10 enclosure", claim.id);
     };
@@ -173,26 +150,23 @@ fn share_matches_an_independent_floating_point_computation() {
     );
 }
 
-#[test]
-fn share_bounds_are_tight_at_the_essays_scale() {
+fn share_bounds_are_tight_at_the_essays_scale(_: &Results) {
     let task = AdditionTask::essay();
     let share = log10_share_above(&task, task.unseen_pairs(), 50).unwrap();
     // The tail bound's two sides differ by a factor of at most 1 + r²/(1 − r), r ≈ 1/19,998.
     assert!(share.width_f64() < 1e-8, "width {}", share.width_f64());
 }
 
-#[test]
-fn share_shrinks_as_the_test_set_or_threshold_grows() {
+fn share_shrinks_as_the_test_set_or_threshold_grows(_: &Results) {
     let task = AdditionTask::essay();
     let at = |n, p| log10_share_above(&task, n, p).unwrap().hi_f64();
     assert!(at(1_000, 50) < at(100, 50));
     assert!(at(1_000, 90) < at(1_000, 50));
 }
 
-#[test]
-fn a_small_change_to_the_arithmetic_fails_with_the_claims_name() {
+fn a_small_change_to_the_arithmetic_fails_with_the_claims_name(_: &Results) {
     // One more training problem moves log10 by log10(19,999) ≈ 4.3: the claim must fail.
-    let mut claim = common::find(
+    let mut claim = find(
         &counting::claims::arithmetic_claims(),
         "addition.consistent-mappings",
     )
@@ -205,7 +179,7 @@ fn a_small_change_to_the_arithmetic_fails_with_the_claims_name() {
         hi: shifted.hi_f64(),
     });
     // The unchanged claim earns its verdict, so the failure below is the change's doing.
-    let original = common::find(
+    let original = find(
         &counting::claims::arithmetic_claims(),
         "addition.consistent-mappings",
     )
@@ -233,69 +207,17 @@ fn a_small_change_to_the_arithmetic_fails_with_the_claims_name() {
     let message = claim.check().unwrap_err();
     assert!(
         message.starts_with(
-            "claim `addition.consistent-mappings` (tests/counting.rs::addition_consistent_mappings) \
-             fails: the book says reproduced, the computation gives contradicted"
+            "claim `addition.consistent-mappings` fails: the book says reproduced, the \
+             computation gives contradicted"
         ),
         "{message}"
     );
     assert!(message.contains("2.75 × 10^430,096,561"), "{message}");
 }
 
-#[test]
-fn quotes_are_verbatim_from_their_seeds() {
-    common::assert_quotes_verbatim(&claims());
-}
-
-#[test]
-fn figure_and_ledger_are_byte_identical_across_runs() {
-    // Two runs of every experiment, each from its seeds: the shared run the other tests use
-    // and a fresh one. Comparing one run's output with itself could never fail.
-    let first = results();
-    let second = run(&Scale::test());
-    let without_timings = |r: &Results| {
-        let mut r = r.clone();
-        r.timings.clear();
-        // Debug prints every f64 in its shortest round-trip form: equal text, equal bits.
-        format!("{r:?}")
-    };
-    assert!(
-        without_timings(first) == without_timings(&second),
-        "a rerun of the experiments at test scale gave different results"
-    );
-    let json = |r: &Results| {
-        let records: Vec<_> = counting::claims::claims_from(r)
-            .iter()
-            .map(|c| ledger::ClaimRecord::new(c).unwrap())
-            .collect();
-        serde_json::to_string(&records).unwrap()
-    };
-    assert_eq!(
-        json(first),
-        json(&second),
-        "the ledger differs between runs"
-    );
-    let figures = |r: &Results| {
-        vec![
-            counting::figures::draw_share(&AdditionTask::essay()).unwrap(),
-            counting::scaling_law::draw_fit(&r.scaling_law).unwrap(),
-            counting::addition_net::draw(&r.addition).unwrap(),
-            counting::minefield::draw_boundaries(&r.minefield).unwrap(),
-            counting::minefield::draw_path(&r.minefield).unwrap(),
-            counting::polynomial::draw_interpolants(&r.polynomial).unwrap(),
-            counting::double_descent::draw_curves(&r.double_descent).unwrap(),
-            counting::width::draw(&r.width).unwrap(),
-            counting::shift::draw(&r.shift).unwrap(),
-        ]
-    };
-    for (i, (a, b)) in figures(first).iter().zip(figures(&second)).enumerate() {
-        assert!(*a == b, "figure {i} differs between runs");
-    }
-}
-
 /// The mpmath claim's two evaluations: double precision loses the proportion to underflow,
 /// the arbitrary-exponent enclosure does not (its exponent is far below a double's reach).
-#[test]
-fn double_precision_underflows_where_the_enclosure_does_not() {
+fn double_precision_underflows_where_the_enclosure_does_not(_: &Results) {
     let task = AdditionTask::essay();
     assert_eq!(
         share_in_double_precision(&task, task.unseen_pairs(), 50),
@@ -317,8 +239,7 @@ fn double_precision_underflows_where_the_enclosure_does_not() {
 
 /// The break-even prior of `proportion.virtually-all-overfit` sits where the share crosses
 /// one in a googol: certified below it one grid step lower, not certified below it there.
-#[test]
-fn break_even_chance_is_where_the_conclusion_flips() {
+fn break_even_chance_is_where_the_conclusion_flips(_: &Results) {
     let task = AdditionTask::essay();
     let n = task.unseen_pairs();
     let grid = counting::claims::BREAK_EVEN_GRID;
@@ -329,4 +250,55 @@ fn break_even_chance_is_where_the_conclusion_flips() {
     let p = certified::binomial::Probability::new(step_below, grid).unwrap();
     let below = certified::binomial::log10_upper_tail(n, answers_needed(n, 50), p).unwrap();
     assert!(below.hi_f64() < -100.0);
+}
+
+/// The ledger records (as JSON) and the figures (as SVG) drawn from a run.
+fn outputs<C: Chapter>(results: &C::Results) -> Result<(String, Vec<String>), String> {
+    let records = C::claims(results)
+        .iter()
+        .map(|c| ledger::ClaimRecord::new(c, C::NAME, C::TITLE))
+        .collect::<Result<Vec<_>, _>>()?;
+    let json = serde_json::to_string_pretty(&records).map_err(|e| e.to_string())?;
+    let svgs = C::figures(results)
+        .into_iter()
+        .map(|f| {
+            f.svg
+                .map_err(|e| format!("figure {} failed to draw: {e}", f.file))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((json, svgs))
+}
+
+/// A fresh run of every experiment, from its seeds, gives the ledger and the figures of the
+/// shared run byte for byte. Comparing one run's output with itself could never fail. (It
+/// costs a second run at test scale, so only this chapter runs it in plain `cargo test`; the
+/// book-scale test checks every chapter across processes at the book's scale.)
+fn a_second_run_gives_the_same_bytes(first: &Results) {
+    if let Err(e) = compare_with_a_second_run::<Counting>(first) {
+        panic!("{e}");
+    }
+}
+
+fn compare_with_a_second_run<C: Chapter>(first: &C::Results) -> Result<(), String> {
+    let second = C::run(&C::test_scale());
+    let (json_a, svgs_a) = outputs::<C>(first)?;
+    let (json_b, svgs_b) = outputs::<C>(&second)?;
+    if json_a != json_b {
+        return Err(format!("{}: the ledger differs between two runs", C::NAME));
+    }
+    let files: Vec<_> = C::figures(first).into_iter().map(|f| f.file).collect();
+    for ((a, b), file) in svgs_a.iter().zip(&svgs_b).zip(files) {
+        if a != b {
+            return Err(format!("figure {file} differs between two runs"));
+        }
+    }
+    Ok(())
+}
+
+/// The claim with `id`; panics naming it when absent.
+fn find<'a>(claims: &'a [Claim], id: &str) -> &'a Claim {
+    claims
+        .iter()
+        .find(|c| c.id == id)
+        .unwrap_or_else(|| panic!("no claim with id `{id}`"))
 }

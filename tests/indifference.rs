@@ -3,57 +3,24 @@
 
 mod common;
 
-use indifference::experiments::{Results, Scale, run};
-use ledger::Claim;
-use std::sync::OnceLock;
+use common::run_chapter_tests;
+use std::process::ExitCode;
 
-/// The experiments at test scale, run once for the whole test binary.
-fn results() -> &'static Results {
-    static RESULTS: OnceLock<Results> = OnceLock::new();
-    RESULTS.get_or_init(|| run(&Scale::test()))
+use indifference::experiments::Results;
+
+fn main() -> ExitCode {
+    run_chapter_tests::<indifference::Indifference>(extras![
+        the_function_count_gives_the_binomial_and_the_measures_are_apart,
+        printed_values_are_the_expected_ones,
+    ])
 }
 
-fn claims() -> Vec<Claim> {
-    indifference::claims::claims_from(results())
-}
-
-claim_tests! { claims;
-    coarse_graining_any_event_half => "coarse-graining.any-event-half",
-    coarse_graining_seven_ordered_pairs => "coarse-graining.seven-ordered-pairs",
-    coarse_graining_seven_unordered_pairs => "coarse-graining.seven-unordered-pairs",
-    coarse_graining_seven_sums => "coarse-graining.seven-sums",
-    orientation_corners_haar => "orientation.corners-haar",
-    orientation_corners_euler => "orientation.corners-euler",
-    orientation_euler_vs_haar => "orientation.euler-vs-haar",
-    orientation_real_dice => "orientation.real-dice",
-    orientation_nickel_edge => "orientation.nickel-edge",
-    orientation_nickel_real => "orientation.nickel-real",
-    bertrand_three_answers => "bertrand.three-answers",
-    bertrand_endpoints => "bertrand.endpoints",
-    bertrand_radial_point => "bertrand.radial-point",
-    bertrand_midpoint => "bertrand.midpoint",
-    cube_factory_three_answers => "cube-factory.three-answers",
-    restaurants_two_carvings => "restaurants.two-carvings",
-    restaurants_preference_outweighs_count => "restaurants.preference-outweighs-count",
-    symmetries_permutations => "symmetries.permutations",
-    symmetries_rescalings => "symmetries.rescalings",
-    crux_sgd_is_not_uniform_over_functions => "crux.sgd-is-not-uniform-over-functions",
-    crux_parameters_track_sgd => "crux.parameters-track-sgd",
-    crux_schemer_analog => "crux.schemer-analog",
-}
-
-#[test]
-fn quotes_are_verbatim_from_their_seeds() {
-    common::assert_quotes_verbatim(&claims());
-}
-
-#[test]
-fn the_function_count_gives_the_binomial_and_the_measures_are_apart() {
+fn the_function_count_gives_the_binomial_and_the_measures_are_apart(r: &Results) {
     use indifference::crux::function_accuracy_pmf;
     let pmf = function_accuracy_pmf(10);
     assert!((pmf.iter().sum::<f64>() - 1.0).abs() < 1e-12);
     assert!((pmf[5] - 252.0 / 1024.0).abs() < 1e-12);
-    for p in &results().crux.points {
+    for p in &r.crux.points {
         assert!(
             p.parameters.test_accuracies.len() >= 10,
             "m = {}: too few accepted",
@@ -68,4 +35,20 @@ fn the_function_count_gives_the_binomial_and_the_measures_are_apart() {
             p.m
         );
     }
+}
+
+fn printed_values_are_the_expected_ones(r: &Results) {
+    let claims = indifference::claims::claims(r);
+    let text = |id| {
+        claims
+            .iter()
+            .find(|c| c.id == id)
+            .expect(id)
+            .computed_text(ledger::Style::Plain)
+            .expect("printable")
+    };
+    assert_eq!(text("coarse-graining.any-event-half"), "0.50");
+    assert_eq!(text("cube-factory.three-answers"), "3 distinct answers");
+    assert!(text("symmetries.permutations").ends_with("10^95"));
+    assert_eq!(text("symmetries.rescalings"), "80 dimensions");
 }

@@ -21,6 +21,7 @@ fn record(id: &str) -> ClaimRecord {
     ClaimRecord {
         id: id.into(),
         chapter: "counting".into(),
+        chapter_title: "Counting".into(),
         source: "A source".into(),
         seed_file: "000.txt".into(),
         quote: "a | quote".into(),
@@ -37,7 +38,7 @@ fn record(id: &str) -> ClaimRecord {
         rival_value: Some(2.5),
         rival_log10: None,
         rival_verdict: Some(Verdict::Contradicted),
-        test: "tests/counting.rs::x".into(),
+        test: "cargo test --test counting -- --exact x".into(),
         value: Some(2.0),
         log10: None,
     }

@@ -3,42 +3,20 @@
 
 mod common;
 
-use ledger::Claim;
-use speed::experiments::{Results, Scale, run};
-use std::sync::OnceLock;
+use common::run_chapter_tests;
+use std::process::ExitCode;
 
-/// The experiments at test scale, run once for the whole test binary.
-fn results() -> &'static Results {
-    static RESULTS: OnceLock<Results> = OnceLock::new();
-    RESULTS.get_or_init(|| run(&Scale::test()))
+use speed::experiments::Results;
+
+fn main() -> ExitCode {
+    run_chapter_tests::<speed::Speed>(extras![
+        enough_draws_fit_for_the_correlation_to_mean_something,
+        a_shuffled_pairing_destroys_the_correlation,
+    ])
 }
 
-fn claims() -> Vec<Claim> {
-    speed::claims::claims_from(results())
-}
-
-claim_tests! { claims;
-    toy_steps => "toy.steps",
-    toy_prior_made_up => "toy.prior-made-up",
-    toy_bit_per_step => "toy.bit-per-step",
-    updates_million => "updates.million",
-    updates_hundred_steps_few => "updates.hundred-steps-few",
-    speed_cost_serial_share => "speed-cost.serial-share",
-    speed_cost_sgd_prefers_non_schemers => "speed-cost.sgd-prefers-non-schemers",
-    speed_cost_worth_it => "speed-cost.worth-it",
-    extra_reasoning_cost => "extra-reasoning.cost",
-    sgd_vs_prior_correlation => "sgd-vs-prior.correlation",
-    speed_credences => "speed.credences",
-}
-
-#[test]
-fn quotes_are_verbatim_from_their_seeds() {
-    common::assert_quotes_verbatim(&claims());
-}
-
-#[test]
-fn enough_draws_fit_for_the_correlation_to_mean_something() {
-    let r = &results().sampler;
+fn enough_draws_fit_for_the_correlation_to_mean_something(r: &Results) {
+    let r = &r.sampler;
     assert!(r.accepted >= 200, "prior draws that fit: {}", r.accepted);
     assert!(
         r.fitted * 10 >= r.config.sgd_runs * 9,
@@ -52,11 +30,10 @@ fn enough_draws_fit_for_the_correlation_to_mean_something() {
     );
 }
 
-#[test]
-fn a_shuffled_pairing_destroys_the_correlation() {
+fn a_shuffled_pairing_destroys_the_correlation(r: &Results) {
     // The correlation is not an artefact of both measures' heavy tails: pair each
     // function's prior probability with another function's SGD frequency and it drops.
-    let r = &results().sampler;
+    let r = &r.sampler;
     let pts = r.common();
     let shifted: Vec<(f64, f64)> = pts
         .iter()

@@ -1,67 +1,159 @@
 //! Helpers shared by the chapters' claim tests.
 
+use chapter::Chapter;
 use ledger::Claim;
+use libtest_mimic::{Arguments, Failed, Trial};
 use std::io::Write;
 use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
 
-/// Defines one test per claim of a chapter, each failing with the ledger's message (claim
-/// id, quote, stated and computed value), and a test that the list covers the chapter's
-/// claims exactly, so no claim goes unchecked.
+/// A test of a chapter beyond its claims, given the chapter's results at test scale.
+pub struct Extra<C: Chapter> {
+    name: &'static str,
+    check: fn(&C::Results),
+}
+
+/// A test named `name` that runs `check` on the chapter's results at test scale (a test
+/// that needs no results ignores its argument).
+pub fn extra<C: Chapter>(name: &'static str, check: fn(&C::Results)) -> Extra<C> {
+    Extra { name, check }
+}
+
+/// The chapter's extra tests, each named after its function:
+/// `extras![small_counts_match, share_is_tight]`.
 #[macro_export]
-macro_rules! claim_tests {
-    ($claims:path; $($test:ident => $id:literal),* $(,)?) => {
-        $(
-            #[test]
-            fn $test() {
-                let claims = $claims();
-                let claim = $crate::common::find(&claims, $id);
-                if let Err(message) = claim.check() {
-                    panic!("{message}");
-                }
-                assert!(claim.test().ends_with(concat!("::", stringify!($test))));
-            }
-        )*
-
-        /// A checkable claim's rival, judged by the same criterion, must get another verdict:
-        /// otherwise the computation could not have denied the claim.
-        #[test]
-        fn every_checkable_claim_discriminates() {
-            let mut failures = Vec::new();
-            for claim in $claims() {
-                if claim.expect == ledger::Verdict::NotCheckable {
-                    continue;
-                }
-                match claim.assess() {
-                    Ok(a) => match a.rival {
-                        Some(r) if !r.what.trim().is_empty() && r.verdict != a.verdict => {}
-                        Some(r) => failures.push(format!(
-                            "{}: {} and its rival ({:?}, {}) gets {}",
-                            claim.id, a.verdict, r.what, r.text, r.verdict
-                        )),
-                        None => failures.push(format!("{}: no rival", claim.id)),
-                    },
-                    Err(e) => failures.push(format!("{}: {e}", claim.id)),
-                }
-            }
-            assert!(failures.is_empty(), "claims that cannot fail:\n{}", failures.join("\n"));
-        }
-
-        #[test]
-        fn every_claim_has_a_test() {
-            let listed = [$($id),*];
-            let claims = $claims();
-            let ids: Vec<&str> = claims.iter().map(|c| c.id).collect();
-            assert_eq!(ids, listed, "the tests must list the chapter's claims, in order");
-        }
+macro_rules! extras {
+    ($($check:ident),* $(,)?) => {
+        vec![$($crate::common::extra(stringify!($check), $check)),*]
     };
 }
 
-/// The claim with `id`; panics naming it when absent.
-pub fn find<'a>(claims: &'a [Claim], id: &str) -> &'a Claim {
-    claims
-        .iter()
-        .find(|c| c.id == id)
-        .unwrap_or_else(|| panic!("no claim with id `{id}`"))
+/// The test binary of chapter `C`: it runs the chapter's experiments once at test scale,
+/// then runs, side by side, one test per claim (named by the claim's id, so that
+/// `cargo test --test counting -- --exact addition.mappings` checks one claim), a test
+/// that the ids are well formed, one that the quotes are verbatim, one that every figure is
+/// a drawing, and the chapter's `extras`. The list of claims is the chapter's own, so no
+/// claim can go untested and no list is kept by hand.
+pub fn run_chapter_tests<C: Chapter + 'static>(extras: Vec<Extra<C>>) -> ExitCode {
+    let args = Arguments::from_args();
+    let results = Arc::new(C::run(&C::test_scale()));
+    let claims = Arc::new(C::claims(&results));
+    let mut trials: Vec<Trial> = (0..claims.len())
+        .map(|i| {
+            let claims = Arc::clone(&claims);
+            Trial::test(claims[i].id, move || {
+                claims[i].check().map(|_| ()).map_err(Failed::from)
+            })
+        })
+        .collect();
+    let named = Arc::clone(&claims);
+    trials.push(Trial::test(
+        "ids_are_unique_and_section_dot_name",
+        move || ids_are_unique_and_section_dot_name(&named).map_err(Failed::from),
+    ));
+    let quoted = Arc::clone(&claims);
+    trials.push(Trial::test(
+        "quotes_are_verbatim_from_their_seeds",
+        move || check_quotes_of(C::NAME, &quoted).map_err(Failed::from),
+    ));
+    let drawn = Arc::clone(&results);
+    trials.push(Trial::test("every_figure_is_a_drawing", move || {
+        for figure in C::figures(&drawn) {
+            let svg = figure
+                .svg
+                .map_err(|e| format!("figure {} failed to draw: {e}", figure.file))?;
+            check_drawn(&svg).map_err(|e| format!("figure {}: {e}", figure.file))?;
+        }
+        Ok(())
+    }));
+    for extra in extras {
+        let results = Arc::clone(&results);
+        trials.push(Trial::test(extra.name, move || {
+            (extra.check)(&results);
+            Ok(())
+        }));
+    }
+    libtest_mimic::run(&args, trials).exit_code()
+}
+
+/// An SVG document that is a drawing, not just a `<svg` tag: well-formed XML whose root
+/// has a positive width and height, with lines or shapes drawn and text written, and no
+/// coordinate that came out NaN or infinite.
+fn check_drawn(svg: &str) -> Result<(), String> {
+    let doc = roxmltree::Document::parse(svg)
+        .map_err(|e| format!("not well-formed XML ({e}):\n{svg:.300}"))?;
+    let root = doc.root_element();
+    if root.tag_name().name() != "svg" {
+        return Err(format!(
+            "the root is <{}>, not <svg>",
+            root.tag_name().name()
+        ));
+    }
+    for side in ["width", "height"] {
+        match root.attribute(side).and_then(|v| v.parse::<f64>().ok()) {
+            Some(size) if size > 0.0 => {}
+            Some(size) => return Err(format!("the root's {side} is {size}")),
+            None => return Err(format!("the root has no numeric {side}")),
+        }
+    }
+    let count = |names: &[&str]| {
+        root.descendants()
+            .filter(|n| names.contains(&n.tag_name().name()))
+            .count()
+    };
+    if count(&["path", "polyline", "polygon", "line", "circle"]) == 0 {
+        return Err("nothing is drawn".into());
+    }
+    let texts = root
+        .descendants()
+        .filter(|n| n.tag_name().name() == "text")
+        .filter_map(|n| n.text())
+        .filter(|t| !t.trim().is_empty())
+        .count();
+    if texts == 0 {
+        return Err("no text (axis labels, title)".into());
+    }
+    let geometry = [
+        "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "width", "height", "points", "d",
+    ];
+    for node in root.descendants() {
+        for a in node.attributes().filter(|a| geometry.contains(&a.name())) {
+            let v = a.value().to_ascii_lowercase();
+            if v.contains("nan") || v.contains("inf") {
+                return Err(format!(
+                    "<{}> {}=\"{}\": not a finite coordinate",
+                    node.tag_name().name(),
+                    a.name(),
+                    a.value()
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Every claim id is `section.name`, each part in lower-case kebab case, and no two claims
+/// share one: the ids are the ledger's anchors and the tests' names.
+fn ids_are_unique_and_section_dot_name(claims: &[Claim]) -> Result<(), String> {
+    let mut seen = std::collections::BTreeSet::new();
+    for claim in claims {
+        let id = claim.id;
+        if !seen.insert(id) {
+            return Err(format!("two claims have the id `{id}`"));
+        }
+        let kebab = |part: &str| {
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        };
+        match id.split_once('.') {
+            Some((section, name)) if kebab(section) && kebab(name) => {}
+            _ => return Err(format!("claim id `{id}` is not section.name in kebab case")),
+        }
+    }
+    Ok(())
 }
 
 /// The variable that turns texts not found into a failure (CI sets it): without the texts,
@@ -197,10 +289,13 @@ pub fn quoted_whole(text: &str, quote: &str) -> bool {
     })
 }
 
-/// Fails naming each claim whose quote is not an exact substring of its seed file. Without
-/// the texts (and without [`REQUIRE_SEEDS`]) it passes, and says on the terminal how many
-/// quotes went unchecked and how to check them.
-pub fn assert_quotes_verbatim(claims: &[Claim]) {
+/// Fails naming each claim of `chapter` whose quote is not an exact substring of its seed
+/// file. Without the texts (and without [`REQUIRE_SEEDS`]) it passes, and says on the
+/// terminal how many quotes went unchecked and how to check them.
+///
+/// # Errors
+/// Each quote not found, or the texts absent while required.
+pub fn check_quotes_of(chapter: &str, claims: &[Claim]) -> Result<(), String> {
     // A cited paper's number is reported in the book's words; only source texts are quoted.
     let quotes: Vec<Quote<'_>> = claims
         .iter()
@@ -212,11 +307,10 @@ pub fn assert_quotes_verbatim(claims: &[Claim]) {
             })
         })
         .collect();
-    let seeds = seeds().unwrap_or_else(|e| panic!("{e}"));
-    match check_quotes(&quotes, &seeds, seeds_required()) {
-        Ok(QuoteCheck::Checked(_)) => {}
-        Ok(QuoteCheck::Unchecked(n)) => {
-            let chapter = claims.first().map_or("?", |c| c.chapter);
+    let seeds = seeds()?;
+    match check_quotes(&quotes, &seeds, seeds_required())? {
+        QuoteCheck::Checked(_) => {}
+        QuoteCheck::Unchecked(n) => {
             let looked = match &seeds {
                 Seeds::Absent(dir) | Seeds::Found(dir) => dir.display().to_string(),
             };
@@ -230,6 +324,6 @@ pub fn assert_quotes_verbatim(claims: &[Claim]) {
             );
             let _ = std::io::stderr().lock().write_all(note.as_bytes());
         }
-        Err(message) => panic!("{message}"),
     }
+    Ok(())
 }

@@ -5,7 +5,8 @@
 //!   linked in);
 //! - `serve`: the same, then a live preview on 127.0.0.1;
 //! - `notebooks`: execute every notebook headless, failing on the first cell error;
-//! - `claims`: print the ledger (`--json` for the machine-readable export);
+//! - `claims`: print the ledger (`--json` for the machine-readable export), of the whole
+//!   book or one chapter, at book or test scale, optionally writing the figures too;
 //! - `browser-test`: every page of the built book in headless Chromium;
 //! - `pdf`: the whole book as one PDF, printed by headless Chromium;
 //! - `mutants`: mutation testing of the crates in `mutants::MUTATION_TESTED`;
@@ -58,11 +59,20 @@ enum Command {
         /// Notebooks to run (default: every notebooks/*.ipynb).
         paths: Vec<PathBuf>,
     },
-    /// Print the claim ledger.
+    /// Print the claim ledger: run the chapters and show each claim with its verdict.
     Claims {
         /// One JSON object per claim, as an array.
         #[arg(long)]
         json: bool,
+        /// Only these chapters (crate names, e.g. `simplicity`; default: every chapter).
+        #[arg(long = "chapter")]
+        chapters: Vec<String>,
+        /// Run the experiments at their test scale (what `cargo test` runs), not the book's.
+        #[arg(long)]
+        test_scale: bool,
+        /// Also write the chapters' figures into this folder.
+        #[arg(long)]
+        figures: Option<PathBuf>,
     },
     /// Check every page of the built book in headless Chromium, with screenshots.
     BrowserTest {
@@ -97,7 +107,17 @@ fn main() -> ExitCode {
         Command::Book => book::build().map(|index| println!("{}", index.display())),
         Command::Serve { port } => book::serve(port),
         Command::Notebooks { paths } => notebooks::run(&paths),
-        Command::Claims { json } => claims::print(json),
+        Command::Claims {
+            json,
+            chapters,
+            test_scale,
+            figures,
+        } => claims::print(&claims::Options {
+            json,
+            chapters,
+            test_scale,
+            figures,
+        }),
         Command::BrowserTest { book } => browser::run(book),
         Command::Pdf => pdf::run(),
         Command::Mutants { packages } => mutants::run_all(&packages),

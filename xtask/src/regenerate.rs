@@ -9,10 +9,10 @@
 //! redoes it. Each chapter's cost is measured on the way and written for the Reproduce
 //! appendix.
 
-use crate::claims::records;
 use crate::project::generated_dir;
 use crate::reproduce::{self, ChapterCost};
 use anyhow::{Context, Result, anyhow};
+use catalog::{Listed, Run, Size};
 use std::collections::BTreeMap;
 use std::hash::{DefaultHasher, Hasher};
 use std::path::Path;
@@ -135,24 +135,14 @@ pub fn run(force: bool) -> Result<bool> {
     if out.exists() {
         std::fs::remove_dir_all(&out).with_context(|| format!("cannot clear {}", out.display()))?;
     }
-    // The chapters run side by side: each is deterministic on its own (seeded, and
-    // single-threaded per network), so running them together changes only their wall times,
-    // and on two cores it keeps both busy while one chapter waits on its longest experiment.
     let chapters = catalog::chapters();
     let started = Instant::now();
-    let results: Vec<Result<Chapter>> = std::thread::scope(|s| {
-        let running: Vec<_> = chapters
-            .iter()
-            .map(|chapter| s.spawn(|| run_chapter(chapter)))
-            .collect();
-        running
-            .into_iter()
-            .map(|h| {
-                h.join()
-                    .unwrap_or_else(|_| Err(anyhow!("a chapter panicked")))
-            })
-            .collect()
-    });
+    let runs = catalog::run_side_by_side(&chapters, Size::Book).map_err(|e| anyhow!(e))?;
+    let results: Vec<Result<Chapter>> = chapters
+        .iter()
+        .zip(runs)
+        .map(|(chapter, run)| outputs_of(chapter, run))
+        .collect();
     let mut claims = Vec::new();
     let mut costs = Vec::new();
     for result in results {
@@ -194,16 +184,16 @@ struct Chapter {
     cost: ChapterCost,
 }
 
-/// Runs one chapter's experiments, assesses its claims and draws its figures.
-fn run_chapter(chapter: &catalog::Chapter) -> Result<Chapter> {
-    let start = Instant::now();
-    let records = records(&(chapter.claims)())?;
-    let claims_seconds = start.elapsed().as_secs_f64();
-    let start = Instant::now();
-    let figures = (chapter.figures)()
-        .iter()
+/// One chapter's run, as files: its assessed claims, and its figures (each of which must
+/// have drawn).
+fn outputs_of(chapter: &Listed, run: Run) -> Result<Chapter> {
+    let records = catalog::records(chapter, &run.claims).map_err(|e| anyhow!(e))?;
+    let figures = run
+        .figures
+        .into_iter()
         .map(|figure| {
-            (figure.render)()
+            figure
+                .svg
                 .map(|svg| (figure.file, svg))
                 .map_err(|e| anyhow!("figure {} failed to draw: {e}", figure.file))
         })
@@ -214,9 +204,9 @@ fn run_chapter(chapter: &catalog::Chapter) -> Result<Chapter> {
         cost: ChapterCost {
             name: chapter.name,
             title: chapter.title,
-            claims: claims_seconds,
-            figures: start.elapsed().as_secs_f64(),
-            experiments: (chapter.timings)(),
+            claims: run.claims_seconds,
+            figures: run.figures_seconds,
+            experiments: run.timings,
         },
     })
 }

@@ -1,72 +1,70 @@
 //! The book's chapters in reading order, so that the build, the tests and the ledger
 //! export all walk the same list. Adding a chapter crate means adding one entry here.
 
-use figures::Figure;
+pub use chapter::{Listed, Run, Size};
 use ledger::{Claim, ClaimRecord};
 
-/// One chapter crate, as the book build sees it.
-pub struct Chapter {
-    /// The crate's name, also the name of its test file (`tests/<name>.rs`).
-    pub name: &'static str,
-    pub title: &'static str,
-    pub claims: fn() -> Vec<Claim>,
-    pub figures: fn() -> Vec<Figure>,
-    /// Seconds each of the chapter's experiments took in this process (after `claims`).
-    pub timings: fn() -> Vec<(&'static str, f64)>,
-}
-
 /// Every chapter, in reading order.
-pub fn chapters() -> Vec<Chapter> {
+pub fn chapters() -> Vec<Listed> {
     vec![
-        Chapter {
-            name: "counting",
-            title: "Counting",
-            claims: counting::claims,
-            figures: counting::figures,
-            timings: counting::timings,
-        },
-        Chapter {
-            name: "indifference",
-            title: "Indifference",
-            claims: indifference::claims,
-            figures: indifference::figures,
-            timings: indifference::timings,
-        },
-        Chapter {
-            name: "simplicity",
-            title: "Simplicity",
-            claims: simplicity::claims,
-            figures: simplicity::figures,
-            timings: simplicity::timings,
-        },
-        Chapter {
-            name: "speed",
-            title: "Speed",
-            claims: speed::claims,
-            figures: speed::figures,
-            timings: speed::timings,
-        },
-        Chapter {
-            name: "reward",
-            title: "Reward and goals",
-            claims: reward::claims,
-            figures: reward::figures,
-            timings: reward::timings,
-        },
+        Listed::of::<counting::Counting>(),
+        Listed::of::<indifference::Indifference>(),
+        Listed::of::<simplicity::Simplicity>(),
+        Listed::of::<speed::Speed>(),
+        Listed::of::<reward::Reward>(),
     ]
 }
 
-/// Every claim of the book, chapter by chapter.
-pub fn all_claims() -> Vec<Claim> {
-    chapters().iter().flat_map(|c| (c.claims)()).collect()
+/// The chapter named `name`.
+///
+/// # Errors
+/// Names the unknown chapter and lists the known ones.
+pub fn chapter(name: &str) -> Result<Listed, String> {
+    let all = chapters();
+    all.iter().find(|c| c.name == name).copied().ok_or_else(|| {
+        let names: Vec<_> = all.iter().map(|c| c.name).collect();
+        format!(
+            "no chapter named `{name}` (the chapters are {})",
+            names.join(", ")
+        )
+    })
 }
 
-/// The given claims, assessed, in order: the rows of the ledger.
+/// Runs `chapters` side by side at `size`, returning their runs in the same order.
+///
+/// Each chapter is deterministic on its own (seeded, and single-threaded per network), so
+/// running them together changes only their wall times; on two cores it keeps both busy
+/// while one chapter waits on its longest experiment.
+///
+/// # Errors
+/// Names the first chapter whose run panicked.
+pub fn run_side_by_side(chapters: &[Listed], size: Size) -> Result<Vec<Run>, String> {
+    std::thread::scope(|s| {
+        let running: Vec<_> = chapters
+            .iter()
+            .map(|chapter| s.spawn(move || (chapter.run)(size)))
+            .collect();
+        running
+            .into_iter()
+            .zip(chapters)
+            .map(|(run, chapter)| {
+                run.join()
+                    .map_err(|_| format!("chapter {}: its run panicked", chapter.name))
+            })
+            .collect()
+    })
+}
+
+/// A chapter's claims, assessed, in order: its rows of the ledger, each carrying the
+/// chapter's name and title.
 ///
 /// # Errors
 /// The check message of the first claim whose computation does not earn its verdict.
-pub fn records(claims: &[Claim]) -> Result<Vec<ClaimRecord>, String> {
-    claims.iter().map(ClaimRecord::new).collect()
+pub fn records(chapter: &Listed, claims: &[Claim]) -> Result<Vec<ClaimRecord>, String> {
+    claims
+        .iter()
+        .map(|claim| ClaimRecord::new(claim, chapter.name, chapter.title))
+        .collect()
 }
 
 /// The ledger as `src/generated/claims.json` holds it: the records as a pretty-printed JSON

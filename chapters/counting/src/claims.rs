@@ -2,13 +2,11 @@
 //! statement about what training does, beside what the chapter computes for it.
 
 use crate::addition::AdditionTask;
-use crate::experiments::{self, Results};
+use crate::experiments::Results;
 use crate::proportion::{break_even_chance, log10_share_above, share_in_double_precision};
 use crate::scaling_law;
 use certified::Enclosure;
 use ledger::{Claim, Computed, Quantity, Seed, Stated, Test, Verdict};
-
-const CHAPTER: &str = "counting";
 
 /// Significant digits for the proportion: more than any source prints, to show the bounds
 /// agree well past the point where the essay says computation fails.
@@ -28,14 +26,8 @@ fn log10(e: &Enclosure) -> Quantity {
     }
 }
 
-/// Every claim of the chapter: the arithmetic at the essay's setting, the experiments at
-/// the book's scale.
-pub fn claims() -> Vec<Claim> {
-    claims_from(experiments::book())
-}
-
-/// Every claim of the chapter, with the experiments' results given.
-pub fn claims_from(results: &Results) -> Vec<Claim> {
+/// Every claim of the chapter, computed from one run of its experiments.
+pub fn claims(results: &Results) -> Vec<Claim> {
     let mut all = arithmetic_claims();
     all.extend(training_claims(results));
     all
@@ -58,7 +50,6 @@ pub fn arithmetic_claims() -> Vec<Claim> {
     vec![
         Claim {
             id: "addition.input-pairs",
-            chapter: CHAPTER,
             source: Seed::BelrosePope.quote("There are 10,0002 = 100,000,000 possible pairs of input numbers"),
             stated: Stated::Exact(100_000_000),
             computed: Computed::Number(Quantity::Integer(task.input_pairs().into())),
@@ -68,7 +59,6 @@ pub fn arithmetic_claims() -> Vec<Claim> {
         },
         Claim {
             id: "addition.possible-sums",
-            chapter: CHAPTER,
             source: Seed::BelrosePope.quote("and 19,999 possible sums"),
             stated: Stated::Exact(19_999),
             computed: Computed::Number(Quantity::Integer(task.possible_sums().into())),
@@ -78,7 +68,6 @@ pub fn arithmetic_claims() -> Vec<Claim> {
         },
         Claim {
             id: "addition.mappings",
-            chapter: CHAPTER,
             source: Seed::BelrosePope.quote(
                 "for a total of 19,999100,000,000 ≈ 1.10 ⨉ 10430,100,828 possible input-output mappings",
             ),
@@ -94,7 +83,6 @@ pub fn arithmetic_claims() -> Vec<Claim> {
         },
         Claim {
             id: "addition.training-set-size",
-            chapter: CHAPTER,
             source: Seed::BelrosePope.quote("They used a training dataset of 992 problems"),
             stated: Stated::Unverifiable("992 training problems"),
             computed: Computed::Nothing {
@@ -106,7 +94,6 @@ pub fn arithmetic_claims() -> Vec<Claim> {
         },
         Claim {
             id: "addition.consistent-mappings",
-            chapter: CHAPTER,
             source: Seed::BelrosePope.quote(
                 "so there are therefore 19,999100,000,000 – 992 ≈ 2.75 ⨉ 10430,096,561 functions that achieve perfect training accuracy",
             ),
@@ -122,7 +109,6 @@ pub fn arithmetic_claims() -> Vec<Claim> {
         },
         Claim {
             id: "addition.mapping-size",
-            chapter: CHAPTER,
             source: Seed::BelrosePope.quote("Each mapping would require roughly 179 megabytes of information to specify."),
             stated: Stated::Rounded {
                 qualifier: "roughly",
@@ -138,7 +124,6 @@ pub fn arithmetic_claims() -> Vec<Claim> {
         },
         Claim {
             id: "proportion.too-small-to-compute",
-            chapter: CHAPTER,
             source: Seed::BelrosePope.quote(
                 "the proportion with greater than 50% test accuracy is literally too small to compute using standard high-precision math tools",
             ),
@@ -158,7 +143,6 @@ pub fn arithmetic_claims() -> Vec<Claim> {
         },
         Claim {
             id: "proportion.virtually-all-overfit",
-            chapter: CHAPTER,
             source: Seed::BelrosePope.quote(
                 "Hence, this argument predicts virtually all networks trained on this problem should massively overfit",
             ),
@@ -183,7 +167,6 @@ pub fn arithmetic_claims() -> Vec<Claim> {
         },
         Claim {
             id: "proportion.mpmath-underflow",
-            chapter: CHAPTER,
             source: Seed::BelrosePope.quote("It underflows to zero in the Python mpmath library, and WolframAlpha times out."),
             stated: Stated::Statement("the proportion underflows to zero in arbitrary-exponent floating point (mpmath's kind)"),
             computed: Test::full(
@@ -279,7 +262,6 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
         };
         Claim {
             id,
-            chapter: CHAPTER,
             source: Seed::BelrosePope.quote(
                 "wider networks usually generalize better, and never generalize worse, than narrow networks",
             ),
@@ -358,7 +340,6 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
     vec![
         Claim {
             id: "learning-curve.generalises",
-            chapter: CHAPTER,
             source: Seed::BelrosePope.quote(generalise),
             stated: Stated::Statement("the published network generalises at the essay's training-set size"),
             computed: Test::full(format!(
@@ -383,7 +364,6 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
         },
         Claim {
             id: "polynomial.almost-all-terrible",
-            chapter: CHAPTER,
             source: Seed::BelrosePope.quote("there are infinitely many polynomials of order equal to or greater than the number of data points which interpolate the training data perfectly, and “almost all” such polynomials are terrible at extrapolating to unseen points."),
             stated: Stated::Statement("almost all interpolating polynomials extrapolate terribly"),
             computed: Test::full(format!(
@@ -406,7 +386,6 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
         },
         Claim {
             id: "polynomial.min-norm-is-not-typical",
-            chapter: CHAPTER,
             source: Seed::BelrosePope.quote("These results strongly suggest that SGD is not doing anything like sampling uniformly at random from the set of representable functions that do well on the training set."),
             stated: Stated::Statement("gradient descent does not pick a typical interpolant"),
             computed: Test::small(format!(
@@ -425,7 +404,6 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
         },
         Claim {
             id: "double-descent.interpolation-peak",
-            chapter: CHAPTER,
             source: Seed::CarlsmithCounting.quote("But at that point, the test error is actually high."),
             stated: Stated::Statement("test error is high where training error first reaches zero"),
             computed: Test::small(format!(
@@ -447,7 +425,6 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
         },
         Claim {
             id: "double-descent.descends-again",
-            chapter: CHAPTER,
             source: Seed::CarlsmithCounting.quote("Then, if you train more, the test error eventually goes down again."),
             stated: Stated::Statement("past the interpolation threshold, test error falls again"),
             computed: Test::small(format!(
@@ -466,7 +443,6 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
         },
         Claim {
             id: "training.beats-counting",
-            chapter: CHAPTER,
             source: Seed::BelrosePope.quote(generalise),
             stated: Stated::Statement("trained networks do better on unseen problems than the counting prior's 1 in 19,999"),
             computed: Test::small(format!(
@@ -488,7 +464,6 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
         },
         Claim {
             id: "training.generalises-at-992",
-            chapter: CHAPTER,
             source: Seed::BelrosePope.quote(generalise),
             stated: Stated::Statement("networks trained on the essay's training set generalise (tested on the book's plain one-hot MLP, not the architecture and recipe of the essay's source)"),
             computed: Test::small(format!(
@@ -506,7 +481,6 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
         },
         Claim {
             id: "training.more-data-generalises",
-            chapter: CHAPTER,
             source: Seed::BelrosePope.quote("Neural networks almost always learn genuine patterns in the training set which do generalize, albeit imperfectly, to unseen test data."),
             stated: Stated::Statement("networks learn patterns that generalise"),
             computed: Test::small(format!(
@@ -525,7 +499,6 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
         },
         Claim {
             id: "minefield.bad-minima",
-            chapter: CHAPTER,
             source: Seed::BelrosePope.quote("All blue dots achieve near perfect train accuracy, but with test accuracy below 53% (random chance is 50%)."),
             stated: Stated::Statement("poisoned nets: near-perfect train accuracy, test accuracy below 53%"),
             computed: Test::small(format!(
@@ -548,7 +521,6 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
         },
         Claim {
             id: "minefield.sgd-generalises",
-            chapter: CHAPTER,
             source: Seed::BelrosePope.quote("The final iterate of SGD (yellow star) also achieves perfect train accuracy, but with 98.5% test accuracy."),
             stated: Stated::Statement("SGD's final iterate fits the training set and generalises"),
             computed: Test::small(format!(
@@ -572,7 +544,6 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
         },
         Claim {
             id: "minefield.close-to-path",
-            chapter: CHAPTER,
             source: Seed::BelrosePope.quote("What’s more, the poisoned nets are usually quite “close” in parameter space to the generalizing networks that SGD actually finds"),
             stated: Stated::Statement("poisoned nets lie close to the network SGD finds"),
             computed: Test::small(format!(
@@ -599,7 +570,6 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
         width_claim("standard", "width.never-worse-standard"),
         Claim {
             id: "shift.accuracy-on-the-line",
-            chapter: CHAPTER,
             source: Seed::BelrosePope.quote("More generally, John Miller and colleagues have found training performance is an excellent predictor of test performance, even when the test set looks fairly different from the training set, across a wide variety of tasks and architectures."),
             stated: Stated::Statement("in-distribution accuracy predicts shifted accuracy"),
             computed: Test::small(format!(

@@ -12,7 +12,6 @@ use crate::scaling_law::{ScalingLawConfig, ScalingLawResult};
 use crate::shift::{ShiftConfig, ShiftResult};
 use crate::width::{WidthConfig, WidthCurve};
 use ledger::timed;
-use std::sync::OnceLock;
 
 /// Every experiment's configuration.
 #[derive(Clone, Debug, PartialEq)]
@@ -104,10 +103,4 @@ pub fn run(scale: &Scale) -> Results {
             ],
         }
     })
-}
-
-/// The book-scale results, computed on first use.
-pub fn book() -> &'static Results {
-    static BOOK: OnceLock<Results> = OnceLock::new();
-    BOOK.get_or_init(|| run(&Scale::book()))
 }

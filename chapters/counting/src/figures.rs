@@ -2,6 +2,7 @@
 //! threshold, and the list of every figure the book build writes.
 
 use crate::addition::AdditionTask;
+use crate::experiments::Results;
 use crate::proportion::{ProportionError, log10_share_above};
 use figures::{DrawError, Figure, PALETTE, SIZE, TITLE_SIZE};
 use plotters::prelude::*;
@@ -90,45 +91,44 @@ pub fn draw_share(task: &AdditionTask) -> Result<String, DrawError> {
     })
 }
 
-/// The chapter's figures, as the book build writes them (the experiments' at book scale).
-pub fn figures() -> Vec<Figure> {
-    use crate::experiments::book;
+/// The chapter's figures, drawn from one run of its experiments.
+pub fn figures(r: &Results) -> Vec<Figure> {
     vec![
         Figure {
             file: "counting/share-above-threshold.svg",
-            render: || draw_share(&AdditionTask::essay()),
+            svg: draw_share(&AdditionTask::essay()),
         },
         Figure {
             file: "counting/scaling-law.svg",
-            render: || crate::scaling_law::draw_fit(&book().scaling_law),
+            svg: crate::scaling_law::draw_fit(&r.scaling_law),
         },
         Figure {
             file: "counting/addition-accuracy.svg",
-            render: || crate::addition_net::draw(&book().addition),
+            svg: crate::addition_net::draw(&r.addition),
         },
         Figure {
             file: "counting/minefield-boundaries.svg",
-            render: || crate::minefield::draw_boundaries(&book().minefield),
+            svg: crate::minefield::draw_boundaries(&r.minefield),
         },
         Figure {
             file: "counting/minefield-path.svg",
-            render: || crate::minefield::draw_path(&book().minefield),
+            svg: crate::minefield::draw_path(&r.minefield),
         },
         Figure {
             file: "counting/polynomial.svg",
-            render: || crate::polynomial::draw_interpolants(&book().polynomial),
+            svg: crate::polynomial::draw_interpolants(&r.polynomial),
         },
         Figure {
             file: "counting/double-descent.svg",
-            render: || crate::double_descent::draw_curves(&book().double_descent),
+            svg: crate::double_descent::draw_curves(&r.double_descent),
         },
         Figure {
             file: "counting/width.svg",
-            render: || crate::width::draw(&book().width),
+            svg: crate::width::draw(&r.width),
         },
         Figure {
             file: "counting/shift.svg",
-            render: || crate::shift::draw(&book().shift),
+            svg: crate::shift::draw(&r.shift),
         },
     ]
 }

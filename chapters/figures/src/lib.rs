@@ -116,12 +116,12 @@ where
     Ok(())
 }
 
-/// A generated figure: where it goes under the book's `generated/figures/` and how to draw it.
+/// A generated figure: where it goes under the book's `generated/figures/`, and its SVG
+/// document as drawn from a chapter's results (or why it could not be drawn).
 pub struct Figure {
     /// Path relative to `src/generated/figures/`, e.g. `counting/proportion.svg`.
     pub file: &'static str,
-    /// Draws the SVG document.
-    pub render: fn() -> Result<String, DrawError>,
+    pub svg: Result<String, DrawError>,
 }
 
 /// A figure made ready to sit inside a book page: the house ink becomes `currentColor`, so

@@ -16,15 +16,15 @@ use crate::coarse_graining::{
     Carving, Ratio, carvings_all_disagree, events_coarse_grained, sum_of_seven,
     sum_of_seven_carved_once,
 };
+use crate::crux::{CruxResult, Measured};
 use crate::cube_factory::CubeResult;
 use crate::estimate::Estimate;
-use crate::experiments::{self, Results};
+use crate::experiments::Results;
 use crate::orientation::{Feature, MeasureResult, corner_to_face_lower, corner_to_face_upper};
 use crate::restaurants::{Chooser, Town};
 use crate::symmetries::{self, Move, SIZES};
+use ledger::number::count;
 use ledger::{Claim, Computed, Quantity, Seed, Source, Stated, Test, Verdict};
-
-const CHAPTER: &str = "indifference";
 
 /// "Corners are not rare": the chance of resting near a corner is at least this share of the
 /// chance of resting near a face. Real dice, which come to rest flat, have a share near zero.
@@ -39,25 +39,14 @@ pub const WEAK_AND_UNIT_PREFERENCE: [f64; 2] = [1e-6, 1.0];
 /// The end of the search for the preference strength at which Mexican overtakes Chinese.
 pub const SEARCH_END: f64 = 50.0;
 
-/// A count as the ledger prints it (`4,000,000`).
-fn count(n: u64) -> String {
-    ledger::number::format(&Quantity::Integer(n.into()), 0, ledger::Style::Plain)
-        .expect("integers always print")
-}
-
-/// Every claim of the chapter, with the Monte Carlo experiments at the book's scale.
-pub fn claims() -> Vec<Claim> {
-    claims_from(experiments::book())
-}
-
-/// Every claim of the chapter, with the experiments' results given.
-pub fn claims_from(results: &Results) -> Vec<Claim> {
+/// Every claim of the chapter, computed from one run of its experiments.
+pub fn claims(results: &Results) -> Vec<Claim> {
     let mut all = coarse_graining_claims();
     all.extend(orientation_claims(results));
     all.extend(paradox_claims(results));
     all.extend(restaurant_claims());
     all.extend(symmetry_claims());
-    all.extend(crate::crux::claims(&results.crux));
+    all.extend(crux_claims(&results.crux));
     all
 }
 
@@ -99,7 +88,6 @@ pub fn coarse_graining_claims() -> Vec<Claim> {
     );
     let seven = |id: &'static str, k: usize| Claim {
         id,
-        chapter: CHAPTER,
         source: Seed::BelrosePope.quote(CONTRADICTORY),
         stated: Stated::Statement(CONTRADICTORY_STATED),
         computed: Test::full(criterion.clone()).on_data(
@@ -117,7 +105,6 @@ pub fn coarse_graining_claims() -> Vec<Claim> {
     vec![
         Claim {
             id: "coarse-graining.any-event-half",
-            chapter: CHAPTER,
             source: Seed::BelrosePope.quote(
                 "Even worse, by coarse-graining the possibilities, we can make the indifference principle predict that any event has a 50% chance of occuring (“either it happens or it doesn’t”).",
             ),
@@ -199,7 +186,6 @@ pub fn orientation_claims(r: &Results) -> Vec<Claim> {
     vec![
         Claim {
             id: "orientation.corners-haar",
-            chapter: CHAPTER,
             source: Seed::BelrosePope.quote(
                 "But this prediction is clearly false: dice almost never land standing up on one of their corners, for example.",
             ),
@@ -224,7 +210,6 @@ pub fn orientation_claims(r: &Results) -> Vec<Claim> {
         },
         Claim {
             id: "orientation.corners-euler",
-            chapter: CHAPTER,
             source: Seed::BelrosePope.quote(
                 "The indifference principle suggests that the resting states of coins and dice should be uniformly distributed between zero and 360 degrees for each of the three axes of rotation.",
             ),
@@ -249,7 +234,6 @@ pub fn orientation_claims(r: &Results) -> Vec<Claim> {
         },
         Claim {
             id: "orientation.euler-vs-haar",
-            chapter: CHAPTER,
             source: Seed::BelrosePope.quote(CONTRADICTORY),
             stated: Stated::Statement(CONTRADICTORY_STATED),
             computed: Test::full(format!(
@@ -273,7 +257,6 @@ pub fn orientation_claims(r: &Results) -> Vec<Claim> {
         },
         Claim {
             id: "orientation.real-dice",
-            chapter: CHAPTER,
             source: Seed::BelrosePope.quote(
                 "But this prediction is clearly false: dice almost never land standing up on one of their corners, for example.",
             ),
@@ -287,7 +270,6 @@ pub fn orientation_claims(r: &Results) -> Vec<Claim> {
         },
         Claim {
             id: "orientation.nickel-edge",
-            chapter: CHAPTER,
             source: Seed::BelrosePope.quote(
                 "The indifference principle suggests that the resting states of coins and dice should be uniformly distributed",
             ),
@@ -316,7 +298,6 @@ pub fn orientation_claims(r: &Results) -> Vec<Claim> {
         },
         Claim {
             id: "orientation.nickel-real",
-            chapter: CHAPTER,
             source: Source::paper(
                 "murray1993probability",
                 "Murray & Teare (1993)",
@@ -371,7 +352,6 @@ pub fn paradox_claims(r: &Results) -> Vec<Claim> {
         let method = Method::ALL[k];
         Claim {
             id,
-            chapter: CHAPTER,
             source: Seed::BelrosePope.quote(OTHER_EXAMPLES),
             stated: Stated::Statement(bertrand_stated),
             computed: Test::full(format!(
@@ -404,7 +384,6 @@ pub fn paradox_claims(r: &Results) -> Vec<Claim> {
     vec![
         Claim {
             id: "bertrand.three-answers",
-            chapter: CHAPTER,
             source: Seed::BelrosePope.quote(OTHER_EXAMPLES),
             stated: Stated::Statement(bertrand_stated),
             computed: Test::full(format!(
@@ -428,7 +407,6 @@ pub fn paradox_claims(r: &Results) -> Vec<Claim> {
         method("bertrand.midpoint", 2),
         Claim {
             id: "cube-factory.three-answers",
-            chapter: CHAPTER,
             source: Seed::BelrosePope.quote(OTHER_EXAMPLES),
             stated: Stated::Statement(
                 "van Fraassen's cube factory: indifference over edge, face area or volume gives contradictory answers",
@@ -503,7 +481,6 @@ pub fn restaurant_claims() -> Vec<Claim> {
     vec![
         Claim {
             id: "restaurants.two-carvings",
-            chapter: CHAPTER,
             source: Seed::CarlsmithCounting.quote(
                 "So if we don't know which type of cuisine Bob prefers, it's tempting to move closer to a uniform distribution over types of cuisine, rather than over individual restaurants.",
             ),
@@ -528,7 +505,6 @@ pub fn restaurant_claims() -> Vec<Claim> {
         },
         Claim {
             id: "restaurants.preference-outweighs-count",
-            chapter: CHAPTER,
             source: Seed::CarlsmithCounting.quote(
                 "E.g., it could be that there are ten Chinese restaurants for every Mexican restaurant, but if Bob likes Mexican food better in general, he might just choose Mexican.",
             ),
@@ -567,7 +543,6 @@ pub fn symmetry_claims() -> Vec<Claim> {
     vec![
         Claim {
             id: "symmetries.permutations",
-            chapter: CHAPTER,
             source: Seed::Turner.quote(
                 "(Don't forget to take into account the architecture's internal symmetries !)",
             ),
@@ -599,7 +574,6 @@ pub fn symmetry_claims() -> Vec<Claim> {
         },
         Claim {
             id: "symmetries.rescalings",
-            chapter: CHAPTER,
             source: Seed::Turner.quote(
                 "You have to not just think about \"what does this system do?\", but \"how many ways can this function be implemented?\".",
             ),
@@ -631,58 +605,168 @@ pub fn symmetry_claims() -> Vec<Claim> {
     ]
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::sync::OnceLock;
+/// How close the parameter count must come to SGD: its error in mean test accuracy at most
+/// this share of the function count's error.
+pub const TRACKS: f64 = 0.5;
 
-    fn test_claims() -> &'static [Claim] {
-        static C: OnceLock<Vec<Claim>> = OnceLock::new();
-        C.get_or_init(|| {
-            let r = experiments::run(&experiments::Scale::test());
-            claims_from(&r)
+/// How far above chance SGD's mean test accuracy must be, at every training-set size.
+pub const ABOVE_CHANCE: f64 = 0.2;
+
+/// The smallest margin of mean test accuracy above one half, over training-set sizes.
+fn margin_above_half(measures: &[&Measured]) -> f64 {
+    measures
+        .iter()
+        .map(|m| m.mean_accuracy() - 0.5)
+        .fold(f64::INFINITY, f64::min)
+}
+
+/// Whether a predictor's mean test accuracy is, at every training-set size, within
+/// [`TRACKS`] of the function count's error from SGD's: `(predictor, sgd)` pairs.
+fn tracks(pairs: &[(f64, f64)]) -> bool {
+    pairs
+        .iter()
+        .all(|&(pred, sgd)| (sgd - pred).abs() <= TRACKS * (sgd - 0.5).abs())
+}
+
+/// The largest 95% upper bound, over training-set sizes, on a measure's schemer share.
+fn worst_schemer_upper(measures: &[&Measured]) -> f64 {
+    measures
+        .iter()
+        .map(|m| {
+            Estimate::new(m.schemers as u64, m.test_accuracies.len().max(1) as u64)
+                .ci95()
+                .1
         })
-    }
+        .fold(0.0, f64::max)
+}
 
-    #[test]
-    fn every_claim_earns_its_verdict_at_test_scale() {
-        for c in test_claims() {
-            if let Err(message) = c.check() {
-                panic!("{message}");
-            }
-        }
-    }
+/// A measure's schemer analogs over all training-set sizes, as a percentage of its networks.
+fn pooled_schemer_percent(measures: &[&Measured]) -> f64 {
+    let schemers: usize = measures.iter().map(|m| m.schemers).sum();
+    let all: usize = measures.iter().map(|m| m.test_accuracies.len()).sum();
+    100.0 * schemers as f64 / all.max(1) as f64
+}
 
-    #[test]
-    fn ids_are_unique_and_kebab_case() {
-        let ids: Vec<&str> = test_claims().iter().map(|c| c.id).collect();
-        let mut sorted = ids.clone();
-        sorted.sort_unstable();
-        sorted.dedup();
-        assert_eq!(sorted.len(), ids.len());
-        for id in ids {
-            let (section, name) = id.split_once('.').expect("section.name");
-            for part in [section, name] {
-                assert!(
-                    part.chars()
-                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
-                    "{id}"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn printed_values_are_the_expected_ones() {
-        let find = |id| test_claims().iter().find(|c| c.id == id).expect(id);
-        let text = |id| {
-            find(id)
-                .computed_text(ledger::Style::Plain)
-                .expect("printable")
-        };
-        assert_eq!(text("coarse-graining.any-event-half"), "0.50");
-        assert_eq!(text("cube-factory.three-answers"), "3 distinct answers");
-        assert!(text("symmetries.permutations").ends_with("10^95"));
-        assert_eq!(text("symmetries.rescalings"), "80 dimensions");
-    }
+/// The crux's claims.
+///
+/// Each is decided against the function count's own prediction, drawn as the other measures
+/// are ([`CruxPoint::uniform`](crate::crux::CruxPoint::uniform)): a uniform draw over the functions that fit the training set.
+pub fn crux_claims(r: &CruxResult) -> Vec<Claim> {
+    let first = &r.points[0];
+    let sgd: Vec<&Measured> = r.points.iter().map(|p| &p.sgd).collect();
+    let uniform: Vec<&Measured> = r.points.iter().map(|p| &p.uniform).collect();
+    let runs = r
+        .points
+        .iter()
+        .map(|p| p.sgd.test_accuracies.len())
+        .min()
+        .unwrap_or(0);
+    let draws = first.uniform.test_accuracies.len();
+    let ms: Vec<String> = r.points.iter().map(|p| p.m.to_string()).collect();
+    let ms = ms.join(", ");
+    let inputs = first.m + first.unseen;
+    let params_vs_sgd: Vec<(f64, f64)> = r
+        .points
+        .iter()
+        .map(|p| (p.parameters.mean_accuracy(), p.sgd.mean_accuracy()))
+        .collect();
+    let uniform_vs_sgd: Vec<(f64, f64)> = r
+        .points
+        .iter()
+        .map(|p| (p.uniform.mean_accuracy(), p.sgd.mean_accuracy()))
+        .collect();
+    let accepted = r
+        .points
+        .iter()
+        .map(|p| format!("{} at m = {}", p.parameters.test_accuracies.len(), p.m))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let errors = |pairs: &[(f64, f64)]| {
+        pairs
+            .iter()
+            .zip(&r.points)
+            .map(|(&(pred, sgd), p)| {
+                format!(
+                    "m = {}: {:.1} against {:.1} points",
+                    p.m,
+                    100.0 * (sgd - pred).abs(),
+                    100.0 * (sgd - 0.5).abs()
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let k = r.trigger_size;
+    let function_share = 0.5f64.powi(k as i32);
+    let uniform_rival = format!(
+        "the function count, sampled: {draws} truth tables per training-set size drawn uniformly from those that fit it"
+    );
+    vec![
+        Claim {
+            id: "crux.sgd-is-not-uniform-over-functions",
+            source: Seed::BelrosePope.quote("These results strongly suggest that SGD is not doing anything like sampling uniformly at random from the set of representable functions that do well on the training set."),
+            stated: Stated::Statement("SGD does not sample consistent functions uniformly"),
+            computed: Test::small(format!(
+                "holds if, at every training-set size ({ms} of {inputs} inputs), the mean test accuracy of networks trained until they fit ({runs} or more runs each) exceeds one half, what a uniform draw over the consistent functions gives, by at least {:.0} points (smallest margin: SGD {:.1} points, the sampled function count {:.1})",
+                100.0 * ABOVE_CHANCE,
+                100.0 * margin_above_half(&sgd),
+                100.0 * margin_above_half(&uniform)
+            ))
+            .on_data(
+                Quantity::Real(100.0 * first.sgd.mean_accuracy()),
+                sgd.as_slice(),
+                uniform_rival.clone(),
+                Quantity::Real(100.0 * first.uniform.mean_accuracy()),
+                uniform.as_slice(),
+                |ms: &[&Measured]| margin_above_half(ms) >= ABOVE_CHANCE,
+            ),
+            unit: "%",
+            digits: 3,
+            expect: Verdict::Qualitative,
+        },
+        Claim {
+            id: "crux.parameters-track-sgd",
+            source: Seed::Turner.quote("This supports the idea that “counting arguments over parameterizations” are far more appropriate than “counting arguments over functions."),
+            stated: Stated::Statement(
+                "counting parameterizations predicts training better than counting functions",
+            ),
+            computed: Test::small(format!(
+                "holds if, at every training-set size, the mean test accuracy of randomly initialised networks that fit the training set ({} drawn; accepted {accepted}) is off SGD's by at most {TRACKS} times what the function count's one half is off it, in points of test accuracy ({})",
+                count(r.samples),
+                errors(&params_vs_sgd)
+            ))
+            .on_data(
+                Quantity::Real(100.0 * first.parameters.mean_accuracy()),
+                params_vs_sgd.as_slice(),
+                format!("{uniform_rival}, as the predictor ({})", errors(&uniform_vs_sgd)),
+                Quantity::Real(100.0 * first.uniform.mean_accuracy()),
+                uniform_vs_sgd.as_slice(),
+                tracks,
+            ),
+            unit: "%",
+            digits: 3,
+            expect: Verdict::Qualitative,
+        },
+        Claim {
+            id: "crux.schemer-analog",
+            source: Seed::BelrosePope.quote("Without an indifference principle, we might think that SGD is strongly biased toward producing non-schemers, even if there are “more” schemers."),
+            stated: Stated::Statement("SGD gives less mass than the function count to functions that defy the target on every trigger input"),
+            computed: Test::small(format!(
+                "holds if, at every training-set size, the 95% upper bound on the share of networks that defy the target on all {k} trigger inputs lies below the function count's 2^-{k} (worst upper bound: SGD {:.1}%, the sampled function count {:.1}%)",
+                100.0 * worst_schemer_upper(&sgd),
+                100.0 * worst_schemer_upper(&uniform)
+            ))
+            .on_data(
+                Quantity::Real(pooled_schemer_percent(&sgd)),
+                sgd.as_slice(),
+                uniform_rival,
+                Quantity::Real(pooled_schemer_percent(&uniform)),
+                uniform.as_slice(),
+                |ms: &[&Measured]| worst_schemer_upper(ms) < function_share,
+            ),
+            unit: "%",
+            digits: 2,
+            expect: Verdict::Qualitative,
+        },
+    ]
 }

@@ -12,7 +12,6 @@ use crate::crux::{self, CruxConfig, CruxResult};
 use crate::cube_factory::{self, CubeConfig, CubeResult};
 use crate::orientation::{self, OrientationConfig, OrientationResult};
 use ledger::timed;
-use std::sync::OnceLock;
 
 /// Every experiment's configuration.
 #[derive(Clone, Debug, PartialEq)]
@@ -88,10 +87,4 @@ pub fn run(scale: &Scale) -> Results {
             timings: vec![t_orientation, t_bertrand, t_cube, t_crux],
         }
     })
-}
-
-/// The book-scale results, computed on first use.
-pub fn book() -> &'static Results {
-    static BOOK: OnceLock<Results> = OnceLock::new();
-    BOOK.get_or_init(|| run(&Scale::book()))
 }

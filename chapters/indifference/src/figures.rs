@@ -2,6 +2,7 @@
 //! and Bob's dinner against the strength of his preference.
 
 use crate::bertrand::BertrandResult;
+use crate::experiments::Results;
 use crate::orientation::{Feature, OrientationResult, curve_angles};
 use crate::restaurants::{Chooser, Town, curves};
 use figures::{DrawError, Figure, INK, LABEL_SIZE, PALETTE, SIZE, TITLE_SIZE};
@@ -195,29 +196,28 @@ pub fn draw_restaurants(town: &Town) -> Result<String, DrawError> {
     })
 }
 
-/// The chapter's figures, as the book build writes them (the experiments at book scale).
-pub fn figures() -> Vec<Figure> {
-    use crate::experiments::book;
+/// The chapter's figures, drawn from one run of its experiments.
+pub fn figures(r: &Results) -> Vec<Figure> {
     vec![
         Figure {
             file: "indifference/bertrand-chords.svg",
-            render: || draw_chords(&book().bertrand),
+            svg: draw_chords(&r.bertrand),
         },
         Figure {
             file: "indifference/orientation.svg",
-            render: || draw_orientation(&book().orientation),
+            svg: draw_orientation(&r.orientation),
         },
         Figure {
             file: "indifference/restaurants.svg",
-            render: || draw_restaurants(&Town::default()),
+            svg: draw_restaurants(&Town::default()),
         },
         Figure {
             file: "indifference/crux-accuracy.svg",
-            render: || crate::crux::draw_accuracy(&book().crux, crate::crux::FIGURE_TRAINING_SIZE),
+            svg: crate::crux::draw_accuracy(&r.crux, crate::crux::FIGURE_TRAINING_SIZE),
         },
         Figure {
             file: "indifference/crux-schemers.svg",
-            render: || crate::crux::draw_schemers(&book().crux),
+            svg: crate::crux::draw_schemers(&r.crux),
         },
     ]
 }

@@ -155,8 +155,6 @@ impl Test {
 pub struct Claim {
     /// Stable id, `section.name` in kebab case (`addition.mappings`).
     pub id: &'static str,
-    /// The chapter crate that computes it (`counting`).
-    pub chapter: &'static str,
     pub source: Source,
     pub stated: Stated,
     pub computed: Computed,
@@ -311,15 +309,6 @@ fn from_log10(l: f64) -> Quantity {
 }
 
 impl Claim {
-    /// The test that checks this claim: one test per claim, named after its id.
-    pub fn test(&self) -> String {
-        format!(
-            "tests/{}.rs::{}",
-            self.chapter,
-            self.id.replace(['.', '-'], "_")
-        )
-    }
-
     /// `10^exponent` as the book prints it, empty for exponent zero.
     fn power(exponent: i64, style: Style) -> String {
         if exponent == 0 {
@@ -513,13 +502,12 @@ impl Claim {
     /// claim's rival would not have earned it too.
     ///
     /// # Errors
-    /// A message naming the claim, its test, the quote, the stated and the computed value.
+    /// A message naming the claim, the quote, the stated and the computed value.
     pub fn check(&self) -> Result<Assessment, String> {
         let describe = |problem: String| {
             format!(
-                "claim `{}` ({}) fails: {problem}\n  source:   {} ({})\n  quote:    “{}”\n  stated:   {}\n  computed: {}",
+                "claim `{}` fails: {problem}\n  source:   {} ({})\n  quote:    “{}”\n  stated:   {}\n  computed: {}",
                 self.id,
-                self.test(),
                 self.source.citation(),
                 self.source.file(),
                 self.source.quote,

@@ -62,6 +62,16 @@ impl fmt::Display for BoundsDisagree {
 
 impl std::error::Error for BoundsDisagree {}
 
+/// A count as the ledger prints it, in plain text with thousands grouped (`4,000,000`).
+/// Any of Rust's integer types up to 64 bits converts.
+pub fn count(n: impl TryInto<i128>) -> String {
+    let n = n
+        .try_into()
+        .ok()
+        .expect("a count of at most 64 bits fits an i128");
+    group_thousands(n, Style::Plain)
+}
+
 /// Prints `q` with `digits` significant digits (integers always print in full).
 ///
 /// # Errors

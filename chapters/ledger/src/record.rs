@@ -9,7 +9,10 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ClaimRecord {
     pub id: String,
+    /// The chapter crate that computes it (`counting`).
     pub chapter: String,
+    /// The chapter's title, as the book's headings give it.
+    pub chapter_title: String,
     /// Author and title of the source text.
     pub source: String,
     /// The seed file the quote comes from (for a cited paper: its References key).
@@ -46,7 +49,8 @@ pub struct ClaimRecord {
     /// The verdict the same criterion gives the rival; never the claim's own verdict.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub rival_verdict: Option<Verdict>,
-    /// The test that checks the claim.
+    /// The command that runs the claim's test: each chapter's test binary has one test per
+    /// claim, named by its id.
     pub test: String,
     /// The computed value, when it fits an `f64`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
@@ -57,11 +61,12 @@ pub struct ClaimRecord {
 }
 
 impl ClaimRecord {
-    /// Assesses `claim` and prints its values.
+    /// Assesses `claim`, a claim of the chapter crate `chapter` titled `title`, and prints its
+    /// values.
     ///
     /// # Errors
     /// The claim's own check message, when it does not earn the verdict the book relies on.
-    pub fn new(claim: &Claim) -> Result<Self, String> {
+    pub fn new(claim: &Claim, chapter: &str, title: &str) -> Result<Self, String> {
         let assessment = claim.check()?;
         let quantity = claim.computed.value().copied();
         let (value, log10) = split(quantity);
@@ -70,7 +75,8 @@ impl ClaimRecord {
         let printed = |style| claim.computed_text(style).map_err(|e| e.to_string());
         Ok(ClaimRecord {
             id: claim.id.to_string(),
-            chapter: claim.chapter.to_string(),
+            chapter: chapter.to_string(),
+            chapter_title: title.to_string(),
             source: claim.source.citation().to_string(),
             seed_file: claim.source.file().to_string(),
             quote: claim.source.quote.to_string(),
@@ -87,7 +93,7 @@ impl ClaimRecord {
             rival_value,
             rival_log10,
             rival_verdict: rival.map(|r| r.verdict),
-            test: claim.test(),
+            test: format!("cargo test --test {chapter} -- --exact {}", claim.id),
             value,
             log10,
         })

@@ -6,7 +6,6 @@ use ledger::{Claim, ClaimRecord, Computed, Quantity, Seed, Source, Stated, Style
 fn claim(stated: Stated, computed: Computed, unit: &'static str, expect: Verdict) -> Claim {
     Claim {
         id: "records.a-claim",
-        chapter: "counting",
         source: Seed::Turner.quote("a quote"),
         stated,
         computed,
@@ -16,9 +15,14 @@ fn claim(stated: Stated, computed: Computed, unit: &'static str, expect: Verdict
     }
 }
 
+/// The record of `claim` as a claim of the Counting chapter.
+fn record(claim: &Claim) -> Result<ClaimRecord, String> {
+    ClaimRecord::new(claim, "counting", "Counting")
+}
+
 #[test]
 fn a_record_carries_the_value_or_its_logarithm_and_the_rivals_alike() {
-    let real = ClaimRecord::new(&claim(
+    let real = record(&claim(
         Stated::Rounded {
             qualifier: "roughly",
             digits: "179",
@@ -45,9 +49,14 @@ fn a_record_carries_the_value_or_its_logarithm_and_the_rivals_alike() {
     assert_eq!(real.rival_verdict, Some(Verdict::Contradicted));
     assert_eq!(real.source, Seed::Turner.citation());
     assert_eq!(real.seed_file, Seed::Turner.file());
-    assert_eq!(real.test, "tests/counting.rs::records_a_claim");
+    assert_eq!(real.chapter, "counting");
+    assert_eq!(real.chapter_title, "Counting");
+    assert_eq!(
+        real.test,
+        "cargo test --test counting -- --exact records.a-claim"
+    );
 
-    let huge = ClaimRecord::new(&claim(
+    let huge = record(&claim(
         Stated::Rounded {
             qualifier: "≈",
             digits: "2.75",
@@ -79,7 +88,7 @@ fn a_record_carries_the_value_or_its_logarithm_and_the_rivals_alike() {
     let rival = huge.rival_log10.unwrap();
     assert!((rival - 430_096_561.439_3).abs() < 0.01, "{rival}");
 
-    let count = ClaimRecord::new(&claim(
+    let count = record(&claim(
         Stated::Exact(19_999),
         Computed::Number(Quantity::Integer(19_999)),
         "",
@@ -90,7 +99,7 @@ fn a_record_carries_the_value_or_its_logarithm_and_the_rivals_alike() {
     assert_eq!(count.rival_value, Some(20_000.0));
     assert_eq!(count.rival_log10, None);
     assert_eq!(count.rival_html.as_deref(), Some("20,000"));
-    let wrong = ClaimRecord::new(&claim(
+    let wrong = record(&claim(
         Stated::Exact(19_999),
         Computed::Number(Quantity::Integer(1_019_999)),
         "",
@@ -103,7 +112,7 @@ fn a_record_carries_the_value_or_its_logarithm_and_the_rivals_alike() {
 
 #[test]
 fn a_statement_record_names_its_criterion_and_rival_and_an_opinion_neither() {
-    let statement = ClaimRecord::new(&claim(
+    let statement = record(&claim(
         Stated::Statement("more than chance"),
         Test::small("holds if accuracy exceeds 60%").on(
             Quantity::Real(75.0),
@@ -123,7 +132,7 @@ fn a_statement_record_names_its_criterion_and_rival_and_an_opinion_neither() {
     assert_eq!(statement.rival_value, Some(50.0));
     assert_eq!(statement.rival_verdict, Some(Verdict::NotReproduced));
 
-    let opinion = ClaimRecord::new(&claim(
+    let opinion = record(&claim(
         Stated::Unverifiable("an opinion"),
         Computed::Nothing { why: "no data" },
         "",
@@ -139,7 +148,7 @@ fn a_statement_record_names_its_criterion_and_rival_and_an_opinion_neither() {
 
 #[test]
 fn a_record_is_refused_when_the_claim_fails_its_check() {
-    let err = ClaimRecord::new(&claim(
+    let err = record(&claim(
         Stated::Exact(3),
         Computed::Number(Quantity::Integer(4)),
         "",
@@ -195,7 +204,7 @@ fn units_attach_as_the_book_prints_them() {
 
 #[test]
 fn a_contradicted_ordinary_value_keeps_its_rival_an_ordinary_number() {
-    let record = ClaimRecord::new(&claim(
+    let record = record(&claim(
         Stated::Rounded {
             qualifier: "",
             digits: "0.5",

@@ -8,7 +8,6 @@ use ledger::{Basis, Claim, Computed, Quantity, Seed, Stated, Test, Verdict};
 fn claim(stated: Stated, computed: Computed, expect: Verdict) -> Claim {
     Claim {
         id: "test.claim",
-        chapter: "test",
         source: Seed::BelrosePope.quote("a quote"),
         stated,
         computed,

@@ -418,14 +418,6 @@ fn cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
 
-fn chapter_title(chapter: &str) -> String {
-    let mut title = chapter.to_string();
-    if let Some(first) = title.get_mut(0..1) {
-        first.make_ascii_uppercase();
-    }
-    title
-}
-
 /// Every claim at a glance, one table per chapter: the claim's id linked to its ledger row,
 /// its verdict, the stated and the computed value, and the page that discusses it.
 fn render_scoreboard(
@@ -442,7 +434,7 @@ fn render_scoreboard(
             write!(
                 out,
                 "\n**{}**\n\n| claim | verdict | stated | computed | discussed in |\n|---|---|---|---|---|\n",
-                chapter_title(chapter)
+                c.chapter_title
             )
             .expect("string write");
         }
@@ -515,7 +507,7 @@ pub fn render_ledger(claims: &[ClaimRecord]) -> String {
     for c in claims {
         if c.chapter != chapter {
             chapter = &c.chapter;
-            writeln!(out, "\n## {}\n", chapter_title(chapter)).expect("string write");
+            writeln!(out, "\n## {}\n", c.chapter_title).expect("string write");
         }
         let computed = if c.computed_html.is_empty() {
             "—"

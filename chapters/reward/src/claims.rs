@@ -10,11 +10,9 @@
 //! decided by the same criterion. Opinions and facts about systems the book cannot run enter
 //! as not checkable, with the reason.
 
-use crate::experiments::{self, Results};
+use crate::experiments::Results;
 use crate::inference::Regulariser;
 use ledger::{Claim, Computed, Quantity, Seed, Source, Stated, Test, Verdict};
-
-const CHAPTER: &str = "reward";
 
 /// Gradient ascent must land within this of the closed-form optimum (the bar).
 pub const MATCH: f64 = 1e-6;
@@ -39,7 +37,6 @@ fn claim(
 ) -> Claim {
     Claim {
         id,
-        chapter: CHAPTER,
         source,
         stated: Stated::Statement(stated),
         computed,
@@ -52,7 +49,6 @@ fn claim(
 fn opinion(id: &'static str, source: Source, stated: &'static str, why: &'static str) -> Claim {
     Claim {
         id,
-        chapter: CHAPTER,
         source,
         stated: Stated::Unverifiable(stated),
         computed: Computed::Nothing { why },
@@ -62,13 +58,8 @@ fn opinion(id: &'static str, source: Source, stated: &'static str, why: &'static
     }
 }
 
-/// Every claim of the chapter, with the experiments at the book's scale.
-pub fn claims() -> Vec<Claim> {
-    claims_from(experiments::book())
-}
-
-/// Every claim of the chapter, with the experiments' results given.
-pub fn claims_from(r: &Results) -> Vec<Claim> {
+/// Every claim of the chapter, computed from one run of its experiments.
+pub fn claims(r: &Results) -> Vec<Claim> {
     let mut all = update_claims(r);
     all.extend(inference_claims(r));
     all.extend(best_of_n_claims(r));

@@ -10,7 +10,6 @@ use crate::hospital::{self, HospitalConfig, HospitalResult};
 use crate::inference::{self, InferenceConfig, InferenceResult};
 use crate::updates::{self, UpdateConfig, UpdateResult};
 use ledger::timed;
-use std::sync::OnceLock;
 
 /// Every experiment's configuration.
 #[derive(Clone, Debug, PartialEq)]
@@ -81,10 +80,4 @@ pub fn run(scale: &Scale) -> Results {
             timings: vec![t_inference, t_updates, t_best, t_hospital, t_frog],
         }
     })
-}
-
-/// The book-scale results, computed on first use.
-pub fn book() -> &'static Results {
-    static BOOK: OnceLock<Results> = OnceLock::new();
-    BOOK.get_or_init(|| run(&Scale::book()))
 }

@@ -2,6 +2,7 @@
 //! the posterior, the divergence best-of-N buys, and the hospital planner as N grows.
 
 use crate::best_of_n::BestOfNResult;
+use crate::experiments::Results;
 use crate::hospital::HospitalResult;
 use crate::inference::InferenceResult;
 use crate::updates::UpdateResult;
@@ -407,29 +408,28 @@ pub fn draw_frog(f: &crate::frog::FrogResult) -> Result<String, DrawError> {
     })
 }
 
-/// The chapter's figures, as the book build writes them (the experiments at book scale).
-pub fn figures() -> Vec<Figure> {
-    use crate::experiments::book;
+/// The chapter's figures, drawn from one run of its experiments.
+pub fn figures(r: &Results) -> Vec<Figure> {
     vec![
         Figure {
             file: "reward/per-sample-update.svg",
-            render: || draw_updates(&book().updates),
+            svg: draw_updates(&r.updates),
         },
         Figure {
             file: "reward/rl-inference.svg",
-            render: || draw_inference(&book().inference),
+            svg: draw_inference(&r.inference),
         },
         Figure {
             file: "reward/best-of-n-kl.svg",
-            render: || draw_best_of_n(&book().best_of_n),
+            svg: draw_best_of_n(&r.best_of_n),
         },
         Figure {
             file: "reward/hospital.svg",
-            render: || draw_hospital(&book().hospital),
+            svg: draw_hospital(&r.hospital),
         },
         Figure {
             file: "reward/frog.svg",
-            render: || draw_frog(&book().frog),
+            svg: draw_frog(&r.frog),
         },
     ]
 }

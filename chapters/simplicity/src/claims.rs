@@ -13,30 +13,18 @@
 use crate::bias::{self, BiasResult, UniformResult};
 use crate::code::{self, kraft_sum, pairs_reversed};
 use crate::complexity::{kc_bits, kc_units, sensitivity};
-use crate::experiments::{self, Results};
+use crate::experiments::Results;
 use crate::parody::{self, ParodyResult};
 use crate::paths;
 use crate::residual;
 use crate::residual::ResidualResult;
 use crate::spectral::{SpectralResult, SpectralRun};
+use ledger::number::count;
 use ledger::{Claim, Computed, Quantity, Seed, Source, Stated, Test, Verdict};
 use nets::boolean::TruthTable;
 
-const CHAPTER: &str = "simplicity";
-
-/// A count as the ledger prints it (`4,000,000`).
-fn count(n: u64) -> String {
-    ledger::number::format(&Quantity::Integer(n.into()), 0, ledger::Style::Plain)
-        .expect("integers always print")
-}
-
-/// Every claim of the chapter, with the experiments at the book's scale.
-pub fn claims() -> Vec<Claim> {
-    claims_from(experiments::book())
-}
-
-/// Every claim of the chapter, with the experiments' results given.
-pub fn claims_from(r: &Results) -> Vec<Claim> {
+/// Every claim of the chapter, computed from one run of its experiments.
+pub fn claims(r: &Results) -> Vec<Claim> {
     let mut all = code_claims();
     all.extend(bias_claims(
         &r.bias,
@@ -64,7 +52,6 @@ pub fn code_claims() -> Vec<Claim> {
     vec![
         Claim {
             id: "code.efficient-code-ranks-by-probability",
-            chapter: CHAPTER,
             source: Seed::BelrosePope.quote(
                 "One reasonable definition of “simple” is “low description length,” which directly implies “more likely” if we assume the language in which the hypotheses are being described is efficient (assigns short encodings to likely hypotheses).",
             ),
@@ -91,7 +78,6 @@ pub fn code_claims() -> Vec<Claim> {
         },
         Claim {
             id: "code.simplicity-is-likelihood",
-            chapter: CHAPTER,
             source: Seed::BelrosePope.quote(
                 "But on this view, simplicity is simply another word for likelihood: we can’t appeal to our intuitive notions of simplicity to conclude that one hypothesis will truly be “simpler” and hence more likely.",
             ),
@@ -115,7 +101,6 @@ pub fn code_claims() -> Vec<Claim> {
         },
         Claim {
             id: "code.simplicity-is-ambiguous",
-            chapter: CHAPTER,
             source: Seed::BelrosePope.quote(
                 "The first is that “simplicity” is a highly ambiguous term, and it’s not clear which, if any, specific notion of simplicity should be relevant here.",
             ),
@@ -187,7 +172,6 @@ pub fn bias_claims(
     vec![
         Claim {
             id: "bias.parameters-are-not-functions",
-            chapter: CHAPTER,
             source: Seed::Turner.quote(
                 "I think a recovered argument will need to address (some close proxy of) \"what volume of parameter-space leads to scheming vs not?\", which is a much harder task than counting functions.",
             ),
@@ -214,7 +198,6 @@ pub fn bias_claims(
         },
         Claim {
             id: "bias.probable-functions-are-simple",
-            chapter: CHAPTER,
             source: Seed::BelrosePope.quote(
                 "Alternatively, one could appeal to the actual inductive biases of neural network training, as observed empirically or derived theoretically.",
             ),
@@ -247,7 +230,6 @@ pub fn bias_claims(
         },
         Claim {
             id: "bias.perceptron-ones-uniform",
-            chapter: CHAPTER,
             source: Seed::Turner.quote(
                 "You have to not just think about \"what does this system do?\", but \"how many ways can this function be implemented?\".",
             ),
@@ -263,7 +245,7 @@ pub fn bias_claims(
                 perceptron_ones,
                 format!(
                     "indifference over functions: {} functions drawn uniformly, their counts of ones tested the same way",
-                    count(uniform_ones.iter().sum())
+                    count(uniform_ones.iter().sum::<u64>())
                 ),
                 Quantity::Real(100.0 * uniform_zero_share),
                 uniform_ones,
@@ -301,7 +283,6 @@ pub fn path_claims(r: &ResidualResult) -> Vec<Claim> {
     vec![
         Claim {
             id: "paths.gradient-from-short-paths",
-            chapter: CHAPTER,
             source: Seed::BelrosePope.quote(ENSEMBLES),
             stated: Stated::Statement(
                 "deep residual networks behave as ensembles of shallower paths",
@@ -326,7 +307,6 @@ pub fn path_claims(r: &ResidualResult) -> Vec<Claim> {
         },
         Claim {
             id: "paths.lesion",
-            chapter: CHAPTER,
             source: Seed::BelrosePope.quote(ENSEMBLES),
             stated: Stated::Statement(
                 "deep residual networks behave as ensembles of shallower paths",
@@ -358,7 +338,6 @@ fn effective_share_claim() -> Claim {
     let typical = paths::centred_band_share_percent(n, hi - lo + 1);
     Claim {
         id: "paths.effective-share",
-        chapter: CHAPTER,
         source: Source::paper(
             "veit2016residual",
             "Veit, Wilber & Belongie (2016)",
@@ -473,7 +452,6 @@ pub fn spectral_claims(r: &SpectralResult) -> Vec<Claim> {
     vec![
         Claim {
             id: "spectral.low-frequencies-first",
-            chapter: CHAPTER,
             source: Seed::BelrosePope.quote(LOW_FREQUENCY),
             stated: Stated::Statement(
                 "networks are biased toward low-frequency functions: they learn a target's low frequencies before its high ones",
@@ -489,7 +467,6 @@ pub fn spectral_claims(r: &SpectralResult) -> Vec<Claim> {
         },
         Claim {
             id: "spectral.low-first-despite-amplitude",
-            chapter: CHAPTER,
             // The essay's sentence says nothing about amplitudes: this stronger form is the
             // paper's own finding.
             source: Source::paper(
@@ -591,7 +568,6 @@ pub fn parody_claims(p: &ParodyResult) -> Vec<Claim> {
     vec![
         Claim {
             id: "parody.trained-nets-do-not-answer-a-constant",
-            chapter: CHAPTER,
             source: Seed::BelrosePope.quote(
                 "Since its conclusion is false, we should reject the argumentative form on which it is based.",
             ),
@@ -626,7 +602,6 @@ pub fn parody_claims(p: &ParodyResult) -> Vec<Claim> {
         },
         Claim {
             id: "parody.overfitting-is-not-simpler",
-            chapter: CHAPTER,
             source: Seed::BelrosePope.quote(
                 "Overfitting networks are free to implement a very simple function— like the identity function or a constant function— outside the training set, whereas generalizing networks have to exhibit complex behaviors on unseen inputs.",
             ),
@@ -658,7 +633,6 @@ pub fn parody_claims(p: &ParodyResult) -> Vec<Claim> {
         },
         Claim {
             id: "parody.low-sensitivity",
-            chapter: CHAPTER,
             source: Seed::BelrosePope.quote(LOW_FREQUENCY),
             stated: Stated::Statement(
                 "networks favour functions whose outputs change little as their inputs change",
@@ -685,7 +659,6 @@ pub fn parody_claims(p: &ParodyResult) -> Vec<Claim> {
         },
         Claim {
             id: "parody.treacherous-turn-is-sensitive",
-            chapter: CHAPTER,
             source: Seed::BelrosePope.quote(
                 "But scheming requires the AI to change its behavior dramatically (executing a treacherous turn) in response to subtle cues indicating it is not in a sandbox, and could successfully escape.",
             ),
@@ -722,7 +695,6 @@ pub fn opinion_claims() -> Vec<Claim> {
     vec![
         Claim {
             id: "opinion.if-then-chains",
-            chapter: CHAPTER,
             source: Seed::BelrosePope.quote(
                 "Scheming seems to involve chains of if-then reasoning which would be hard to implement in shallow networks.",
             ),
@@ -738,7 +710,6 @@ pub fn opinion_claims() -> Vec<Claim> {
         },
         Claim {
             id: "opinion.no-account-supports-scheming",
-            chapter: CHAPTER,
             source: Seed::BelrosePope.quote(
                 "There’s no plausible account of inductive biases that does support scheming.",
             ),

@@ -9,7 +9,6 @@ use crate::parody::{self, ParodyConfig, ParodyResult};
 use crate::residual::{self, ResidualConfig, ResidualResult};
 use crate::spectral::{self, SpectralConfig, SpectralResult};
 use ledger::{Timing, timed};
-use std::sync::OnceLock;
 
 /// Every experiment's configuration.
 #[derive(Clone, Debug, PartialEq)]
@@ -99,10 +98,4 @@ pub fn run(scale: &Scale) -> Results {
             t_parody,
         ],
     }
-}
-
-/// The book-scale results, computed on first use.
-pub fn book() -> &'static Results {
-    static BOOK: OnceLock<Results> = OnceLock::new();
-    BOOK.get_or_init(|| run(&Scale::book()))
 }

@@ -7,11 +7,13 @@ use crate::bias::BiasResult;
 use crate::code::Worked;
 use crate::complexity::kc_bits;
 use crate::complexity::sensitivity;
+use crate::experiments::Results;
 use crate::parody::{self, ParodyResult};
 use crate::paths;
 use crate::residual::ResidualResult;
 use crate::spectral::{Amplitudes, SpectralResult, SpectralRun};
 use figures::{DrawError, Figure, INK, LABEL_SIZE, PALETTE, SIZE};
+use ledger::number::count;
 use plotters::prelude::*;
 
 fn key_line(colour: RGBColor) -> impl Fn((i32, i32)) -> PathElement<(i32, i32)> {
@@ -144,15 +146,6 @@ pub fn draw_rank_frequency(b: &BiasResult) -> Result<String, DrawError> {
         figures::legend(&mut chart, SeriesLabelPosition::UpperRight)?;
         Ok(())
     })
-}
-
-fn count(n: u64) -> String {
-    ledger::number::format(
-        &ledger::Quantity::Integer(n.into()),
-        0,
-        ledger::Style::Plain,
-    )
-    .expect("integers print")
 }
 
 /// log P(f) against Lempel-Ziv complexity, one mark per (complexity, count) with at least
@@ -613,49 +606,48 @@ pub fn draw_parody_sensitivity(p: &ParodyResult) -> Result<String, DrawError> {
     })
 }
 
-/// The chapter's figures, as the book build writes them (the experiments at book scale).
-pub fn figures() -> Vec<Figure> {
-    use crate::experiments::book;
+/// The chapter's figures, drawn from one run of its experiments.
+pub fn figures(r: &Results) -> Vec<Figure> {
     vec![
         Figure {
             file: "simplicity/code-lengths.svg",
-            render: || draw_code_lengths(&crate::code::worked()),
+            svg: draw_code_lengths(&crate::code::worked()),
         },
         Figure {
             file: "simplicity/rank-frequency.svg",
-            render: || draw_rank_frequency(&book().bias),
+            svg: draw_rank_frequency(&r.bias),
         },
         Figure {
             file: "simplicity/probability-complexity.svg",
-            render: || draw_probability_complexity(&book().bias),
+            svg: draw_probability_complexity(&r.bias),
         },
         Figure {
             file: "simplicity/perceptron.svg",
-            render: || draw_perceptron(&book().perceptron_ones),
+            svg: draw_perceptron(&r.perceptron_ones),
         },
         Figure {
             file: "simplicity/path-lengths.svg",
-            render: draw_path_lengths,
+            svg: draw_path_lengths(),
         },
         Figure {
             file: "simplicity/residual-gradient.svg",
-            render: || draw_residual_gradient(&book().residual),
+            svg: draw_residual_gradient(&r.residual),
         },
         Figure {
             file: "simplicity/lesions.svg",
-            render: || draw_lesions(&book().residual),
+            svg: draw_lesions(&r.residual),
         },
         Figure {
             file: "simplicity/spectral-equal.svg",
-            render: || draw_spectral(&book().spectral, Amplitudes::Equal),
+            svg: draw_spectral(&r.spectral, Amplitudes::Equal),
         },
         Figure {
             file: "simplicity/spectral-increasing.svg",
-            render: || draw_spectral(&book().spectral, Amplitudes::Increasing),
+            svg: draw_spectral(&r.spectral, Amplitudes::Increasing),
         },
         Figure {
             file: "simplicity/parody-sensitivity.svg",
-            render: || draw_parody_sensitivity(&book().parody),
+            svg: draw_parody_sensitivity(&r.parody),
         },
     ]
 }

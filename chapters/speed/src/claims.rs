@@ -13,14 +13,13 @@
 //! source text states) are not checkable.
 
 use crate::bayesian_sampler::SamplerResult;
-use crate::experiments::{self, Results};
+use crate::experiments::Results;
 use crate::extra_reasoning::ReasoningResult;
 use crate::selection::{TOY_BITS_PER_STEP, TOY_PRIOR_BITS, gap_for_one_bit, toy_steps};
 use crate::speed_cost::{Assumptions, REASONING_STEPS, SERIAL_STEPS};
 use crate::updates::{self, MILLION, PARAMETERS, PUBLISHED_BATCHES};
+use ledger::number::count;
 use ledger::{Claim, Computed, Quantity, Seed, Stated, Test, Verdict};
-
-const CHAPTER: &str = "speed";
 
 /// "Strongly correlated": the least Pearson correlation of log-probabilities the chapter
 /// accepts as SGD getting what the prior prefers (the conventional threshold for a strong
@@ -48,12 +47,6 @@ fn num(x: f64, digits: usize) -> String {
         .expect("reals always print")
 }
 
-/// A count as the ledger prints it (`1,000,000`).
-fn count(n: usize) -> String {
-    ledger::number::format(&Quantity::Integer(n as i128), 0, ledger::Style::Plain)
-        .expect("integers always print")
-}
-
 /// The assumptions of the speed-cost conversion, in one sentence.
 pub fn assumptions_text(a: &Assumptions) -> String {
     let c = a.cost();
@@ -72,13 +65,8 @@ pub fn assumptions_text(a: &Assumptions) -> String {
     )
 }
 
-/// Every claim of the chapter, with the experiments at the book's scale.
-pub fn claims() -> Vec<Claim> {
-    claims_from(experiments::book())
-}
-
-/// Every claim of the chapter, with the experiments' results given.
-pub fn claims_from(results: &Results) -> Vec<Claim> {
+/// Every claim of the chapter, computed from one run of its experiments.
+pub fn claims(results: &Results) -> Vec<Claim> {
     let mut all = selection_claims();
     all.extend(speed_cost_claims());
     all.push(reasoning_claim(&results.reasoning));
@@ -117,7 +105,6 @@ pub fn selection_claims() -> Vec<Claim> {
     vec![
         Claim {
             id: "toy.steps",
-            chapter: CHAPTER,
             source: Seed::CarlsmithCounting.quote(
                 "This means that selecting a non-schemer over a schemer only needs to be worth 100 extra steps of gradient descent, to SGD, for SGD to have an incentive to overcome the prior in question.",
             ),
@@ -131,7 +118,6 @@ pub fn selection_claims() -> Vec<Claim> {
         },
         Claim {
             id: "toy.prior-made-up",
-            chapter: CHAPTER,
             source: Seed::CarlsmithCounting.quote("though of course, I just made up the 2^100:1 ratio, here"),
             stated: Stated::Unverifiable(
                 "2^100 schemer-like goals for every non-schemer goal (a made-up ratio)",
@@ -145,7 +131,6 @@ pub fn selection_claims() -> Vec<Claim> {
         },
         Claim {
             id: "toy.bit-per-step",
-            chapter: CHAPTER,
             source: Seed::CarlsmithCounting.quote("each step is worth at least a \"bit\" of selection power"),
             stated: Stated::Statement(
                 "a gradient step carries at least one bit of selection between the classes",
@@ -179,7 +164,6 @@ pub fn selection_claims() -> Vec<Claim> {
         },
         Claim {
             id: "updates.million",
-            chapter: CHAPTER,
             source: Seed::CarlsmithCounting.quote(
                 "training a model with more than a trillion parameters might well involve more than a million gradient updates, depending on the batch size",
             ),
@@ -209,7 +193,6 @@ pub fn selection_claims() -> Vec<Claim> {
         },
         Claim {
             id: "updates.hundred-steps-few",
-            chapter: CHAPTER,
             source: Seed::CarlsmithCounting.quote(
                 "And 100 extra gradient steps isn't all that many in a very large training run",
             ),
@@ -261,7 +244,6 @@ pub fn speed_cost_claims() -> Vec<Claim> {
     vec![
         Claim {
             id: "speed-cost.serial-share",
-            chapter: CHAPTER,
             source: Seed::CarlsmithSpeed.quote(
                 "the report includes a rough calculation in this respect in section 4.4.2",
             ),
@@ -277,7 +259,6 @@ pub fn speed_cost_claims() -> Vec<Claim> {
         },
         Claim {
             id: "speed-cost.sgd-prefers-non-schemers",
-            chapter: CHAPTER,
             source: Seed::CarlsmithSpeed.quote(
                 "Because of the extra reasoning schemers perform, SGD would prefer non-schemers over schemers in a comparison re: final properties of the models",
             ),
@@ -286,8 +267,8 @@ pub fn speed_cost_claims() -> Vec<Claim> {
             ),
             computed: Test::model(format!(
                 "holds if, under the model, the extra reasoning raises the final loss under both readings of what it takes; break-even: a share of zero — it does for any positive share, so the conclusion is the assumption that the reasoning takes capacity or compute from the task; at the book's illustrative share ({} in {}, which no source text states) the gap is {} nats per token as capacity, {} as compute (the value is the smaller) — {}",
-                count(REASONING_STEPS as usize),
-                count(SERIAL_STEPS as usize),
+                count(REASONING_STEPS),
+                count(SERIAL_STEPS),
                 num(cost.capacity_gap, 3),
                 num(cost.compute_gap, 3),
                 assumptions_text(&a)
@@ -306,7 +287,6 @@ pub fn speed_cost_claims() -> Vec<Claim> {
         },
         Claim {
             id: "speed-cost.worth-it",
-            chapter: CHAPTER,
             source: Seed::CarlsmithCounting.quote(
                 "I think it's plausible that it would indeed be \"worth it\" for SGD to pay substantive costs to get a non-schemer instead",
             ),
@@ -368,7 +348,6 @@ pub fn reasoning_claim(r: &ReasoningResult) -> Claim {
     let smallest_twin = twin_gaps.iter().copied().fold(f64::INFINITY, f64::min);
     Claim {
         id: "extra-reasoning.cost",
-        chapter: CHAPTER,
         source: Seed::CarlsmithSpeed
             .quote("SGD will punish the extra reasoning that schemers need to perform"),
         stated: Stated::Statement(
@@ -411,7 +390,6 @@ pub fn sampler_claim(r: &SamplerResult) -> Claim {
     let shuffled = r.shuffled_log_correlation(SHUFFLE_SEED);
     Claim {
         id: "sgd-vs-prior.correlation",
-        chapter: CHAPTER,
         source: Seed::CarlsmithSpeed.quote(
             "The type of path-dependence/slack at stake in training is such that SGD will get the model that it prefers overall.",
         ),
@@ -457,7 +435,6 @@ pub fn sampler_claim(r: &SamplerResult) -> Claim {
 pub fn credence_claim() -> Claim {
     Claim {
         id: "speed.credences",
-        chapter: CHAPTER,
         source: Seed::CarlsmithSpeed.quote(
             "My sense is that I’m less confident than you in both (1) and (2), but I think they’re both plausible",
         ),

@@ -9,7 +9,6 @@
 use crate::bayesian_sampler::{self, SamplerConfig, SamplerResult};
 use crate::extra_reasoning::{self, ReasoningConfig, ReasoningResult};
 use ledger::timed;
-use std::sync::OnceLock;
 
 /// Every experiment's configuration.
 #[derive(Clone, Debug, PartialEq)]
@@ -54,10 +53,4 @@ pub fn run(scale: &Scale) -> Results {
         reasoning,
         timings: vec![t_sampler, t_reasoning],
     }
-}
-
-/// The book-scale results, computed on first use.
-pub fn book() -> &'static Results {
-    static BOOK: OnceLock<Results> = OnceLock::new();
-    BOOK.get_or_init(|| run(&Scale::book()))
 }

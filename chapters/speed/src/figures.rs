@@ -3,6 +3,7 @@
 //! and the cost of extra reasoning against width.
 
 use crate::bayesian_sampler::SamplerResult;
+use crate::experiments::Results;
 use crate::extra_reasoning::{Pair, ReasoningResult};
 use crate::selection::{TOY_PRIOR_BITS, bits_per_step, gap_for_one_bit};
 use crate::speed_cost::{Assumptions, reasoning_share};
@@ -334,29 +335,28 @@ pub fn draw_reasoning(r: &ReasoningResult) -> Result<String, DrawError> {
     })
 }
 
-/// The chapter's figures, as the book build writes them (the experiments at book scale).
-pub fn figures() -> Vec<Figure> {
-    use crate::experiments::book;
+/// The chapter's figures, drawn from one run of its experiments.
+pub fn figures(r: &Results) -> Vec<Figure> {
     vec![
         Figure {
             file: "speed/selection-phase.svg",
-            render: || draw_phase(&Assumptions::default()),
+            svg: draw_phase(&Assumptions::default()),
         },
         Figure {
             file: "speed/updates.svg",
-            render: draw_updates,
+            svg: draw_updates(),
         },
         Figure {
             file: "speed/speed-cost.svg",
-            render: || draw_speed_cost(&Assumptions::default()),
+            svg: draw_speed_cost(&Assumptions::default()),
         },
         Figure {
             file: "speed/sgd-vs-prior.svg",
-            render: || draw_scatter(&book().sampler),
+            svg: draw_scatter(&r.sampler),
         },
         Figure {
             file: "speed/extra-reasoning.svg",
-            render: || draw_reasoning(&book().reasoning),
+            svg: draw_reasoning(&r.reasoning),
         },
     ]
 }

@@ -1,0 +1,97 @@
+//! The shape every chapter crate has.
+//!
+//! A chapter runs its experiments once at a scale, and everything the book shows comes from
+//! that one run: the claims (the chapter's rows of the ledger), the figures and the
+//! experiments' timings. The build runs each chapter at its book scale, the tests at its
+//! test scale, and a notebook at whatever scale its reader chooses, all through
+//! [`Chapter::run`]; no chapter keeps results of its own between calls.
+
+use figures::Figure;
+use ledger::{Claim, Timing};
+use std::time::Instant;
+
+/// One chapter of the book, implemented by a unit struct in the chapter's crate.
+pub trait Chapter {
+    /// The crate's name: also the name of its test file (`tests/<name>.rs`) and of its
+    /// folder of figures.
+    const NAME: &'static str;
+    /// The chapter's title, as the book's headings and table of contents give it.
+    const TITLE: &'static str;
+    /// Every experiment's configuration.
+    type Scale;
+    /// Every experiment's result.
+    type Results: Send + Sync;
+
+    /// The scale the book reports.
+    fn book_scale() -> Self::Scale;
+    /// The scale `cargo test` runs: smaller, with each claim's outcome still at stake.
+    fn test_scale() -> Self::Scale;
+    /// Runs every experiment at `scale`.
+    fn run(scale: &Self::Scale) -> Self::Results;
+    /// The chapter's claims, computed from `results`.
+    fn claims(results: &Self::Results) -> Vec<Claim>;
+    /// The chapter's figures, drawn from `results`.
+    fn figures(results: &Self::Results) -> Vec<Figure>;
+    /// Seconds each experiment took in the run that gave `results`.
+    fn timings(results: &Self::Results) -> Vec<Timing>;
+}
+
+/// Which of a chapter's two scales to run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Size {
+    Book,
+    Test,
+}
+
+/// Everything one run of a chapter gives the book.
+pub struct Run {
+    pub claims: Vec<Claim>,
+    pub figures: Vec<Figure>,
+    /// Seconds each experiment took.
+    pub timings: Vec<Timing>,
+    /// Seconds for the experiments and the claims together.
+    pub claims_seconds: f64,
+    /// Seconds for drawing the figures.
+    pub figures_seconds: f64,
+}
+
+/// A chapter as the book's list holds it: its name and title, and how to run it. A plain
+/// record of function pointers, so that the list of chapters can be one `Vec`.
+#[derive(Clone, Copy)]
+pub struct Listed {
+    pub name: &'static str,
+    pub title: &'static str,
+    pub run: fn(Size) -> Run,
+}
+
+impl Listed {
+    /// The entry for chapter `C`.
+    pub fn of<C: Chapter>() -> Self {
+        Listed {
+            name: C::NAME,
+            title: C::TITLE,
+            run: run::<C>,
+        }
+    }
+}
+
+/// Runs chapter `C` once at `size` and draws its claims and figures from that run.
+pub fn run<C: Chapter>(size: Size) -> Run {
+    let start = Instant::now();
+    let scale = match size {
+        Size::Book => C::book_scale(),
+        Size::Test => C::test_scale(),
+    };
+    let results = C::run(&scale);
+    let claims = C::claims(&results);
+    let claims_seconds = start.elapsed().as_secs_f64();
+    let start = Instant::now();
+    let figures = C::figures(&results);
+    Run {
+        claims,
+        figures,
+        timings: C::timings(&results),
+        claims_seconds,
+        figures_seconds: start.elapsed().as_secs_f64(),
+    }
+}
