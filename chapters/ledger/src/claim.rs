@@ -308,7 +308,81 @@ fn from_log10(l: f64) -> Quantity {
     }
 }
 
+/// The three kinds of claim, each made one way, by every chapter: a number the source
+/// states, a statement decided by a criterion, and a claim the book cannot check. A claim
+/// prints its computed value without a unit and, for a statement, with no digits until
+/// [`Claim::unit`] and [`Claim::digits`] say otherwise.
 impl Claim {
+    /// A number the source states (`stated`, with the source's own precision) against the
+    /// number the chapter computes.
+    pub fn number(
+        id: &'static str,
+        source: Source,
+        stated: Stated,
+        computed: Quantity,
+        expect: Verdict,
+    ) -> Self {
+        Claim {
+            id,
+            source,
+            stated,
+            computed: Computed::Number(computed),
+            unit: "",
+            digits: 0,
+            expect,
+        }
+    }
+
+    /// A statement of the source (`stated`, as a phrase), decided by a criterion applied to
+    /// the computation and to its rival ([`Test::on`] or [`Test::on_data`]).
+    pub fn statement(
+        id: &'static str,
+        source: Source,
+        stated: &'static str,
+        computed: Computed,
+        expect: Verdict,
+    ) -> Self {
+        Claim {
+            id,
+            source,
+            stated: Stated::Statement(stated),
+            computed,
+            unit: "",
+            digits: 0,
+            expect,
+        }
+    }
+
+    /// A claim the book records but cannot check (`stated`, as a phrase), and why not.
+    pub fn not_checkable(
+        id: &'static str,
+        source: Source,
+        stated: &'static str,
+        why: &'static str,
+    ) -> Self {
+        Claim {
+            id,
+            source,
+            stated: Stated::Unverifiable(stated),
+            computed: Computed::Nothing { why },
+            unit: "",
+            digits: 0,
+            expect: Verdict::NotCheckable,
+        }
+    }
+
+    /// The unit printed after both values (`"MB"`).
+    pub fn unit(mut self, unit: &'static str) -> Self {
+        self.unit = unit;
+        self
+    }
+
+    /// The significant digits the book prints the computed value with.
+    pub fn digits(mut self, digits: usize) -> Self {
+        self.digits = digits;
+        self
+    }
+
     /// `10^exponent` as the book prints it, empty for exponent zero.
     fn power(exponent: i64, style: Style) -> String {
         if exponent == 0 {

@@ -19,7 +19,7 @@ use crate::selection::{TOY_BITS_PER_STEP, TOY_PRIOR_BITS, gap_for_one_bit, toy_s
 use crate::speed_cost::{Assumptions, REASONING_STEPS, SERIAL_STEPS};
 use crate::updates::{self, MILLION, PARAMETERS, PUBLISHED_BATCHES};
 use ledger::number::count;
-use ledger::{Claim, Computed, Quantity, Seed, Stated, Test, Verdict};
+use ledger::{Claim, Quantity, Seed, Stated, Test, Verdict};
 
 /// "Strongly correlated": the least Pearson correlation of log-probabilities the chapter
 /// accepts as SGD getting what the prior prefers (the conventional threshold for a strong
@@ -103,39 +103,13 @@ pub fn selection_claims() -> Vec<Claim> {
     let step_break_even = a.break_even_share(1.0, |c| c.bits_per_step);
     let step_rival = a.with_share(step_break_even * (1.0 - PAST_BREAK_EVEN));
     vec![
-        Claim {
-            id: "toy.steps",
-            source: Seed::CarlsmithCounting.quote(
+        Claim::number("toy.steps", Seed::CarlsmithCounting.quote(
                 "This means that selecting a non-schemer over a schemer only needs to be worth 100 extra steps of gradient descent, to SGD, for SGD to have an incentive to overcome the prior in question.",
-            ),
-            stated: Stated::Exact(100),
-            computed: Computed::Number(Quantity::Integer(
+            ), Stated::Exact(100), Quantity::Integer(
                 toy_steps(TOY_PRIOR_BITS, TOY_BITS_PER_STEP as u32).into(),
-            )),
-            unit: "steps",
-            digits: 0,
-            expect: Verdict::Reproduced,
-        },
-        Claim {
-            id: "toy.prior-made-up",
-            source: Seed::CarlsmithCounting.quote("though of course, I just made up the 2^100:1 ratio, here"),
-            stated: Stated::Unverifiable(
-                "2^100 schemer-like goals for every non-schemer goal (a made-up ratio)",
-            ),
-            computed: Computed::Nothing {
-                why: "there is no agreed measure on goals to count with; the chapter treats the ratio as a free parameter k and asks what overturns 2^k",
-            },
-            unit: "",
-            digits: 0,
-            expect: Verdict::NotCheckable,
-        },
-        Claim {
-            id: "toy.bit-per-step",
-            source: Seed::CarlsmithCounting.quote("each step is worth at least a \"bit\" of selection power"),
-            stated: Stated::Statement(
-                "a gradient step carries at least one bit of selection between the classes",
-            ),
-            computed: Test::model(format!(
+            ), Verdict::Reproduced).unit("steps"),
+        Claim::not_checkable("toy.prior-made-up", Seed::CarlsmithCounting.quote("though of course, I just made up the 2^100:1 ratio, here"), "2^100 schemer-like goals for every non-schemer goal (a made-up ratio)", "there is no agreed measure on goals to count with; the chapter treats the ratio as a free parameter k and asks what overturns 2^k"),
+        Claim::statement("toy.bit-per-step", Seed::CarlsmithCounting.quote("each step is worth at least a \"bit\" of selection power"), "a gradient step carries at least one bit of selection between the classes", Test::model(format!(
                 "holds if, under the model, the speed cost is worth at least one bit per step; break-even: a step carries a bit for any share above {} of capacity or compute given up (at the illustrative share, for any inverse temperature above {}); at the illustrative share it is worth {} bits, the loss gap {} nats per token against the {} at which a step of {} tokens carries one bit — {}",
                 num(step_break_even, 2),
                 num(1.0 / cost.bits_per_step, 2),
@@ -157,20 +131,10 @@ pub fn selection_claims() -> Vec<Claim> {
                 Quantity::Real(step_rival.cost().bits_per_step),
                 &step_rival,
                 |m: &Assumptions| m.cost().bits_per_step >= 1.0,
-            ),
-            unit: "bits per step",
-            digits: 3,
-            expect: Verdict::ModelConsequence,
-        },
-        Claim {
-            id: "updates.million",
-            source: Seed::CarlsmithCounting.quote(
+            ), Verdict::ModelConsequence).unit("bits per step").digits(3),
+        Claim::statement("updates.million", Seed::CarlsmithCounting.quote(
                 "training a model with more than a trillion parameters might well involve more than a million gradient updates, depending on the batch size",
-            ),
-            stated: Stated::Statement(
-                "more than a million gradient updates for more than a trillion parameters, depending on the batch size",
-            ),
-            computed: Test::full(format!(
+            ), "more than a million gradient updates for more than a trillion parameters, depending on the batch size", Test::full(format!(
                 "holds if a trillion-parameter model trained on 20 tokens per parameter (Hoffmann et al. 2022) takes more than a million updates at each batch size published for large runs ({published}); it does for every batch below the break-even {} tokens; more parameters or more tokens per parameter only add updates; the value is the fewest updates, at the largest published batch",
                 num(threshold, 2)
             ))
@@ -186,18 +150,10 @@ pub fn selection_claims() -> Vec<Claim> {
                 Quantity::Real(updates::steps(PARAMETERS, million_rival)),
                 &[million_rival][..],
                 |batches: &[f64]| batches.iter().all(|&b| updates::steps(PARAMETERS, b) > MILLION),
-            ),
-            unit: "updates",
-            digits: 3,
-            expect: Verdict::Reproduced,
-        },
-        Claim {
-            id: "updates.hundred-steps-few",
-            source: Seed::CarlsmithCounting.quote(
+            ), Verdict::Reproduced).unit("updates").digits(3),
+        Claim::statement("updates.hundred-steps-few", Seed::CarlsmithCounting.quote(
                 "And 100 extra gradient steps isn't all that many in a very large training run",
-            ),
-            stated: Stated::Statement("100 steps are few in a very large training run"),
-            computed: Test::full(format!(
+            ), "100 steps are few in a very large training run", Test::full(format!(
                 "holds if 100 steps are at most {}% of a trillion-parameter compute-optimal run at every published batch size; at the largest ({} tokens, the fewest steps: {}) they are {}% (the value); they would reach {}% only at batches of {} tokens, the break-even",
                 num(100.0 * FEW_STEPS, 1),
                 num(largest_published, 2),
@@ -219,11 +175,7 @@ pub fn selection_claims() -> Vec<Claim> {
                 Quantity::Real(100.0 * hundred_share(few_rival)),
                 &[few_rival][..],
                 |batches: &[f64]| batches.iter().all(|&b| hundred_share(b) <= FEW_STEPS),
-            ),
-            unit: "%",
-            digits: 2,
-            expect: Verdict::Reproduced,
-        },
+            ), Verdict::Reproduced).unit("%").digits(2),
     ]
 }
 
@@ -242,30 +194,12 @@ pub fn speed_cost_claims() -> Vec<Claim> {
         c.capacity_gap.min(c.compute_gap)
     };
     vec![
-        Claim {
-            id: "speed-cost.serial-share",
-            source: Seed::CarlsmithSpeed.quote(
+        Claim::not_checkable("speed-cost.serial-share", Seed::CarlsmithSpeed.quote(
                 "the report includes a rough calculation in this respect in section 4.4.2",
-            ),
-            stated: Stated::Unverifiable(
-                "the report makes a rough calculation of what the extra serial reasoning costs a schemer",
-            ),
-            computed: Computed::Nothing {
-                why: "the quoted sentence states no number, and the report's section it points to is not among the book's source texts, so nothing here can check that calculation; the share of its computation the schemer gives up is the model's input — the book's illustration, named among the assumptions of the speed-cost claims, which lead with the break-even share instead",
-            },
-            unit: "",
-            digits: 0,
-            expect: Verdict::NotCheckable,
-        },
-        Claim {
-            id: "speed-cost.sgd-prefers-non-schemers",
-            source: Seed::CarlsmithSpeed.quote(
+            ), "the report makes a rough calculation of what the extra serial reasoning costs a schemer", "the quoted sentence states no number, and the report's section it points to is not among the book's source texts, so nothing here can check that calculation; the share of its computation the schemer gives up is the model's input — the book's illustration, named among the assumptions of the speed-cost claims, which lead with the break-even share instead"),
+        Claim::statement("speed-cost.sgd-prefers-non-schemers", Seed::CarlsmithSpeed.quote(
                 "Because of the extra reasoning schemers perform, SGD would prefer non-schemers over schemers in a comparison re: final properties of the models",
-            ),
-            stated: Stated::Statement(
-                "the extra reasoning makes schemers worse on the final comparison SGD selects on",
-            ),
-            computed: Test::model(format!(
+            ), "the extra reasoning makes schemers worse on the final comparison SGD selects on", Test::model(format!(
                 "holds if, under the model, the extra reasoning raises the final loss under both readings of what it takes; break-even: a share of zero — it does for any positive share, so the conclusion is the assumption that the reasoning takes capacity or compute from the task; at the book's illustrative share ({} in {}, which no source text states) the gap is {} nats per token as capacity, {} as compute (the value is the smaller) — {}",
                 count(REASONING_STEPS),
                 count(SERIAL_STEPS),
@@ -280,18 +214,10 @@ pub fn speed_cost_claims() -> Vec<Claim> {
                 Quantity::Real(smaller_gap(&free)),
                 &free,
                 |m: &Assumptions| smaller_gap(m) > 0.0,
-            ),
-            unit: "nats per token",
-            digits: 3,
-            expect: Verdict::ModelConsequence,
-        },
-        Claim {
-            id: "speed-cost.worth-it",
-            source: Seed::CarlsmithCounting.quote(
+            ), Verdict::ModelConsequence).unit("nats per token").digits(3),
+        Claim::statement("speed-cost.worth-it", Seed::CarlsmithCounting.quote(
                 "I think it's plausible that it would indeed be \"worth it\" for SGD to pay substantive costs to get a non-schemer instead",
-            ),
-            stated: Stated::Statement("the speed cost outweighs a counting prior like 2^100 : 1"),
-            computed: Test::model(format!(
+            ), "the speed cost outweighs a counting prior like 2^100 : 1", Test::model(format!(
                 "holds if, under the model, the loss gap of the speed cost summed over a compute-optimal run is worth at least {TOY_PRIOR_BITS} bits; break-even: it is for any share above {} of capacity or compute given up, and at the illustrative share for any inverse temperature above {} (selection up to {} times weaker than Bayesian updating); at the illustrative share it is worth {} bits (the value), overturning priors up to 2^{} — {}",
                 num(run_break_even, 2),
                 num(lambda_for_toy, 2),
@@ -312,11 +238,7 @@ pub fn speed_cost_claims() -> Vec<Claim> {
                 Quantity::Real(run_rival.cost().bits_per_run),
                 &run_rival,
                 |m: &Assumptions| m.cost().bits_per_run >= f64::from(TOY_PRIOR_BITS),
-            ),
-            unit: "bits over the run",
-            digits: 3,
-            expect: Verdict::ModelConsequence,
-        },
+            ), Verdict::ModelConsequence).unit("bits over the run").digits(3),
     ]
 }
 
@@ -346,14 +268,8 @@ pub fn reasoning_claim(r: &ReasoningResult) -> Claim {
         .flat_map(|w| w.pairs.iter().map(|p| p.twin - p.plain))
         .collect();
     let smallest_twin = twin_gaps.iter().copied().fold(f64::INFINITY, f64::min);
-    Claim {
-        id: "extra-reasoning.cost",
-        source: Seed::CarlsmithSpeed
-            .quote("SGD will punish the extra reasoning that schemers need to perform"),
-        stated: Stated::Statement(
-            "learning a cue-gated target (the task's output flipped by a situational cue) costs a network of fixed size loss at a fixed training budget",
-        ),
-        computed: Test::small(
+    Claim::statement("extra-reasoning.cost", Seed::CarlsmithSpeed
+            .quote("SGD will punish the extra reasoning that schemers need to perform"), "learning a cue-gated target (the task's output flipped by a situational cue) costs a network of fixed size loss at a fixed training budget", Test::small(
             format!(
                 "holds if, at every width and in every repetition ({} per width), a network that must also compute the parity of {} cue bits and flip its output on it ends with a higher test loss on its target than the same network learning the task alone (smallest gap {}); mean gap by width, {per_width} — from {} at width {} to {} at width {}, while the plain loss falls from {} to {}; the null control, a second plain network from another initialisation and batch order, differs from the first by as little as {} (the value: the mean gap at the largest width, over the plain loss)",
                 first.pairs.len(),
@@ -375,11 +291,7 @@ pub fn reasoning_claim(r: &ReasoningResult) -> Claim {
             Quantity::Real(last.twin_gap() / last.plain()),
             &twin_gaps[..],
             |gaps: &[f64]| !gaps.is_empty() && gaps.iter().all(|&g| g > 0.0),
-        ),
-        unit: "× the plain network's loss, added at the largest width",
-        digits: 2,
-        expect: Verdict::Qualitative,
-    }
+        ), Verdict::Qualitative).unit("× the plain network's loss, added at the largest width").digits(2)
 }
 
 /// The small-scale test of "SGD gets the model it prefers".
@@ -388,15 +300,9 @@ pub fn sampler_claim(r: &SamplerResult) -> Claim {
     let corr = r.log_correlation();
     let covered = r.sgd_share_in_common();
     let shuffled = r.shuffled_log_correlation(SHUFFLE_SEED);
-    Claim {
-        id: "sgd-vs-prior.correlation",
-        source: Seed::CarlsmithSpeed.quote(
+    Claim::statement("sgd-vs-prior.correlation", Seed::CarlsmithSpeed.quote(
             "The type of path-dependence/slack at stake in training is such that SGD will get the model that it prefers overall.",
-        ),
-        stated: Stated::Statement(
-            "training lands on models in proportion to how strongly they are preferred",
-        ),
-        computed: Test::small(
+        ), "training lands on models in proportion to how strongly they are preferred", Test::small(
             format!(
                 "holds if, with the parameter prior conditioned on the training set as the preference, the log-probabilities of test-set functions under SGD and under the prior correlate at r ≥ {STRONG_CORRELATION} over the {} functions each found at least {} times, and those functions take at least {}% of SGD's runs ({}%); 7-{}-{}-1 ReLU network, target the first bit, {} training and {} test inputs of 128, {} prior draws ({} fit), {} SGD runs ({} fit); the prior's most probable function has {}% under the prior and {}% of SGD runs",
                 r.common().len(),
@@ -424,28 +330,12 @@ pub fn sampler_claim(r: &SamplerResult) -> Claim {
             Quantity::Real(shuffled),
             &(shuffled, covered),
             |&(c, share): &(f64, f64)| c >= STRONG_CORRELATION && share >= COVERED,
-        ),
-        unit: "(correlation of log-probabilities)",
-        digits: 3,
-        expect: Verdict::Qualitative,
-    }
+        ), Verdict::Qualitative).unit("(correlation of log-probabilities)").digits(3)
 }
 
 /// Carlsmith's credences in the two premises.
 pub fn credence_claim() -> Claim {
-    Claim {
-        id: "speed.credences",
-        source: Seed::CarlsmithSpeed.quote(
+    Claim::not_checkable("speed.credences", Seed::CarlsmithSpeed.quote(
             "My sense is that I’m less confident than you in both (1) and (2), but I think they’re both plausible",
-        ),
-        stated: Stated::Unverifiable(
-            "both premises — SGD prefers non-schemers, and gets what it prefers — are plausible but uncertain",
-        ),
-        computed: Computed::Nothing {
-            why: "a credence: the chapter computes what each premise implies under stated assumptions and probes both at small scale, but the weight to give them at frontier scale is a judgement",
-        },
-        unit: "",
-        digits: 0,
-        expect: Verdict::NotCheckable,
-    }
+        ), "both premises — SGD prefers non-schemers, and gets what it prefers — are plausible but uncertain", "a credence: the chapter computes what each premise implies under stated assumptions and probes both at small scale, but the weight to give them at frontier scale is a judgement")
 }
