@@ -16,17 +16,18 @@ use std::path::PathBuf;
 /// variable), not compiled in.
 fn generated() -> PathBuf {
     PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("run by cargo test"))
-        .join("src/generated")
+        .join("src")
+        .join(ledger::GENERATED_DIR)
 }
 
 fn generated_ledger() -> PathBuf {
-    generated().join("claims.json")
+    generated().join(ledger::LEDGER_FILE)
 }
 
 /// The figures of a chapter's run that differ from the files the book was built with (each
 /// named, with why).
 fn differing_figures(run: &catalog::Run) -> Vec<String> {
-    let dir = generated().join("figures");
+    let dir = generated().join(ledger::FIGURES_DIR);
     run.figures
         .iter()
         .filter_map(|figure| {

@@ -4,16 +4,11 @@
 //! names the notebook and the cell. Panics fail the cell: the kernel runs with
 //! `:preserve_vars_on_panic 0` from `notebooks/evcxr/init.evcxr`.
 
-use crate::project::{root, target_dir};
+use crate::project::{notebook_requirements, root, target_dir};
 use crate::tools::{NotebookTools, install_notebook_tools};
 use anyhow::{Context, Result, bail};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-/// The pinned Python packages for headless execution.
-pub fn requirements() -> PathBuf {
-    root().join("notebooks/requirements.txt")
-}
 
 const DRIVER: &str = include_str!("run_notebook.py");
 
@@ -47,7 +42,7 @@ pub fn run(paths: &[PathBuf]) -> Result<()> {
     if notebooks.is_empty() {
         bail!("no notebooks found under notebooks/");
     }
-    let tools = install_notebook_tools(&requirements())?;
+    let tools = install_notebook_tools(&notebook_requirements())?;
     let executed = target_dir().join("notebooks");
     std::fs::create_dir_all(&executed)?;
     let driver = executed.join("run_notebook.py");

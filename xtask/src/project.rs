@@ -70,8 +70,13 @@ pub fn tools_dir() -> PathBuf {
 }
 
 /// The book's generated data: claims JSON and figures.
+/// The pinned Python packages for running the notebooks headless.
+pub fn notebook_requirements() -> PathBuf {
+    root().join("notebooks/requirements.txt")
+}
+
 pub fn generated_dir() -> PathBuf {
-    root().join("src/generated")
+    root().join("src").join(ledger::GENERATED_DIR)
 }
 
 /// The `cargo` that runs this xtask.

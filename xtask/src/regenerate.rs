@@ -148,7 +148,7 @@ pub fn run(force: bool) -> Result<bool> {
     for result in results {
         let chapter = result?;
         for (file, svg) in &chapter.figures {
-            write(&out.join("figures").join(file), svg.as_bytes())?;
+            write(&out.join(ledger::FIGURES_DIR).join(file), svg.as_bytes())?;
         }
         let cost = chapter.cost;
         println!(
@@ -165,7 +165,7 @@ pub fn run(force: bool) -> Result<bool> {
         costs.push(cost);
     }
     let json = catalog::ledger_json(&claims)?;
-    write(&out.join("claims.json"), json.as_bytes())?;
+    write(&out.join(ledger::LEDGER_FILE), json.as_bytes())?;
     write(
         &out.join("reproduce.md"),
         reproduce::fragment(&costs, started.elapsed().as_secs_f64()).as_bytes(),

@@ -226,7 +226,7 @@ pub fn install(sets: &[ToolSet]) -> Result<()> {
         install_katex_assets()?;
     }
     if wanted(ToolSet::Notebooks) {
-        install_notebook_tools(&crate::notebooks::requirements())?;
+        install_notebook_tools(&crate::project::notebook_requirements())?;
     }
     if wanted(ToolSet::Browser) {
         install_chromium()?;

@@ -15,7 +15,7 @@ pub mod verdict;
 
 pub use claim::{Assessment, Claim, Computed, Decision, Rival, RivalOutcome, Stated, Test};
 pub use number::{Quantity, Style};
-pub use record::ClaimRecord;
+pub use record::{ClaimRecord, FIGURES_DIR, GENERATED_DIR, LEDGER_FILE};
 pub use seed::{Origin, Seed, Source};
 pub use timing::{Timing, timed};
 pub use verdict::{Basis, Verdict};

@@ -5,6 +5,16 @@ use crate::claim::{Claim, Verdict};
 use crate::number::{Quantity, Style};
 use serde::{Deserialize, Serialize};
 
+/// Where the book build writes its generated files, under the book's `src/`: the ledger,
+/// [`LEDGER_FILE`], and the figures, under [`FIGURES_DIR`].
+pub const GENERATED_DIR: &str = "generated";
+
+/// The ledger's file in [`GENERATED_DIR`]: every [`ClaimRecord`], as a JSON array.
+pub const LEDGER_FILE: &str = "claims.json";
+
+/// The folder of the figures in [`GENERATED_DIR`], one sub-folder per chapter.
+pub const FIGURES_DIR: &str = "figures";
+
 /// A claim, assessed and printed. Field names are the public JSON schema.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ClaimRecord {

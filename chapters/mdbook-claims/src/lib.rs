@@ -289,7 +289,11 @@ fn expand_chapter(
                          WHAT IT SHOWS}}}}`, the words a screen reader says in its place"
                     )));
                 }
-                let on_disk = inputs.src_dir.join("generated/figures").join(figure);
+                let on_disk = inputs
+                    .src_dir
+                    .join(ledger::GENERATED_DIR)
+                    .join(ledger::FIGURES_DIR)
+                    .join(figure);
                 if figure.is_empty() || !on_disk.is_file() {
                     return Err(err(format!(
                         "figure `{figure}` not found at {} (run `cargo xtask regenerate`)",

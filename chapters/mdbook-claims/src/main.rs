@@ -10,7 +10,9 @@ use std::process::ExitCode;
 fn run() -> Result<()> {
     let (ctx, mut book) = mdbook_preprocessor::parse_input(io::stdin())?;
     let src_dir = ctx.root.join(&ctx.config.book.src);
-    let claims_file = src_dir.join("generated/claims.json");
+    let claims_file = src_dir
+        .join(ledger::GENERATED_DIR)
+        .join(ledger::LEDGER_FILE);
     let text = std::fs::read_to_string(&claims_file).map_err(|e| {
         anyhow::anyhow!(
             "cannot read the ledger at {}: {e} (run `cargo xtask regenerate`)",
