@@ -48,33 +48,72 @@ pub fn arithmetic_claims() -> Vec<Claim> {
     );
     let megabytes = task.megabytes_per_mapping();
     vec![
-        Claim::number("addition.input-pairs", Seed::BelrosePope.quote("There are 10,0002 = 100,000,000 possible pairs of input numbers"), Stated::Exact(100_000_000), Quantity::Integer(task.input_pairs().into()), Verdict::Reproduced),
-        Claim::number("addition.possible-sums", Seed::BelrosePope.quote("and 19,999 possible sums"), Stated::Exact(19_999), Quantity::Integer(task.possible_sums().into()), Verdict::Reproduced),
-        Claim::number("addition.mappings", Seed::BelrosePope.quote(
+        Claim::number(
+            "addition.input-pairs",
+            Seed::BelrosePope.quote("There are 10,0002 = 100,000,000 possible pairs of input numbers"),
+            Stated::Exact(100_000_000),
+            Quantity::Integer(task.input_pairs().into()),
+            Verdict::Reproduced,
+        ),
+        Claim::number(
+            "addition.possible-sums",
+            Seed::BelrosePope.quote("and 19,999 possible sums"),
+            Stated::Exact(19_999),
+            Quantity::Integer(task.possible_sums().into()),
+            Verdict::Reproduced,
+        ),
+        Claim::number(
+            "addition.mappings",
+            Seed::BelrosePope.quote(
                 "for a total of 19,999100,000,000 ≈ 1.10 ⨉ 10430,100,828 possible input-output mappings",
-            ), Stated::Rounded {
+            ),
+            Stated::Rounded {
                 qualifier: "≈",
                 digits: "1.10",
                 exponent: 430_100_828,
-            }, log10(&task.log10_mappings()), Verdict::Reproduced).digits(6),
-        Claim::not_checkable("addition.training-set-size", Seed::BelrosePope.quote("They used a training dataset of 992 problems"), "992 training problems", "the published learning-curve data (Caballero et al.) stop at 928 training examples; the book takes the essay's 992 as given"),
-        Claim::number("addition.consistent-mappings", Seed::BelrosePope.quote(
+            },
+            log10(&task.log10_mappings()),
+            Verdict::Reproduced,
+        ).digits(6),
+        Claim::not_checkable(
+            "addition.training-set-size",
+            Seed::BelrosePope.quote("They used a training dataset of 992 problems"),
+            "992 training problems",
+            "the published learning-curve data (Caballero et al.) stop at 928 training examples; the book takes the essay's 992 as given",
+        ),
+        Claim::number(
+            "addition.consistent-mappings",
+            Seed::BelrosePope.quote(
                 "so there are therefore 19,999100,000,000 – 992 ≈ 2.75 ⨉ 10430,096,561 functions that achieve perfect training accuracy",
-            ), Stated::Rounded {
+            ),
+            Stated::Rounded {
                 qualifier: "≈",
                 digits: "2.75",
                 exponent: 430_096_561,
-            }, log10(&task.log10_consistent_mappings()), Verdict::Reproduced).digits(6),
-        Claim::number("addition.mapping-size", Seed::BelrosePope.quote("Each mapping would require roughly 179 megabytes of information to specify."), Stated::Rounded {
+            },
+            log10(&task.log10_consistent_mappings()),
+            Verdict::Reproduced,
+        ).digits(6),
+        Claim::number(
+            "addition.mapping-size",
+            Seed::BelrosePope.quote("Each mapping would require roughly 179 megabytes of information to specify."),
+            Stated::Rounded {
                 qualifier: "roughly",
                 digits: "179",
                 exponent: 0,
-            }, Quantity::Real(
+            },
+            Quantity::Real(
                 (megabytes.lo_f64() + megabytes.hi_f64()) / 2.0,
-            ), Verdict::Reproduced).unit("MB").digits(6),
-        Claim::statement("proportion.too-small-to-compute", Seed::BelrosePope.quote(
+            ),
+            Verdict::Reproduced,
+        ).unit("MB").digits(6),
+        Claim::statement(
+            "proportion.too-small-to-compute",
+            Seed::BelrosePope.quote(
                 "the proportion with greater than 50% test accuracy is literally too small to compute using standard high-precision math tools",
-            ), "too small to compute", Test::full(format!(
+            ),
+            "too small to compute",
+            Test::full(format!(
                 "holds only if no evaluation pins the proportion down to {PROPORTION_DIGITS} significant digits; the book's rigorous enclosure, carried as a base-10 logarithm so that its exponent can be any size, does"
             ))
             .on(
@@ -82,10 +121,16 @@ pub fn arithmetic_claims() -> Vec<Claim> {
                 "IEEE double precision, the standard floating-point tool: the same tail's first term evaluated in doubles underflows to 0",
                 Quantity::Real(double),
                 |q| !computes(q),
-            ), Verdict::Contradicted).digits(PROPORTION_DIGITS),
-        Claim::statement("proportion.virtually-all-overfit", Seed::BelrosePope.quote(
+            ),
+            Verdict::Contradicted,
+        ).digits(PROPORTION_DIGITS),
+        Claim::statement(
+            "proportion.virtually-all-overfit",
+            Seed::BelrosePope.quote(
                 "Hence, this argument predicts virtually all networks trained on this problem should massively overfit",
-            ), "under the counting prior, virtually all consistent mappings overfit", Test::model(format!(
+            ),
+            "under the counting prior, virtually all consistent mappings overfit",
+            Test::model(format!(
                 "holds if, assuming a uniform prior over the consistent mappings (so each unseen answer is right independently with chance 1 in {sums}), fewer than one in a googol (10^-100) of them beat 50% test accuracy; break-even: the conclusion flips only for a prior under which each unseen answer is right with chance {:.3}% or more",
                 100.0 * break_even,
                 sums = task.possible_sums(),
@@ -98,8 +143,14 @@ pub fn arithmetic_claims() -> Vec<Claim> {
                     hi: at_break_even.hi_f64(),
                 },
                 |q| matches!(q, Quantity::Log10 { hi, .. } if *hi < VIRTUALLY_ALL_LOG10),
-            ), Verdict::ModelConsequence).digits(PROPORTION_DIGITS),
-        Claim::statement("proportion.mpmath-underflow", Seed::BelrosePope.quote("It underflows to zero in the Python mpmath library, and WolframAlpha times out."), "the proportion underflows to zero in arbitrary-exponent floating point (mpmath's kind)", Test::full(
+            ),
+            Verdict::ModelConsequence,
+        ).digits(PROPORTION_DIGITS),
+        Claim::statement(
+            "proportion.mpmath-underflow",
+            Seed::BelrosePope.quote("It underflows to zero in the Python mpmath library, and WolframAlpha times out."),
+            "the proportion underflows to zero in arbitrary-exponent floating point (mpmath's kind)",
+            Test::full(
                 "holds if evaluating the proportion in floating point whose exponent may be any size, as mpmath's may, gives zero; the book's own such evaluation (a mantissa and a base-10 exponent of any size, with proven error bounds) gives the value shown. How the essay asked mpmath is not stated, and WolframAlpha's time-out is not checked",
             )
             .on(
@@ -107,7 +158,9 @@ pub fn arithmetic_claims() -> Vec<Claim> {
                 "IEEE double precision, whose smallest positive number is about 5 × 10^-324: the same expression underflows to 0",
                 Quantity::Real(double),
                 |q| matches!(q, Quantity::Real(x) if *x == 0.0),
-            ), Verdict::Contradicted).digits(PROPORTION_DIGITS),
+            ),
+            Verdict::Contradicted,
+        ).digits(PROPORTION_DIGITS),
     ]
 }
 
@@ -186,9 +239,13 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
             let (narrow, wide) = c.ends();
             c.worst_widening() == 0.0 && wide < narrow
         };
-        Claim::statement(id, Seed::BelrosePope.quote(
+        Claim::statement(
+            id,
+            Seed::BelrosePope.quote(
                 "wider networks usually generalize better, and never generalize worse, than narrow networks",
-            ), "wider is never worse", Test::small(format!(
+            ),
+            "wider is never worse",
+            Test::small(format!(
                 "holds if, in {name} parametrisation, no wider network's mean test error exceeds a narrower one's by more than twice their standard error, and the widest beats the narrowest (test error {:.1}% at width {}, {:.1}% at width {})",
                 100.0 * narrow,
                 curve.points[0].width,
@@ -202,7 +259,9 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
                 percent(rising.ends().1),
                 &rising,
                 never_worse,
-            ), Verdict::Qualitative).unit("%").digits(3)
+            ),
+            Verdict::Qualitative,
+        ).unit("%").digits(3)
     };
     let law = &r.scaling_law;
     let worst_held_out = law.held_out.iter().map(|h| h.rel_error).fold(0.0, f64::max);
@@ -256,7 +315,11 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
             && s.peak.median() > 3.0 * s.half.median()
     };
     vec![
-        Claim::statement("learning-curve.generalises", Seed::BelrosePope.quote(generalise), "the published network generalises at the essay's training-set size", Test::full(format!(
+        Claim::statement(
+            "learning-curve.generalises",
+            Seed::BelrosePope.quote(generalise),
+            "the published network generalises at the essay's training-set size",
+            Test::full(format!(
                 "holds if Caballero et al.'s broken power law, fitted to their first {} points, predicts each of the last {} within 5% (worst {:.1}%) and predicts at {} problems a per-token test cross-entropy below half of what the same fit without its break (a + b·x^−c0, the power law the curve followed before it) predicts there ({:.3} nats). The published point at the largest size already lies below that half, so what the fit could fail is its prediction of the held-out points. Cross-entropy per token, not whole sums right: the data give no accuracies",
                 law.fit_points,
                 law.held_out.len(),
@@ -271,8 +334,14 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
                 Quantity::Real(unbroken_at_essay),
                 &(worst_unbroken, unbroken_at_essay),
                 |&(worst, at_essay): &(f64, f64)| worst < 0.05 && at_essay < 0.5 * unbroken_at_essay,
-            ), Verdict::Reproduced).unit("nats").digits(3),
-        Claim::statement("polynomial.almost-all-terrible", Seed::BelrosePope.quote("there are infinitely many polynomials of order equal to or greater than the number of data points which interpolate the training data perfectly, and “almost all” such polynomials are terrible at extrapolating to unseen points."), "almost all interpolating polynomials extrapolate terribly", Test::full(format!(
+            ),
+            Verdict::Reproduced,
+        ).unit("nats").digits(3),
+        Claim::statement(
+            "polynomial.almost-all-terrible",
+            Seed::BelrosePope.quote("there are infinitely many polynomials of order equal to or greater than the number of data points which interpolate the training data perfectly, and “almost all” such polynomials are terrible at extrapolating to unseen points."),
+            "almost all interpolating polynomials extrapolate terribly",
+            Test::full(format!(
                 "holds if, at every degree from {} to {} with {} points and at every offset scale, the median sampled interpolant's mean squared error beyond the data (on [1, {}]) exceeds {:.3}, the error there of the constant that predicts the target's mean over [0, 1]; the value is the smallest such median",
                 with_null_space.first().map_or(0, |d| d.degree),
                 with_null_space.last().map_or(0, |d| d.degree),
@@ -285,8 +354,14 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
                 "polynomials of the same degrees with the target's shape: least squares to the noiseless target on [0, 1] rather than through the ten noisy points (the smallest error over degrees)",
                 Quantity::Real(target_fit_extrapolation),
                 |q| real(q) > poly.mean_prediction_extrapolation,
-            ), Verdict::Reproduced).digits(3),
-        Claim::statement("polynomial.min-norm-is-not-typical", Seed::BelrosePope.quote("These results strongly suggest that SGD is not doing anything like sampling uniformly at random from the set of representable functions that do well on the training set."), "gradient descent does not pick a typical interpolant", Test::small(format!(
+            ),
+            Verdict::Reproduced,
+        ).digits(3),
+        Claim::statement(
+            "polynomial.min-norm-is-not-typical",
+            Seed::BelrosePope.quote("These results strongly suggest that SGD is not doing anything like sampling uniformly at random from the set of representable functions that do well on the training set."),
+            "gradient descent does not pick a typical interpolant",
+            Test::small(format!(
                 "holds if the minimum-norm interpolant (where gradient descent from zero converges) has lower error on [0, 1] than at least 90% of sampled interpolants at every degree, the samples offset from it in the null space by {} times its own norm; offsets that large add an error growing with their square, so at these scales the outcome is all but fixed by the choice of scale",
                 large_scales.join(" and "),
             ))
@@ -295,8 +370,14 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
                 format!("typical interpolants at a small offset, {} times the minimum-norm coefficients' norm, close to the minimum-norm one", crate::polynomial::SMALL_SCALE),
                 percent(min_norm_beats(false)),
                 |q| real(q) >= 90.0,
-            ), Verdict::Qualitative).unit("%").digits(3),
-        Claim::statement("double-descent.interpolation-peak", Seed::CarlsmithCounting.quote("But at that point, the test error is actually high."), "test error is high where training error first reaches zero", Test::small(format!(
+            ),
+            Verdict::Qualitative,
+        ).unit("%").digits(3),
+        Claim::statement(
+            "double-descent.interpolation-peak",
+            Seed::CarlsmithCounting.quote("But at that point, the test error is actually high."),
+            "test error is high where training error first reaches zero",
+            Test::small(format!(
                 "holds if, in random-features regression with {} samples, the minimum-norm fit's median test error peaks within [0.8n, 1.25n] features (peak at {}) at more than three times its value at n/2 (the model-wise analog of the epoch-wise curve the quote describes)",
                 r.double_descent.train_size,
                 dd.peak.features
@@ -308,8 +389,14 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
                 Quantity::Real(dd_ridge.peak.median() / dd_ridge.half.median()),
                 &dd_ridge,
                 peaked,
-            ), Verdict::Qualitative).unit("×").digits(3),
-        Claim::statement("double-descent.descends-again", Seed::CarlsmithCounting.quote("Then, if you train more, the test error eventually goes down again."), "past the interpolation threshold, test error falls again", Test::small(format!(
+            ),
+            Verdict::Qualitative,
+        ).unit("×").digits(3),
+        Claim::statement(
+            "double-descent.descends-again",
+            Seed::CarlsmithCounting.quote("Then, if you train more, the test error eventually goes down again."),
+            "past the interpolation threshold, test error falls again",
+            Test::small(format!(
                 "holds if, with ten times as many features as samples, the minimum-norm fit's median test error is below its value at n/2 ({:.3} at n/2; more features stand in for the quote's longer training)",
                 dd.half.median()
             ))
@@ -318,8 +405,14 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
                 "no second descent: the error staying at its peak as features are added, as more capacity meaning more overfitting would have it",
                 Quantity::Real(dd.peak.median()),
                 |q| real(q) < dd.half.median(),
-            ), Verdict::Qualitative).digits(3),
-        Claim::statement("training.beats-counting", Seed::BelrosePope.quote(generalise), "trained networks do better on unseen problems than the counting prior's 1 in 19,999", Test::small(format!(
+            ),
+            Verdict::Qualitative,
+        ).digits(3),
+        Claim::statement(
+            "training.beats-counting",
+            Seed::BelrosePope.quote(generalise),
+            "trained networks do better on unseen problems than the counting prior's 1 in 19,999",
+            Test::small(format!(
                 "holds if MLPs trained on {essay_size} problems answer so many held-out problems entirely right ({correct_992} of {trials_992}) that the counting prior, right on each with chance 1 in {}, would do as well with chance below 10^-6 (computed: 10^{:.1}). This asks for better than chance, not for generalising",
                 add.possible_sums,
                 chance_992.unwrap_or(0.0)
@@ -331,8 +424,14 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
                 percent(add.shuffled_test_accuracy()),
                 &chance_shuffled,
                 |chance: &Option<f64>| chance.is_some_and(|l| l < -6.0),
-            ), Verdict::Qualitative).unit("%").digits(2),
-        Claim::statement("training.generalises-at-992", Seed::BelrosePope.quote(generalise), "networks trained on the essay's training set generalise (tested on the book's plain one-hot MLP, not the architecture and recipe of the essay's source)", Test::small(format!(
+            ),
+            Verdict::Qualitative,
+        ).unit("%").digits(2),
+        Claim::statement(
+            "training.generalises-at-992",
+            Seed::BelrosePope.quote(generalise),
+            "networks trained on the essay's training set generalise (tested on the book's plain one-hot MLP, not the architecture and recipe of the essay's source)",
+            Test::small(format!(
                 "holds if a plain MLP trained on {essay_size} problems gets at least half of held-out sums entirely right"
             ))
             .on(
@@ -340,8 +439,14 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
                 format!("the same MLP trained on {largest} problems, showing what meeting the bar looks like"),
                 percent(at_largest),
                 |q| real(q) >= 50.0,
-            ), Verdict::NotReproduced).unit("%").digits(2),
-        Claim::statement("training.more-data-generalises", Seed::BelrosePope.quote("Neural networks almost always learn genuine patterns in the training set which do generalize, albeit imperfectly, to unseen test data."), "networks learn patterns that generalise", Test::small(format!(
+            ),
+            Verdict::NotReproduced,
+        ).unit("%").digits(2),
+        Claim::statement(
+            "training.more-data-generalises",
+            Seed::BelrosePope.quote("Neural networks almost always learn genuine patterns in the training set which do generalize, albeit imperfectly, to unseen test data."),
+            "networks learn patterns that generalise",
+            Test::small(format!(
                 "holds if with {largest} training problems (a share {:.3}% of all pairs) the MLP gets at least half of held-out sums entirely right",
                 100.0 * largest as f64 / 1e8
             ))
@@ -350,8 +455,14 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
                 format!("the counting prior: each held-out sum right with chance 1 in {}", add.possible_sums),
                 percent(add.counting_prediction),
                 |q| real(q) >= 50.0,
-            ), Verdict::Qualitative).unit("%").digits(3),
-        Claim::statement("minefield.bad-minima", Seed::BelrosePope.quote("All blue dots achieve near perfect train accuracy, but with test accuracy below 53% (random chance is 50%)."), "poisoned nets: near-perfect train accuracy, test accuracy below 53%", Test::small(format!(
+            ),
+            Verdict::Qualitative,
+        ).unit("%").digits(3),
+        Claim::statement(
+            "minefield.bad-minima",
+            Seed::BelrosePope.quote("All blue dots achieve near perfect train accuracy, but with test accuracy below 53% (random chance is 50%)."),
+            "poisoned nets: near-perfect train accuracy, test accuracy below 53%",
+            Test::small(format!(
                 "holds if every poisoned net has at least 98% train and below 53% test accuracy (mean over {} poisoned nets: {:.1}% train, {:.1}% test)",
                 poisoned.len(),
                 100.0 * mean_train,
@@ -364,8 +475,14 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
                 percent(0.5),
                 &[(1.0, 0.5)],
                 all_bad,
-            ), Verdict::NotReproduced).unit("%").digits(3),
-        Claim::statement("minefield.sgd-generalises", Seed::BelrosePope.quote("The final iterate of SGD (yellow star) also achieves perfect train accuracy, but with 98.5% test accuracy."), "SGD's final iterate fits the training set and generalises", Test::small(format!(
+            ),
+            Verdict::NotReproduced,
+        ).unit("%").digits(3),
+        Claim::statement(
+            "minefield.sgd-generalises",
+            Seed::BelrosePope.quote("The final iterate of SGD (yellow star) also achieves perfect train accuracy, but with 98.5% test accuracy."),
+            "SGD's final iterate fits the training set and generalises",
+            Test::small(format!(
                 "holds if the clean run's final network has 100% train and at least 95% test accuracy (train {:.1}%)",
                 100.0 * mine.clean.train_accuracy
             ))
@@ -379,8 +496,14 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
                 percent(mine.untrained.test_accuracy),
                 &(mine.untrained.train_accuracy, mine.untrained.test_accuracy),
                 |&(train, test): &(f64, f64)| train == 1.0 && test >= 0.95,
-            ), Verdict::Qualitative).unit("%").digits(3),
-        Claim::statement("minefield.close-to-path", Seed::BelrosePope.quote("What’s more, the poisoned nets are usually quite “close” in parameter space to the generalizing networks that SGD actually finds"), "poisoned nets lie close to the network SGD finds", Test::small(format!(
+            ),
+            Verdict::Qualitative,
+        ).unit("%").digits(3),
+        Claim::statement(
+            "minefield.close-to-path",
+            Seed::BelrosePope.quote("What’s more, the poisoned nets are usually quite “close” in parameter space to the generalizing networks that SGD actually finds"),
+            "poisoned nets lie close to the network SGD finds",
+            Test::small(format!(
                 "holds if the median poisoned net is closer to the clean run's final network than networks trained the same way from other initialisations are: the value is its distance as a share of theirs (mean {:.2} over {} runs; the median poisoned net is {:.2} away, SGD's own start {:.2})",
                 independent_mean,
                 independent.len(),
@@ -395,10 +518,16 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
                 ),
                 percent(mine.median_start_to_final() / independent_mean),
                 |q| real(q) < 100.0,
-            ), Verdict::NotReproduced).unit("%").digits(3),
+            ),
+            Verdict::NotReproduced,
+        ).unit("%").digits(3),
         width_claim("µP", "width.never-worse-mup"),
         width_claim("standard", "width.never-worse-standard"),
-        Claim::statement("shift.accuracy-on-the-line", Seed::BelrosePope.quote("More generally, John Miller and colleagues have found training performance is an excellent predictor of test performance, even when the test set looks fairly different from the training set, across a wide variety of tasks and architectures."), "in-distribution accuracy predicts shifted accuracy", Test::small(format!(
+        Claim::statement(
+            "shift.accuracy-on-the-line",
+            Seed::BelrosePope.quote("More generally, John Miller and colleagues have found training performance is an excellent predictor of test performance, even when the test set looks fairly different from the training set, across a wide variety of tasks and architectures."),
+            "in-distribution accuracy predicts shifted accuracy",
+            Test::small(format!(
                 "holds if, over {} networks, a line through the probit-scaled accuracies (shifted against in-distribution) has R² of at least 0.9",
                 r.shift.models.len()
             ))
@@ -410,6 +539,8 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
                 ),
                 Quantity::Real(r.shift.shuffled_r_squared),
                 |q| real(q) >= 0.9,
-            ), Verdict::Qualitative).digits(3),
+            ),
+            Verdict::Qualitative,
+        ).digits(3),
     ]
 }

@@ -104,9 +104,13 @@ pub fn coarse_graining_claims() -> Vec<Claim> {
         .digits(4)
     };
     vec![
-        Claim::statement("coarse-graining.any-event-half", Seed::BelrosePope.quote(
+        Claim::statement(
+            "coarse-graining.any-event-half",
+            Seed::BelrosePope.quote(
                 "Even worse, by coarse-graining the possibilities, we can make the indifference principle predict that any event has a 50% chance of occuring (“either it happens or it doesn’t”).",
-            ), "indifference over “it happens or it doesn’t” gives any event a 50% chance", Test::full(format!(
+            ),
+            "indifference over “it happens or it doesn’t” gives any event a 50% chance",
+            Test::full(format!(
                 "holds if indifference over the two outcomes “happens” and “doesn’t” gives exactly 1/2 to each of {listed}, whatever their probability under indifference over faces or ordered pairs (in brackets)"
             ))
             .on_data(
@@ -119,7 +123,9 @@ pub fn coarse_graining_claims() -> Vec<Claim> {
                 Quantity::Real(fine[0].value()),
                 fine.as_slice(),
                 half,
-            ), Verdict::Reproduced).digits(2),
+            ),
+            Verdict::Reproduced,
+        ).digits(2),
         seven("coarse-graining.seven-ordered-pairs", 0),
         seven("coarse-graining.seven-unordered-pairs", 1),
         seven("coarse-graining.seven-sums", 2),
@@ -175,9 +181,13 @@ pub fn orientation_claims(r: &Results) -> Vec<Claim> {
         corner_to_face_upper(&o.settled)
     );
     vec![
-        Claim::statement("orientation.corners-haar", Seed::BelrosePope.quote(
+        Claim::statement(
+            "orientation.corners-haar",
+            Seed::BelrosePope.quote(
                 "But this prediction is clearly false: dice almost never land standing up on one of their corners, for example.",
-            ), "a uniformly random orientation does not make resting on a corner rare, as it is for real dice", Test::full(format!(
+            ),
+            "a uniformly random orientation does not make resting on a corner rare, as it is for real dice",
+            Test::full(format!(
                 "holds if, with the orientation uniform under the rotation-invariant (Haar) measure, a die rests within {theta}° of a corner at least {NOT_RARE} times as often as within {theta}° of a face — exactly 8/6 = {exact_ratio:.4}; by Monte Carlo over {n} orientations, the corner estimate's lower 99.9% bound over the face estimate's upper bound is {:.3} — and the Monte Carlo estimates for face, edge and corner agree with the exact cap formula",
                 o.haar.corner_to_face_lower()
             ))
@@ -188,10 +198,16 @@ pub fn orientation_claims(r: &Results) -> Vec<Claim> {
                 Quantity::Real(settled_ratio),
                 &settled_rest,
                 DieRest::corners_not_rare,
-            ), Verdict::Reproduced).unit("× as likely near a corner as near a face").digits(4),
-        Claim::statement("orientation.corners-euler", Seed::BelrosePope.quote(
+            ),
+            Verdict::Reproduced,
+        ).unit("× as likely near a corner as near a face").digits(4),
+        Claim::statement(
+            "orientation.corners-euler",
+            Seed::BelrosePope.quote(
                 "The indifference principle suggests that the resting states of coins and dice should be uniformly distributed between zero and 360 degrees for each of the three axes of rotation.",
-            ), "each of the three rotation angles uniform on [0°, 360°): resting on a corner is then not rare either", Test::full(format!(
+            ),
+            "each of the three rotation angles uniform on [0°, 360°): resting on a corner is then not rare either",
+            Test::full(format!(
                 "holds if, with yaw, pitch and roll each uniform on [0°, 360°), a die rests within {theta}° of a corner at least {NOT_RARE} times as often as within {theta}° of a face, by Monte Carlo over {n} orientations (corner estimate's lower 99.9% bound over the face estimate's upper bound: {:.3}); under this reading a die rests near a face more often than near a corner, unlike under the rotation-invariant one",
                 o.euler.corner_to_face_lower()
             ))
@@ -202,8 +218,14 @@ pub fn orientation_claims(r: &Results) -> Vec<Claim> {
                 Quantity::Real(settled_ratio),
                 &o.settled,
                 |e: &[Estimate; 3]| corner_to_face_lower(e) >= NOT_RARE,
-            ), Verdict::Reproduced).unit("× as likely near a corner as near a face").digits(3),
-        Claim::statement("orientation.euler-vs-haar", Seed::BelrosePope.quote(CONTRADICTORY), CONTRADICTORY_STATED, Test::full(format!(
+            ),
+            Verdict::Reproduced,
+        ).unit("× as likely near a corner as near a face").digits(3),
+        Claim::statement(
+            "orientation.euler-vs-haar",
+            Seed::BelrosePope.quote(CONTRADICTORY),
+            CONTRADICTORY_STATED,
+            Test::full(format!(
                 "holds if indifference over the three Euler angles and indifference over rotations (Haar) give different probabilities that a die rests within {theta}° of a face: Euler angles {:.5} (95% interval [{fe_lo:.5}, {fe_hi:.5}], {n} orientations), Haar exactly {face_haar:.5}, the Euler estimate's 99.9% interval excluding the exact value and the Haar estimate's",
                 face_euler.p()
             ))
@@ -217,13 +239,24 @@ pub fn orientation_claims(r: &Results) -> Vec<Claim> {
                 Quantity::Real(o.over_haar_face(&o.euler_haar)),
                 &o.euler_haar,
                 |m: &MeasureResult| o.differs_from_haar(m),
-            ), Verdict::Reproduced).unit("× as likely as under the rotation-invariant reading").digits(3),
-        Claim::not_checkable("orientation.real-dice", Seed::BelrosePope.quote(
+            ),
+            Verdict::Reproduced,
+        ).unit("× as likely as under the rotation-invariant reading").digits(3),
+        Claim::not_checkable(
+            "orientation.real-dice",
+            Seed::BelrosePope.quote(
                 "But this prediction is clearly false: dice almost never land standing up on one of their corners, for example.",
-            ), "real dice almost never come to rest on a corner", "a fact about physical throws: the book has no record of throws to count, and a simulation of its own uniform prior cannot stand in for one"),
-        Claim::statement("orientation.nickel-edge", Seed::BelrosePope.quote(
+            ),
+            "real dice almost never come to rest on a corner",
+            "a fact about physical throws: the book has no record of throws to count, and a simulation of its own uniform prior cannot stand in for one",
+        ),
+        Claim::statement(
+            "orientation.nickel-edge",
+            Seed::BelrosePope.quote(
                 "The indifference principle suggests that the resting states of coins and dice should be uniformly distributed",
-            ), "indifference over orientation: a coin's resting orientation is uniformly random", Test::full(format!(
+            ),
+            "indifference over orientation: a coin's resting orientation is uniformly random",
+            Test::full(format!(
                 "holds if, under the rotation-invariant measure, the probability that a US nickel ({} mm across, {} mm thick, the US Mint's specification) rests on its rim — its down direction within the rim's solid angle seen from the centre — computed exactly as t/√(t² + d²) = {p_edge:.5}, is confirmed by Monte Carlo over {n} orientations (estimate {:.5}, 99.9% interval)",
                 coin.diameter_mm,
                 coin.thickness_mm,
@@ -238,12 +271,19 @@ pub fn orientation_claims(r: &Results) -> Vec<Claim> {
                 Quantity::Real(1.0 / p_area),
                 &p_area,
                 |p: &f64| o.haar.coin_edge.agrees_with(*p),
-            ), Verdict::Reproduced).unit("tosses per edge landing").digits(3),
-        Claim::not_checkable("orientation.nickel-real", Source::paper(
+            ),
+            Verdict::Reproduced,
+        ).unit("tosses per edge landing").digits(3),
+        Claim::not_checkable(
+            "orientation.nickel-real",
+            Source::paper(
                 "murray1993probability",
                 "Murray & Teare (1993)",
                 "from a model of a tossed coin's motion, an estimated probability that a US nickel lands on its edge of about 1 in 6,000 tosses",
-            ), "a tossed US nickel lands on its edge about once in 6,000 tosses", "needs real tosses, or a model of their dynamics calibrated on them; the book has neither, and reports the paper's estimate without checking it"),
+            ),
+            "a tossed US nickel lands on its edge about once in 6,000 tosses",
+            "needs real tosses, or a model of their dynamics calibrated on them; the book has neither, and reports the paper's estimate without checking it",
+        ),
     ]
 }
 
@@ -281,7 +321,11 @@ pub fn paradox_claims(r: &Results) -> Vec<Claim> {
         "Bertrand's paradox: indifference over chords of a circle gives contradictory answers";
     let method = |id: &'static str, k: usize| {
         let method = Method::ALL[k];
-        Claim::statement(id, Seed::BelrosePope.quote(OTHER_EXAMPLES), bertrand_stated, Test::full(format!(
+        Claim::statement(
+            id,
+            Seed::BelrosePope.quote(OTHER_EXAMPLES),
+            bertrand_stated,
+            Test::full(format!(
                 "holds if the estimate of P(chord longer than √3) from {n} chords drawn by {} agrees with its exact value {}, excludes the other two methods' exact values, and is apart from the other two draws' estimates (99.9% Wilson intervals)",
                 method.name(),
                 method.exact_text()
@@ -293,7 +337,9 @@ pub fn paradox_claims(r: &Results) -> Vec<Claim> {
                 Quantity::Real(one.methods[k].estimate.p()),
                 one,
                 move |r: &BertrandResult| r.singles_out(k),
-            ), Verdict::Reproduced).digits(4)
+            ),
+            Verdict::Reproduced,
+        ).digits(4)
     };
     let c = &r.cube_factory;
     let c_one = &r.cube_one_carving;
@@ -305,7 +351,11 @@ pub fn paradox_claims(r: &Results) -> Vec<Claim> {
             .join(", ")
     };
     vec![
-        Claim::statement("bertrand.three-answers", Seed::BelrosePope.quote(OTHER_EXAMPLES), bertrand_stated, Test::full(format!(
+        Claim::statement(
+            "bertrand.three-answers",
+            Seed::BelrosePope.quote(OTHER_EXAMPLES),
+            bertrand_stated,
+            Test::full(format!(
                 "holds if three ways of drawing a uniformly random chord ({n} chords each) give estimates of P(chord longer than √3) that each agree with their exact value and are pairwise apart (99.9% Wilson intervals): {}",
                 estimates(b)
             ))
@@ -316,11 +366,17 @@ pub fn paradox_claims(r: &Results) -> Vec<Claim> {
                 Quantity::Integer(one.distinct_answers() as i128),
                 one,
                 BertrandResult::three_answers,
-            ), Verdict::Reproduced).unit("distinct answers"),
+            ),
+            Verdict::Reproduced,
+        ).unit("distinct answers"),
         method("bertrand.endpoints", 0),
         method("bertrand.radial-point", 1),
         method("bertrand.midpoint", 2),
-        Claim::statement("cube-factory.three-answers", Seed::BelrosePope.quote(OTHER_EXAMPLES), "van Fraassen's cube factory: indifference over edge, face area or volume gives contradictory answers", Test::full(format!(
+        Claim::statement(
+            "cube-factory.three-answers",
+            Seed::BelrosePope.quote(OTHER_EXAMPLES),
+            "van Fraassen's cube factory: indifference over edge, face area or volume gives contradictory answers",
+            Test::full(format!(
                 "holds if, for cubes with edges up to {} and the question “edge at most {}?”, taking the edge, the face area and the volume as uniform gives estimates ({} cubes each) that agree with (a/L)^k and are pairwise apart (99.9% Wilson intervals): {}",
                 c.config.max_edge,
                 c.config.threshold,
@@ -337,7 +393,9 @@ pub fn paradox_claims(r: &Results) -> Vec<Claim> {
                 Quantity::Integer(c_one.distinct_answers() as i128),
                 c_one,
                 CubeResult::three_answers,
-            ), Verdict::Reproduced).unit("distinct answers"),
+            ),
+            Verdict::Reproduced,
+        ).unit("distinct answers"),
     ]
 }
 
@@ -384,9 +442,13 @@ pub fn restaurant_claims() -> Vec<Claim> {
     let crossover = town.mexican_overtakes_chinese();
     let [weak, unit] = WEAK_AND_UNIT_PREFERENCE;
     vec![
-        Claim::statement("restaurants.two-carvings", Seed::CarlsmithCounting.quote(
+        Claim::statement(
+            "restaurants.two-carvings",
+            Seed::CarlsmithCounting.quote(
                 "So if we don't know which type of cuisine Bob prefers, it's tempting to move closer to a uniform distribution over types of cuisine, rather than over individual restaurants.",
-            ), "a uniform distribution over cuisines and one over individual restaurants predict differently", Test::full(format!(
+            ),
+            "a uniform distribution over cuisines and one over individual restaurants predict differently",
+            Test::full(format!(
                 "holds if, in a town with {} restaurants (the Thai count is the book's choice), indifference over cuisines gives Mexican at least {SUBSTANTIAL_FACTOR} times the probability indifference over restaurants gives it ({by_cuisine:.4} against {by_restaurant:.4})",
                 counts(&town)
             ))
@@ -397,10 +459,16 @@ pub fn restaurant_claims() -> Vec<Claim> {
                 Quantity::Real(cuisine_over_restaurant(&equal)),
                 &equal,
                 |t: &Town| cuisine_over_restaurant(t) >= SUBSTANTIAL_FACTOR,
-            ), Verdict::Reproduced).unit("times higher under indifference over cuisines than over restaurants").digits(3),
-        Claim::statement("restaurants.preference-outweighs-count", Seed::CarlsmithCounting.quote(
+            ),
+            Verdict::Reproduced,
+        ).unit("times higher under indifference over cuisines than over restaurants").digits(3),
+        Claim::statement(
+            "restaurants.preference-outweighs-count",
+            Seed::CarlsmithCounting.quote(
                 "E.g., it could be that there are ten Chinese restaurants for every Mexican restaurant, but if Bob likes Mexican food better in general, he might just choose Mexican.",
-            ), "a general preference for Mexican food can outweigh ten Chinese restaurants for every Mexican one", Test::model(format!(
+            ),
+            "a general preference for Mexican food can outweigh ten Chinese restaurants for every Mexican one",
+            Test::model(format!(
                 "holds if, assuming Bob chooses with probability ∝ e^(β·u), Mexican one unit of utility above the rest, in a town with {} restaurants: choosing a cuisine first makes Mexican strictly his most likely dinner at β = {weak:e} and {unit}, and choosing restaurant by restaurant makes Mexican overtake Chinese below β = {SEARCH_END}; the value is that break-even strength, found by bisection (ln 10 in closed form); the conclusion flips where the preference vanishes",
                 counts(&town)
             ))
@@ -413,7 +481,9 @@ pub fn restaurant_claims() -> Vec<Claim> {
                 Quantity::Real(indifferent.mexican_overtakes_chinese().unwrap_or(SEARCH_END)),
                 &indifferent,
                 preference_outweighs_count,
-            ), Verdict::ModelConsequence).digits(4),
+            ),
+            Verdict::ModelConsequence,
+        ).digits(4),
     ]
 }
 
@@ -426,9 +496,13 @@ pub fn symmetry_claims() -> Vec<Claim> {
     let arch = SIZES.map(|n| n.to_string()).join("-");
     let tolerance = symmetries::SAME_FUNCTION;
     vec![
-        Claim::statement("symmetries.permutations", Seed::Turner.quote(
+        Claim::statement(
+            "symmetries.permutations",
+            Seed::Turner.quote(
                 "(Don't forget to take into account the architecture's internal symmetries !)",
-            ), "a network architecture has internal symmetries a count over parameterizations must take into account", Test::full(format!(
+            ),
+            "a network architecture has internal symmetries a count over parameterizations must take into account",
+            Test::full(format!(
                 "holds if reordering the hidden units of a randomly initialised {arch} ReLU network (a random permutation of each hidden layer) moves its parameters (distance {:.1}) while changing its outputs on random inputs by less than {tolerance:e} relative (measured: {:.1e}); the value is the number of such reorderings, the product of the hidden widths' factorials {widths:?}, as a certified enclosure",
                 check.permuted_distance,
                 check.permuted_output_change
@@ -446,10 +520,16 @@ pub fn symmetry_claims() -> Vec<Claim> {
                 Quantity::Integer(1),
                 &check.perturbation(),
                 Move::keeps_the_function,
-            ), Verdict::Reproduced).digits(4),
-        Claim::statement("symmetries.rescalings", Seed::Turner.quote(
+            ),
+            Verdict::Reproduced,
+        ).digits(4),
+        Claim::statement(
+            "symmetries.rescalings",
+            Seed::Turner.quote(
                 "You have to not just think about \"what does this system do?\", but \"how many ways can this function be implemented?\".",
-            ), "one function is implemented by many parameter settings", Test::full(format!(
+            ),
+            "one function is implemented by many parameter settings",
+            Test::full(format!(
                 "holds if scaling each hidden unit's incoming weights and bias of a randomly initialised {arch} ReLU network by a random a in [1/2, 2] and dividing its outgoing weights by a moves the parameters (distance {:.1}) while changing the outputs by less than {tolerance:e} relative (measured: {:.1e}), and an uncompensated scaling changes them (by {:.2} relative); the value is the dimension of this continuous symmetry, one per hidden unit",
                 check.rescaled_distance,
                 check.rescaled_output_change,
@@ -468,7 +548,9 @@ pub fn symmetry_claims() -> Vec<Claim> {
                     check.control_output_change,
                 ),
                 |&(m, control): &(Move, f64)| m.keeps_the_function() && control > 1e-3,
-            ), Verdict::Reproduced).unit("dimensions"),
+            ),
+            Verdict::Reproduced,
+        ).unit("dimensions"),
     ]
 }
 
@@ -569,7 +651,11 @@ pub fn crux_claims(r: &CruxResult) -> Vec<Claim> {
         "the function count, sampled: {draws} truth tables per training-set size drawn uniformly from those that fit it"
     );
     vec![
-        Claim::statement("crux.sgd-is-not-uniform-over-functions", Seed::BelrosePope.quote("These results strongly suggest that SGD is not doing anything like sampling uniformly at random from the set of representable functions that do well on the training set."), "SGD does not sample consistent functions uniformly", Test::small(format!(
+        Claim::statement(
+            "crux.sgd-is-not-uniform-over-functions",
+            Seed::BelrosePope.quote("These results strongly suggest that SGD is not doing anything like sampling uniformly at random from the set of representable functions that do well on the training set."),
+            "SGD does not sample consistent functions uniformly",
+            Test::small(format!(
                 "holds if, at every training-set size ({ms} of {inputs} inputs), the mean test accuracy of networks trained until they fit ({runs} or more runs each) exceeds one half, what a uniform draw over the consistent functions gives, by at least {:.0} points (smallest margin: SGD {:.1} points, the sampled function count {:.1})",
                 100.0 * ABOVE_CHANCE,
                 100.0 * margin_above_half(&sgd),
@@ -582,8 +668,14 @@ pub fn crux_claims(r: &CruxResult) -> Vec<Claim> {
                 Quantity::Real(100.0 * first.uniform.mean_accuracy()),
                 uniform.as_slice(),
                 |ms: &[&Measured]| margin_above_half(ms) >= ABOVE_CHANCE,
-            ), Verdict::Qualitative).unit("%").digits(3),
-        Claim::statement("crux.parameters-track-sgd", Seed::Turner.quote("This supports the idea that “counting arguments over parameterizations” are far more appropriate than “counting arguments over functions."), "counting parameterizations predicts training better than counting functions", Test::small(format!(
+            ),
+            Verdict::Qualitative,
+        ).unit("%").digits(3),
+        Claim::statement(
+            "crux.parameters-track-sgd",
+            Seed::Turner.quote("This supports the idea that “counting arguments over parameterizations” are far more appropriate than “counting arguments over functions."),
+            "counting parameterizations predicts training better than counting functions",
+            Test::small(format!(
                 "holds if, at every training-set size, the mean test accuracy of randomly initialised networks that fit the training set ({} drawn; accepted {accepted}) is off SGD's by at most {TRACKS} times what the function count's one half is off it, in points of test accuracy ({})",
                 count(r.samples),
                 errors(&params_vs_sgd)
@@ -595,8 +687,14 @@ pub fn crux_claims(r: &CruxResult) -> Vec<Claim> {
                 Quantity::Real(100.0 * first.uniform.mean_accuracy()),
                 uniform_vs_sgd.as_slice(),
                 tracks,
-            ), Verdict::Qualitative).unit("%").digits(3),
-        Claim::statement("crux.schemer-analog", Seed::BelrosePope.quote("Without an indifference principle, we might think that SGD is strongly biased toward producing non-schemers, even if there are “more” schemers."), "SGD gives less mass than the function count to functions that defy the target on every trigger input", Test::small(format!(
+            ),
+            Verdict::Qualitative,
+        ).unit("%").digits(3),
+        Claim::statement(
+            "crux.schemer-analog",
+            Seed::BelrosePope.quote("Without an indifference principle, we might think that SGD is strongly biased toward producing non-schemers, even if there are “more” schemers."),
+            "SGD gives less mass than the function count to functions that defy the target on every trigger input",
+            Test::small(format!(
                 "holds if, at every training-set size, the 95% upper bound on the share of networks that defy the target on all {k} trigger inputs lies below the function count's 2^-{k} (worst upper bound: SGD {:.1}%, the sampled function count {:.1}%)",
                 100.0 * worst_schemer_upper(&sgd),
                 100.0 * worst_schemer_upper(&uniform)
@@ -608,6 +706,8 @@ pub fn crux_claims(r: &CruxResult) -> Vec<Claim> {
                 Quantity::Real(pooled_schemer_percent(&uniform)),
                 uniform.as_slice(),
                 |ms: &[&Measured]| worst_schemer_upper(ms) < function_share,
-            ), Verdict::Qualitative).unit("%").digits(2),
+            ),
+            Verdict::Qualitative,
+        ).unit("%").digits(2),
     ]
 }

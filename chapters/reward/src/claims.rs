@@ -64,9 +64,13 @@ pub fn update_claims(r: &Results) -> Vec<Claim> {
     let share_lowered =
         |v: &[(f64, f64, f64)]| v.iter().filter(|x| x.2 < 0.0).count() as f64 / v.len() as f64;
     vec![
-        Claim::statement("update.learning-rate-per-datapoint", Seed::Turner.quote(
+        Claim::statement(
+            "update.learning-rate-per-datapoint",
+            Seed::Turner.quote(
                 "The actual PPO+Adam update equations show that the \"reward\" is used to, basically, control the learning rate on each (state, action) datapoint.",
-            ), "the PPO update is a log-likelihood step on each (state, action) datapoint, its size set by the reward signal", Test::full(format!(
+            ),
+            "the PPO update is a log-likelihood step on each (state, action) datapoint, its size set by the reward signal",
+            Test::full(format!(
                 "holds if, on a {}-armed bandit and a {}-step corridor, the REINFORCE update and the finite-difference gradient of PPO's clipped objective at the old policy (ε = {}) both equal the finite-difference gradient of Σ A·log π(a|s) — imitation of each datapoint weighted by its advantage A — to relative error below {MATCH:e} (largest: {worst:.1e}); under Adam the advantages set the datapoints' relative weights but not the overall step: multiplying every reward by ten multiplies the plain gradient step by {:.1} and moves Adam's first step by {:.1e}",
                 c.means.len(),
                 c.horizon,
@@ -79,10 +83,16 @@ pub fn update_claims(r: &Results) -> Vec<Claim> {
                 "the update without the advantage weighting, (1/n)·Σ ∇ log π: every datapoint imitated alike, the reward playing no part",
                 Quantity::Real(unweighted),
                 |q| q.to_f64() < MATCH,
-            ), Verdict::Reproduced).digits(2),
-        Claim::statement("update.advantage-not-reward", Seed::Turner.quote(
+            ),
+            Verdict::Reproduced,
+        ).digits(2),
+        Claim::statement(
+            "update.advantage-not-reward",
+            Seed::Turner.quote(
                 "the (important) distinction between a learning rate which is proportional to advantage (as in the real PPO equations) and a learning rate which is proportional to reward",
-            ), "the step on each datapoint is proportional to its advantage, not its reward", Test::full(format!(
+            ),
+            "the step on each datapoint is proportional to its advantage, not its reward",
+            Test::full(format!(
                 "holds if, with every bandit reward positive, a step on each of {} samples alone makes less likely exactly the samples below the batch's mean reward, and some are (share below the mean {:.2}; share made less likely {:.2} when weighted by advantage, {:.2} when weighted by raw reward)",
                 u.bandit.len(),
                 u.share_below_baseline(),
@@ -100,10 +110,16 @@ pub fn update_claims(r: &Results) -> Vec<Claim> {
                         && v.iter().all(|x| (x.2 < 0.0) == (x.1 < 0.0))
                         && v.iter().any(|x| x.2 < 0.0)
                 },
-            ), Verdict::Reproduced).digits(2),
-        Claim::statement("update.negative-imitation", Seed::BelrosePope.quote(
+            ),
+            Verdict::Reproduced,
+        ).digits(2),
+        Claim::statement(
+            "update.negative-imitation",
+            Seed::BelrosePope.quote(
                 "Even when there is no regularizer, we can view RL algorithms like REINFORCE as a form of “generalized” imitation learning, where trajectories with less-than-expected reward are negatively imitated.",
-            ), "REINFORCE imitates trajectories above the expected reward and un-imitates those below it", Test::full(format!(
+            ),
+            "REINFORCE imitates trajectories above the expected reward and un-imitates those below it",
+            Test::full(format!(
                 "holds if a REINFORCE step on one trajectory alone makes it less likely when its return is below the expected return, leaves it unchanged when equal, and makes it more likely when above — zero a class of its own — for every one of {} corridor episodes ({below} below the expected return {:.2}, {at} equal to it, {above} above) and {} bandit samples under REINFORCE and PPO-clip alike, with some below; the number shown is how many of the {} moves go otherwise",
                 u.corridor.len(),
                 u.return_before,
@@ -117,10 +133,16 @@ pub fn update_claims(r: &Results) -> Vec<Claim> {
                 count(mismatches(&raw_moves)),
                 raw_moves.as_slice(),
                 |m: &[(f64, f64)]| mismatches(m) == 0 && m.iter().any(|(a, _)| *a < 0.0),
-            ), Verdict::Reproduced).digits(3),
-        Claim::statement("update.reward-goes-up", Seed::Turner.quote(
+            ),
+            Verdict::Reproduced,
+        ).digits(3),
+        Claim::statement(
+            "update.reward-goes-up",
+            Seed::Turner.quote(
                 "We also have a bunch of examples of using this algorithm where the trained policy's behavior makes the reward number go up on its trajectories.",
-            ), "training with the algorithm makes the reward go up on the policy's trajectories", Test::small(format!(
+            ),
+            "training with the algorithm makes the reward go up on the policy's trajectories",
+            Test::small(format!(
                 "holds if {} REINFORCE iterations of {} episodes raise the corridor policy's exact expected return from {:.2} to at least 90% of the best possible {:.0}",
                 c.iterations, c.batch, u.return_before, u.return_best
             ))
@@ -129,14 +151,31 @@ pub fn update_claims(r: &Results) -> Vec<Claim> {
                 "the shuffled-reward control: the same training with each batch's advantages shuffled among its episodes",
                 Quantity::Real(u.return_after_shuffled),
                 |q| q.to_f64() >= 0.9 * u.return_best,
-            ), Verdict::Qualitative).digits(3),
-        Claim::not_checkable("update.no-reward-seekers", Seed::Turner.quote(
+            ),
+            Verdict::Qualitative,
+        ).digits(3),
+        Claim::not_checkable(
+            "update.no-reward-seekers",
+            Seed::Turner.quote(
                 "There is not a single case where we have used RL to train an artificial system which intentionally “seeks to maximize” reward.",
-            ), "no RL-trained system intentionally seeks to maximize reward", "a claim about every RL-trained system and its intentions; the book's experiments show what the update does with reward (update.learning-rate-per-datapoint), not what a trained system wants"),
-        Claim::not_checkable("update.bostrom-reward-seeking", Seed::Turner.quote(
+            ),
+            "no RL-trained system intentionally seeks to maximize reward",
+            "a claim about every RL-trained system and its intentions; the book's experiments show what the update does with reward (update.learning-rate-per-datapoint), not what a trained system wants",
+        ),
+        Claim::not_checkable(
+            "update.bostrom-reward-seeking",
+            Seed::Turner.quote(
                 "they typically involve creating a system that seeks to maximize a reward signal.",
-            ), "RL approaches typically create a system that seeks to maximize a reward signal (Bostrom, quoted by Turner)", "whether a trained system comes to seek its reward is a question about its internal goals, which a toy policy cannot settle; what the book can check is that the reward enters training only as a weight on each datapoint (update.learning-rate-per-datapoint)"),
-        Claim::not_checkable("update.no-rlhf-no-gpt4", Seed::Turner.quote("No RLHF, then no GPT-4 (as we know it)."), "without RLHF there would be no GPT-4 as we know it", "a counterfactual about an industrial system whose training the book cannot rerun"),
+            ),
+            "RL approaches typically create a system that seeks to maximize a reward signal (Bostrom, quoted by Turner)",
+            "whether a trained system comes to seek its reward is a question about its internal goals, which a toy policy cannot settle; what the book can check is that the reward enters training only as a weight on each datapoint (update.learning-rate-per-datapoint)",
+        ),
+        Claim::not_checkable(
+            "update.no-rlhf-no-gpt4",
+            Seed::Turner.quote("No RLHF, then no GPT-4 (as we know it)."),
+            "without RLHF there would be no GPT-4 as we know it",
+            "a counterfactual about an industrial system whose training the book cannot rerun",
+        ),
     ]
 }
 
@@ -165,7 +204,11 @@ pub fn inference_claims(r: &Results) -> Vec<Claim> {
     };
     const KL_QUOTE: &str = "RL with KL penalties is better viewed as Bayesian inference, where the reward is “evidence” about what actions to take and the KL penalty keeps the model from straying too far from the prior.";
     vec![
-        Claim::statement("inference.kl-posterior", Seed::BelrosePope.quote(KL_QUOTE), "KL-regularised RL is Bayesian inference: its optimum is the prior updated on the reward as evidence", Test::full(format!(
+        Claim::statement(
+            "inference.kl-posterior",
+            Seed::BelrosePope.quote(KL_QUOTE),
+            "KL-regularised RL is Bayesian inference: its optimum is the prior updated on the reward as evidence",
+            Test::full(format!(
                 "holds if plain gradient ascent on E[r] − β·KL(π ‖ π0) over {k} outcomes, started at the prior, ends within {MATCH:e} of the posterior π0·exp(r/β)/Z (Korbak et al.'s closed form, with exp(r/β) as the likelihood) at every β in {{{}}} (largest difference {kl_err:.1e})",
                 betas(&inf.config.betas)
             ))
@@ -174,8 +217,14 @@ pub fn inference_claims(r: &Results) -> Vec<Claim> {
                 "the unregularised optimum: all mass on the best outcome, the argmax of E[r]",
                 Quantity::Real(kl_from_argmax),
                 |q| q.to_f64() < MATCH,
-            ), Verdict::Reproduced).digits(2),
-        Claim::statement("inference.vanishing-beta", Seed::BelrosePope.quote(KL_QUOTE), "the KL penalty is what keeps the policy near the prior: the weaker it is, the further the policy strays, and as β → 0 it collapses onto the best outcome", Test::full(format!(
+            ),
+            Verdict::Reproduced,
+        ).digits(2),
+        Claim::statement(
+            "inference.vanishing-beta",
+            Seed::BelrosePope.quote(KL_QUOTE),
+            "the KL penalty is what keeps the policy near the prior: the weaker it is, the further the policy strays, and as β → 0 it collapses onto the best outcome",
+            Test::full(format!(
                 "holds if the posterior's mass on the best outcome never falls at a step down β = {}, and climbs from the prior's {prior_best:.3} to at least 1 − {MATCH:e} at β = {beta_min} (the value shown: β = {})",
                 betas(
                     &inf.config
@@ -194,10 +243,16 @@ pub fn inference_claims(r: &Results) -> Vec<Claim> {
                 Quantity::Real(stays_at_prior[shown].1),
                 stays_at_prior.as_slice(),
                 collapses,
-            ), Verdict::Reproduced).digits(6),
-        Claim::statement("inference.entropy-uniform-prior", Seed::BelrosePope.quote(
+            ),
+            Verdict::Reproduced,
+        ).digits(6),
+        Claim::statement(
+            "inference.entropy-uniform-prior",
+            Seed::BelrosePope.quote(
                 "RL with an entropy bonus is also Bayesian inference, where the prior is uniform over all possible actions.",
-            ), "an entropy bonus is KL regularisation towards the uniform prior", Test::full(format!(
+            ),
+            "an entropy bonus is KL regularisation towards the uniform prior",
+            Test::full(format!(
                 "holds if gradient ascent on E[r] + β·H(π), started at the prior π0, ends within {MATCH:e} of softmax(r/β), the posterior under a uniform prior, at every β in {{{}}} (largest difference {ent_err:.1e})",
                 betas(&inf.config.betas)
             ))
@@ -206,7 +261,9 @@ pub fn inference_claims(r: &Results) -> Vec<Claim> {
                 "the posterior under the starting policy's own prior π0, π0·exp(r/β)/Z, which the ascent would reach if the bonus pulled towards its starting point",
                 Quantity::Real(ent_from_prior),
                 |q| q.to_f64() < MATCH,
-            ), Verdict::Reproduced).digits(2),
+            ),
+            Verdict::Reproduced,
+        ).digits(2),
     ]
 }
 
@@ -238,7 +295,11 @@ pub fn best_of_n_claims(r: &Results) -> Vec<Claim> {
             && s.fit.beta > 0.0
     };
     vec![
-        Claim::statement("best-of-n.kl-continuous", Source::paper("beirami2024theoretical", "Beirami et al. (2024)", BEIRAMI), "for continuous scores, best-of-N moves the base distribution by log N − (N−1)/N nats", Test::full(format!(
+        Claim::statement(
+            "best-of-n.kl-continuous",
+            Source::paper("beirami2024theoretical", "Beirami et al. (2024)", BEIRAMI),
+            "for continuous scores, best-of-N moves the base distribution by log N − (N−1)/N nats",
+            Test::full(format!(
                 "holds if, at every N in {{{grid}}}, two computations that never use the density ratio N·F^(N−1) agree with the value: the exact divergence over {} equally likely outcomes, from P(max = k) = F_k^N − F_(k−1)^N alone, lies below it by at most {DISCRETE_GAP:e} nats (largest gap {:.1e}); and the divergence of the maximum of N sampled exponential scores ({} maxima at each N, a histogram of bin width {} against the base's exact bin masses, less the Miller–Madow correction) lies within {Z_AGREE} standard errors plus that correction (largest |z| {:.2}); the value shown is the sampled estimate at N = {} (standard error {:.3})",
                 b.config.outcomes,
                 b.worst_equiprobable_gap(),
@@ -255,8 +316,14 @@ pub fn best_of_n_claims(r: &Results) -> Vec<Claim> {
                 Quantity::Real(kl_top_quantile(last.n)),
                 naive.as_slice(),
                 |candidate: &[f64]| b.agrees(candidate),
-            ), Verdict::Reproduced).unit("nats").digits(3),
-        Claim::statement("best-of-n.kl-discrete", Source::paper("beirami2024theoretical", "Beirami et al. (2024)", BEIRAMI), "over finitely many outcomes log N − (N−1)/N is only an upper bound: the update moves less", Test::full(format!(
+            ),
+            Verdict::Reproduced,
+        ).unit("nats").digits(3),
+        Claim::statement(
+            "best-of-n.kl-discrete",
+            Source::paper("beirami2024theoretical", "Beirami et al. (2024)", BEIRAMI),
+            "over finitely many outcomes log N − (N−1)/N is only an upper bound: the update moves less",
+            Test::full(format!(
                 "holds if, over {} outcomes with distinct scores, the exact divergence of best-of-N (from P(max = k) = F_k^N − F_(k−1)^N) is strictly below log N − (N−1)/N at every N in {{{grid}}}; it levels off at −log π0(best) = {:.4} nats, which it reaches to {:.0e} at N = {}",
                 r.inference.problem.prior.len(),
                 b.discrete_ceiling,
@@ -270,10 +337,16 @@ pub fn best_of_n_claims(r: &Results) -> Vec<Claim> {
                 Quantity::Real(kl_formula(last.n)),
                 formula.as_slice(),
                 |d: &[f64]| d.len() == formula.len() && d.iter().zip(&formula).all(|(x, f)| x < f),
-            ), Verdict::Reproduced).unit("nats").digits(4),
-        Claim::statement("hospital.adversarial-examples", Seed::BelrosePope.quote(
+            ),
+            Verdict::Reproduced,
+        ).unit("nats").digits(4),
+        Claim::statement(
+            "hospital.adversarial-examples",
+            Seed::BelrosePope.quote(
                 "Rather, the system would produce adversarial examples to the classifier, such as instructing staff to constantly clean a surgical room, and not actually perform a surgery.",
-            ), "at large N the planner picks the classifier's adversarial examples, such as plans that only clean", Test::small(format!(
+            ),
+            "at large N the planner picks the classifier's adversarial examples, such as plans that only clean",
+            Test::small(format!(
                 "holds if, at N = {}, at least 90% of chosen plans dwell on cleaning beyond anything in the classifier's {} training plans, the classifier rates them at least 99% safe and their true chance of avoiding a lawsuit is below the prior's; with the heavy-tailed prior, cleaning is {:.1} on average against {:.1} at N = 1, clinical quality {:.2} against a peak of {:.2}, the classifier's rating {:.4}, the true chance {:.3} against the prior's {:.3}; with the light-tailed prior, which proposes cleaning as history did, {:.2} of chosen plans go beyond the data and the true chance is {:.3} against the prior's {:.3}",
                 hl.n,
                 h.config.history,
@@ -299,13 +372,24 @@ pub fn best_of_n_claims(r: &Results) -> Vec<Claim> {
                 Quantity::Real(light.last().beyond_history),
                 light,
                 adversarial,
-            ), Verdict::Qualitative).digits(3),
-        Claim::not_checkable("hospital.no-scheming-plans", Seed::BelrosePope.quote(
+            ),
+            Verdict::Qualitative,
+        ).digits(3),
+        Claim::not_checkable(
+            "hospital.no-scheming-plans",
+            Seed::BelrosePope.quote(
                 "In particular, increasing N would not lead to the system producing “scheming” plans to advance the inner objective.",
-            ), "no N makes the planner produce scheming plans", "the toy planner's prior proposes no scheming plans, so it cannot show whether a language model's prior would offer them and a classifier prefer them; hospital.adversarial-examples shows what strong selection does pick"),
-        Claim::statement("hospital.no-coherent-pursuit", Seed::BelrosePope.quote(
+            ),
+            "no N makes the planner produce scheming plans",
+            "the toy planner's prior proposes no scheming plans, so it cannot show whether a language model's prior would offer them and a classifier prefer them; hospital.adversarial-examples shows what strong selection does pick",
+        ),
+        Claim::statement(
+            "hospital.no-coherent-pursuit",
+            Seed::BelrosePope.quote(
                 "The point: even arbitrary amounts of internal optimization power directed towards a simple inner objective can fail to lead to any sort of “globally coherent” pursuit of that objective in the system’s actual behaviors.",
-            ), "more optimisation of the inner objective can fail to pursue it: the proxy rises while the true objective falls", Test::small(format!(
+            ),
+            "more optimisation of the inner objective can fail to pursue it: the proxy rises while the true objective falls",
+            Test::small(format!(
                 "holds if the classifier's score of the chosen plan rises at every doubling of N up to {}, while the true chance of avoiding a lawsuit first rises by at least {RISE} and then falls below the prior's, and Gao et al.'s d(α − β·d) fitted to the true gain bends down (β > 0); with the heavy-tailed prior, the true chance goes from {:.3} at N = 1 to {:.3} at N = {} and ends at {:.3} against the prior's {:.3}, fit β = {:.3} (α = {:.3}, R² = {:.2}, peak at d = {:.2} against the data's {:.2}); with the light-tailed prior it ends at {:.3} against the prior's {:.3} (fit β = {:.3}, R² = {:.2}); the value shown is the N at which the true chance peaks",
                 hl.n,
                 first.quality,
@@ -330,7 +414,9 @@ pub fn best_of_n_claims(r: &Results) -> Vec<Claim> {
                 count(light.peak().n as usize),
                 light,
                 incoherent,
-            ), Verdict::Qualitative).digits(3),
+            ),
+            Verdict::Qualitative,
+        ).digits(3),
     ]
 }
 
@@ -374,9 +460,13 @@ pub fn frog_claims(r: &Results) -> Vec<Claim> {
         .join("; ");
     let fuzzy = |f: &FrogResult| f.preference_falls_with_smell() && !f.mixed().is_empty();
     vec![
-        Claim::statement("frog.behave-right", Seed::BelrosePope.quote(
+        Claim::statement(
+            "frog.behave-right",
+            Seed::BelrosePope.quote(
                 "In reality, the problem faced by evolution and by SGD is much easier than this: producing systems that behave the right way in all scenarios they are likely to encounter.",
-            ), "training only has to produce behaviour that is right on the scenarios the system meets", Test::small(format!(
+            ),
+            "training only has to produce behaviour that is right on the scenarios the system meets",
+            Test::small(format!(
                 "holds if every one of {nets} trained frogs — dot users and smell users alike — snaps correctly at fresh scenes from the training distribution (a fly with its dot and smell, or nothing) at least {FROG_ACCURACY} of the time (worst {:.3}; the same nets before training: worst {:.3}, best {:.3})",
                 worst(f),
                 worst(&untrained),
@@ -389,10 +479,16 @@ pub fn frog_claims(r: &Results) -> Vec<Claim> {
                 Quantity::Real(worst(&untrained)),
                 &untrained,
                 |f: &FrogResult| worst(f) >= FROG_ACCURACY,
-            ), Verdict::Qualitative).digits(3),
-        Claim::statement("frog.not-arbitrary", Seed::BelrosePope.quote(
+            ),
+            Verdict::Qualitative,
+        ).digits(3),
+        Claim::statement(
+            "frog.not-arbitrary",
+            Seed::BelrosePope.quote(
                 "Fodor pointed out that nature has no way of selecting, for example, frogs that “aim at eating flies in particular” rather than frogs that target “little black dots in the sky,” or “things that smell kind of like flies,” or any of an infinite number of deviant, “misaligned” proxy goals which would misgeneralize in counterfactual scenarios.",
-            ), "training cannot tell the two targets apart, so which one a trained net ends up with is arbitrary", Test::small(format!(
+            ),
+            "training cannot tell the two targets apart, so which one a trained net ends up with is arbitrary",
+            Test::small(format!(
                 "holds if, in some setting, the preference (snaps at a pellet minus snaps at a fly without a dot) spreads across {} seeds like a coin flip between the two targets (standard deviation at least {COIN_FLIP_SPREAD}); over {} settings (hidden layers {:?}, smell strengths {:?} against a dot of {}, simple and XOR smell codes) the largest spread is {:.2}: the target is set by salience and simplicity — the nets switch from dot to smell {} with the simple code and {} with the XOR code",
                 c.seeds,
                 f.settings.len(),
@@ -410,10 +506,16 @@ pub fn frog_claims(r: &Results) -> Vec<Claim> {
                 Quantity::Real(coins.largest_spread()),
                 &coins,
                 |f: &FrogResult| f.largest_spread() >= COIN_FLIP_SPREAD,
-            ), Verdict::NotReproduced).digits(2),
-        Claim::statement("frog.fuzzy", Seed::BelrosePope.quote(
+            ),
+            Verdict::NotReproduced,
+        ).digits(2),
+        Claim::statement(
+            "frog.fuzzy",
+            Seed::BelrosePope.quote(
                 "Real-world representations are always fuzzy, because they are human abstractions derived from regularities in behavior.",
-            ), "what a trained system targets is a matter of degree, read off its behaviour", Test::small(format!(
+            ),
+            "what a trained system targets is a matter of degree, read off its behaviour",
+            Test::small(format!(
                 "holds if, for each code and architecture, the preference for the dot falls at every step up in smell strength, and in some setting at least half of the frogs are each neither a dot detector nor a fly detector: each snaps at both a pellet and a dotless fly between 20% and 80% of the time ({}); the number shown counts such settings",
                 if describe_mixed.is_empty() {
                     "none".to_string()
@@ -428,24 +530,46 @@ pub fn frog_claims(r: &Results) -> Vec<Claim> {
                 count(determinate.mixed().len()),
                 &determinate,
                 fuzzy,
-            ), Verdict::Qualitative).digits(3),
+            ),
+            Verdict::Qualitative,
+        ).digits(3),
     ]
 }
 
 /// Opinions and estimates in the sources, entered so the ledger accounts for their numbers.
 pub fn opinion_claims() -> Vec<Claim> {
     vec![
-        Claim::not_checkable("opinion.scheming-credence", Seed::BelrosePope.quote(
+        Claim::not_checkable(
+            "opinion.scheming-credence",
+            Seed::BelrosePope.quote(
                 "We therefore conclude that we should assign very low credence to the spontaneous emergence of scheming in future AI systems— perhaps 0.1% or less.",
-            ), "a credence of 0.1% or less that scheming emerges spontaneously", "a credence, the authors' summing-up of their arguments; no computation turns arguments into this number"),
-        Claim::not_checkable("opinion.researcher-hours", Seed::Turner.quote(
+            ),
+            "a credence of 0.1% or less that scheming emerges spontaneously",
+            "a credence, the authors' summing-up of their arguments; no computation turns arguments into this number",
+        ),
+        Claim::not_checkable(
+            "opinion.researcher-hours",
+            Seed::Turner.quote(
                 "These deep errors have costs measured in tens of thousands of researcher-hours.",
-            ), "tens of thousands of researcher-hours lost to the errors", "an estimate of the field's effort, for which the book has no records"),
-        Claim::not_checkable("opinion.misdirected-hours", Seed::Turner.quote(
+            ),
+            "tens of thousands of researcher-hours lost to the errors",
+            "an estimate of the field's effort, for which the book has no records",
+        ),
+        Claim::not_checkable(
+            "opinion.misdirected-hours",
+            Seed::Turner.quote(
                 "Due to the “RL->reward maximizing” meme, I personally misdirected thousands of hours on proving power-seeking theorems.",
-            ), "thousands of the author's own hours misdirected", "the author's account of his own time"),
-        Claim::not_checkable("opinion.single-bit", Seed::Turner.quote(
+            ),
+            "thousands of the author's own hours misdirected",
+            "the author's account of his own time",
+        ),
+        Claim::not_checkable(
+            "opinion.single-bit",
+            Seed::Turner.quote(
                 "This argument is so weak/vague/intuitive, I doubt it’s more than a single bit of evidence for the claim.",
-            ), "at most a single bit of evidence for deceptively misaligned goals", "a likelihood ratio of 2 for a vague argument is a judgement; nothing fixes the probabilities it would be computed from"),
+            ),
+            "at most a single bit of evidence for deceptively misaligned goals",
+            "a likelihood ratio of 2 for a vague argument is a judgement; nothing fixes the probabilities it would be computed from",
+        ),
     ]
 }

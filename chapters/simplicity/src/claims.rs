@@ -50,9 +50,13 @@ pub fn code_claims() -> Vec<Claim> {
     let rounding_ok =
         |l: &[u32]| w.largest_rounding(l) < 1.0 && w.implied_prior_within_factor_two_for(l);
     vec![
-        Claim::statement("code.efficient-code-ranks-by-probability", Seed::BelrosePope.quote(
+        Claim::statement(
+            "code.efficient-code-ranks-by-probability",
+            Seed::BelrosePope.quote(
                 "One reasonable definition of “simple” is “low description length,” which directly implies “more likely” if we assume the language in which the hypotheses are being described is efficient (assigns short encodings to likely hypotheses).",
-            ), "under an efficient code, shorter descriptions belong to more likely hypotheses", Test::full(format!(
+            ),
+            "under an efficient code, shorter descriptions belong to more likely hypotheses",
+            Test::full(format!(
                 "holds if a code for {n} hypotheses with Zipf's prior p_i ∝ 1/i is prefix-free, meets Kraft's inequality with equality, never gives a less probable hypothesis a strictly shorter codeword, and has a mean length within one bit of the entropy; Huffman's code does (Kraft's sum {num}/{den}, mean {:.4} bits, entropy {:.4} bits; the value is the difference); the code efficient for the reversed prior has Kraft's sum {other_num}/{other_den} and mean {:.4} bits under this prior",
                 w.mean_length(),
                 w.prior.entropy(),
@@ -65,10 +69,16 @@ pub fn code_claims() -> Vec<Claim> {
                 Quantity::Real(w.redundancy_of(&w.other_lengths)),
                 &w.other_lengths[..],
                 |l: &[u32]| w.is_efficient(l),
-            ), Verdict::Reproduced).unit("bits").digits(3),
-        Claim::statement("code.simplicity-is-likelihood", Seed::BelrosePope.quote(
+            ),
+            Verdict::Reproduced,
+        ).unit("bits").digits(3),
+        Claim::statement(
+            "code.simplicity-is-likelihood",
+            Seed::BelrosePope.quote(
                 "But on this view, simplicity is simply another word for likelihood: we can’t appeal to our intuitive notions of simplicity to conclude that one hypothesis will truly be “simpler” and hence more likely.",
-            ), "under an efficient code, description length is −log2 of the probability, up to rounding", Test::full(format!(
+            ),
+            "under an efficient code, description length is −log2 of the probability, up to rounding",
+            Test::full(format!(
                 "holds if every codeword length is within one bit of −log2 p_i, so the prior the code implies (2^-ℓ_i, normalised by Kraft's sum) is within a factor 2 of the true prior for each of the {n} hypotheses; the value is the largest |ℓ_i + log2 p_i|, for Huffman's code of the worked example"
             ))
             .on_data(
@@ -78,10 +88,16 @@ pub fn code_claims() -> Vec<Claim> {
                 Quantity::Real(w.largest_rounding(&w.other_lengths)),
                 &w.other_lengths[..],
                 rounding_ok,
-            ), Verdict::Reproduced).unit("bits").digits(3),
-        Claim::statement("code.simplicity-is-ambiguous", Seed::BelrosePope.quote(
+            ),
+            Verdict::Reproduced,
+        ).unit("bits").digits(3),
+        Claim::statement(
+            "code.simplicity-is-ambiguous",
+            Seed::BelrosePope.quote(
                 "The first is that “simplicity” is a highly ambiguous term, and it’s not clear which, if any, specific notion of simplicity should be relevant here.",
-            ), "which hypotheses count as simple depends on the choice of description language", Test::full(format!(
+            ),
+            "which hypotheses count as simple depends on the choice of description language",
+            Test::full(format!(
                 "holds if two efficient languages — Huffman codes for Zipf's prior and for the same prior reversed — call opposite members of at least one pair of the {n} hypotheses the simpler; the value is how many of the {pairs} pairs they rank in opposite orders"
             ))
             .on(
@@ -89,7 +105,9 @@ pub fn code_claims() -> Vec<Claim> {
                 "two efficient languages that share a prior — Huffman's and Shannon's codes (⌈−log2 p_i⌉ bits) for Zipf's prior: simplicity would be unambiguous if every efficient language agreed",
                 Quantity::Integer(pairs_reversed(&w.lengths, &w.shannon) as i128),
                 |q| matches!(q, Quantity::Integer(k) if *k > 0),
-            ), Verdict::Reproduced).unit("pairs"),
+            ),
+            Verdict::Reproduced,
+        ).unit("pairs"),
     ]
 }
 
@@ -140,9 +158,13 @@ pub fn bias_claims(
         count(u.samples)
     );
     vec![
-        Claim::statement("bias.parameters-are-not-functions", Seed::Turner.quote(
+        Claim::statement(
+            "bias.parameters-are-not-functions",
+            Seed::Turner.quote(
                 "I think a recovered argument will need to address (some close proxy of) \"what volume of parameter-space leads to scheming vs not?\", which is a much harder task than counting functions.",
-            ), "the volume of parameter space behind a function is not the count of functions", Test::small(format!(
+            ),
+            "the volume of parameter space behind a function is not the count of functions",
+            Test::small(format!(
                 "holds if, among {n} random 7-40-40-1 ReLU networks (Valle-Pérez et al.'s initialisation), the ten most frequent functions take at least {}% of the draws; they take {:.1}% (the value), 10^{excess:.0} times the share 10/2^128 that indifference over the functions gives them ({} distinct functions seen, the two constants {:.1}% and {:.1}%); functions drawn uniformly as often repeat with probability below 10^{log10_repeat:.0}, so their ten most frequent take 10 draws in {n}",
                 100.0 * TOP_TEN_SHARE,
                 100.0 * b.top_share(10),
@@ -155,10 +177,16 @@ pub fn bias_claims(
                 uniform_rival.clone(),
                 Quantity::Real(100.0 * u.top10_share),
                 |q| matches!(q, Quantity::Real(x) if *x >= 100.0 * TOP_TEN_SHARE),
-            ), Verdict::Qualitative).unit("%").digits(3),
-        Claim::statement("bias.probable-functions-are-simple", Seed::BelrosePope.quote(
+            ),
+            Verdict::Qualitative,
+        ).unit("%").digits(3),
+        Claim::statement(
+            "bias.probable-functions-are-simple",
+            Seed::BelrosePope.quote(
                 "Alternatively, one could appeal to the actual inductive biases of neural network training, as observed empirically or derived theoretically.",
-            ), "networks have inductive biases that can be observed empirically", Test::small(format!(
+            ),
+            "networks have inductive biases that can be observed empirically",
+            Test::small(format!(
                 "holds if, among {n} random 7-40-40-1 networks, the largest log2 P(f) seen at each Lempel-Ziv complexity K(f) falls with K (least-squares slope {:.2} bits per bit over the {} complexities whose most frequent function was seen at least {} times) and the ten most frequent functions have at most {:.0}% of the mean complexity of the functions drawn once ({:.1} bits against {:.1}; the value is the ratio); among uniformly drawn functions no function repeats, so there is no bound to fit, and their ten most frequent have {:.1} bits against {:.1} for a sample of {} drawn once",
                 b.bound.slope,
                 b.bound.points,
@@ -177,10 +205,16 @@ pub fn bias_claims(
                 Quantity::Real(indifferent.ratio),
                 &indifferent,
                 |s: &Simpler| s.slope.is_some_and(|k| k < 0.0) && s.ratio <= SIMPLER_RATIO,
-            ), Verdict::Qualitative).unit("× the complexity of a function drawn once").digits(2),
-        Claim::statement("bias.perceptron-ones-uniform", Seed::Turner.quote(
+            ),
+            Verdict::Qualitative,
+        ).unit("× the complexity of a function drawn once").digits(2),
+        Claim::statement(
+            "bias.perceptron-ones-uniform",
+            Seed::Turner.quote(
                 "You have to not just think about \"what does this system do?\", but \"how many ways can this function be implemented?\".",
-            ), "how many parameter settings implement a function differs from function to function", Test::full(format!(
+            ),
+            "how many parameter settings implement a function differs from function to function",
+            Test::full(format!(
                 "holds if, for {} perceptrons without bias on 7 bits (weights uniform), the number of inputs mapped to 1 is uniform on 0…127 as Mingard et al. prove (χ² = {chi2:.1} with 127 degrees of freedom, below its 99.9% quantile {quantile:.1}; {full} tables with all 128) — so the constant function alone gets 1/128 of the parameter volume, where indifference over functions gives it 2^-128; the value is its measured share; as many uniformly drawn functions give χ² = {uniform_chi2:.0}, their counts of ones binomial",
                 count(perceptrons)
             ))
@@ -197,7 +231,9 @@ pub fn bias_claims(
                     let (chi2, full) = bias::uniformity_chi2(ones);
                     chi2 < quantile && full == 0
                 },
-            ), Verdict::Reproduced).unit("%").digits(3),
+            ),
+            Verdict::Reproduced,
+        ).unit("%").digits(3),
     ]
 }
 
@@ -221,7 +257,11 @@ pub fn path_claims(r: &ResidualResult) -> Vec<Claim> {
         cfg.width, cfg.steps, cfg.train
     );
     vec![
-        Claim::statement("paths.gradient-from-short-paths", Seed::BelrosePope.quote(ENSEMBLES), "deep residual networks behave as ensembles of shallower paths", Test::small(format!(
+        Claim::statement(
+            "paths.gradient-from-short-paths",
+            Seed::BelrosePope.quote(ENSEMBLES),
+            "deep residual networks behave as ensembles of shallower paths",
+            Test::small(format!(
                 "holds if, in {setting}, the paths carrying the most gradient in total (gradient through one random path of each length, {} paths sampled per length as Veit et al. did, times the number of paths) are shorter than the typical path ({}) — the value is that peak length; paths shorter than half the blocks carry {:.1}% of the gradient",
                 cfg.paths_per_length,
                 n / 2,
@@ -234,8 +274,14 @@ pub fn path_claims(r: &ResidualResult) -> Vec<Claim> {
                 Quantity::Integer(residual::peak_length(&equal_paths) as i128),
                 &equal_paths[..],
                 |g: &[f64]| residual::peak_length(g) < n / 2,
-            ), Verdict::Qualitative).unit("blocks"),
-        Claim::statement("paths.lesion", Seed::BelrosePope.quote(ENSEMBLES), "deep residual networks behave as ensembles of shallower paths", Test::small(format!(
+            ),
+            Verdict::Qualitative,
+        ).unit("blocks"),
+        Claim::statement(
+            "paths.lesion",
+            Seed::BelrosePope.quote(ENSEMBLES),
+            "deep residual networks behave as ensembles of shallower paths",
+            Test::small(format!(
                 "holds if, in {setting}, deleting one block of the residual network leaves a median test R² of at least {LESION_R2} (whole network {:.3}; the value); deleting one hidden layer of the plain network leaves a median of {plain_median:.2} (whole network {:.3})",
                 r.residual_r2, r.plain_r2
             ))
@@ -244,7 +290,9 @@ pub fn path_claims(r: &ResidualResult) -> Vec<Claim> {
                 "the plain (non-residual) network of the same depth, one hidden layer deleted",
                 Quantity::Real(plain_median),
                 |q| matches!(q, Quantity::Real(x) if *x >= LESION_R2),
-            ), Verdict::Qualitative).unit("test R² after deleting one block").digits(2),
+            ),
+            Verdict::Qualitative,
+        ).unit("test R² after deleting one block").digits(2),
         effective_share_claim(),
     ]
 }
@@ -256,11 +304,15 @@ fn effective_share_claim() -> Claim {
     let (lo, hi) = paths::EFFECTIVE;
     let n = paths::VEIT_BLOCKS;
     let typical = paths::centred_band_share_percent(n, hi - lo + 1);
-    Claim::statement("paths.effective-share", Source::paper(
+    Claim::statement(
+        "paths.effective-share",
+        Source::paper(
             "veit2016residual",
             "Veit, Wilber & Belongie (2016)",
             "most of the gradient in their 110-layer residual network comes from paths only 10 to 34 layers deep, that is through 5 to 17 of its 54 residual blocks",
-        ), "the paths that carry the gradient are short, and so a small minority of all paths", Test::full(format!(
+        ),
+        "the paths that carry the gradient are short, and so a small minority of all paths",
+        Test::full(format!(
             "holds if the paths through {lo} to {hi} of the {n} blocks are under {RARE_PERCENT}% of all 2^{n} paths, counted exactly (a path's length is Binomial({n}, ½))"
         ))
         .on(
@@ -272,7 +324,9 @@ fn effective_share_claim() -> Claim {
             ),
             Quantity::Real(typical),
             |q| q.to_f64() < RARE_PERCENT,
-        ), Verdict::Reproduced).unit("%").digits(4)
+        ),
+        Verdict::Reproduced,
+    ).unit("%").digits(4)
 }
 
 /// "A small minority" of paths: fewer than one in a hundred.
@@ -362,22 +416,34 @@ fn low_first(r: &SpectralResult, run: &SpectralRun, target: &str) -> Computed {
 /// Spectral bias: in which order a ReLU network learns the frequencies of a sum of sines.
 pub fn spectral_claims(r: &SpectralResult) -> Vec<Claim> {
     vec![
-        Claim::statement("spectral.low-frequencies-first", Seed::BelrosePope.quote(LOW_FREQUENCY), "networks are biased toward low-frequency functions: they learn a target's low frequencies before its high ones", low_first(
+        Claim::statement(
+            "spectral.low-frequencies-first",
+            Seed::BelrosePope.quote(LOW_FREQUENCY),
+            "networks are biased toward low-frequency functions: they learn a target's low frequencies before its high ones",
+            low_first(
                 r,
                 &r.equal,
                 "the target a sum of sines of equal amplitude at frequencies 5, 10, …, 50",
-            ), Verdict::Qualitative).digits(2),
-        Claim::statement("spectral.low-first-despite-amplitude", // The essay's sentence says nothing about amplitudes: this stronger form is the
-// paper's own finding.
-Source::paper(
+            ),
+            Verdict::Qualitative,
+        ).digits(2),
+        Claim::statement(
+            "spectral.low-first-despite-amplitude",
+            // The essay's sentence says nothing about amplitudes: this stronger form is the
+            // paper's own finding.
+            Source::paper(
                 "rahaman2019spectral",
                 "Rahaman et al. (2019)",
                 "a ReLU network fitting a sum of sines still learns the low frequencies first when the amplitudes rise with frequency, so that the high frequencies carry more of the target",
-            ), "the bias toward low frequencies holds even when the high frequencies carry more of the target (Rahaman et al.'s second experiment)", low_first(
+            ),
+            "the bias toward low frequencies holds even when the high frequencies carry more of the target (Rahaman et al.'s second experiment)",
+            low_first(
                 r,
                 &r.increasing,
                 "amplitudes rising with frequency from 0.1 to 1 (the highest frequency ten times the lowest)",
-            ), Verdict::Qualitative).digits(2),
+            ),
+            Verdict::Qualitative,
+        ).digits(2),
     ]
 }
 
@@ -458,9 +524,13 @@ pub fn parody_claims(p: &ParodyResult) -> Vec<Claim> {
     let unusual =
         |&(n, share): &(usize, f64)| trigger_sens > target_sens && n > 0 && share < TRIGGER_TAIL;
     vec![
-        Claim::statement("parody.trained-nets-do-not-answer-a-constant", Seed::BelrosePope.quote(
+        Claim::statement(
+            "parody.trained-nets-do-not-answer-a-constant",
+            Seed::BelrosePope.quote(
                 "Since its conclusion is false, we should reject the argumentative form on which it is based.",
-            ), "the parody's conclusion is false: trained networks do not prefer to answer a constant or the identity off the training set", Test::small(
+            ),
+            "the parody's conclusion is false: trained networks do not prefer to answer a constant or the identity off the training set",
+            Test::small(
                 format!(
                     "holds if, of {setting}, fewer than {:.0}% answer a constant or copy or negate one input bit on all of the {} other inputs, and their mean accuracy there is above {:.0}% (it is {:.1}%; the networks answer their more common output on {:.1}% of those inputs on average) — though {:.1}% of {} random networks from the same initialisation are constant on those inputs (the prior's mean share for the more common output {:.1}%, its accuracy there {:.1}%); the value is the share of trained networks that do, {parody_count} networks",
                     100.0 * PARODY_SHARE,
@@ -481,10 +551,16 @@ pub fn parody_claims(p: &ParodyResult) -> Vec<Claim> {
                 Quantity::Real(100.0 * prior_parody),
                 &(prior_parody, prior_accuracy),
                 generalises,
-            ), Verdict::Qualitative).unit("%").digits(2),
-        Claim::statement("parody.overfitting-is-not-simpler", Seed::BelrosePope.quote(
+            ),
+            Verdict::Qualitative,
+        ).unit("%").digits(2),
+        Claim::statement(
+            "parody.overfitting-is-not-simpler",
+            Seed::BelrosePope.quote(
                 "Overfitting networks are free to implement a very simple function— like the identity function or a constant function— outside the training set, whereas generalizing networks have to exhibit complex behaviors on unseen inputs.",
-            ), "the parody's premise, which the essay states in order to reject its form: a network that answers a constant or the identity off the training set computes a simpler function than one that generalises", Test::small(
+            ),
+            "the parody's premise, which the essay states in order to reject its form: a network that answers a constant or the identity off the training set computes a simpler function than one that generalises",
+            Test::small(
                 format!(
                     "holds if at least one of the parody's {} overfitters — the target on the {m} training inputs and, off them, a constant or one input bit or its negation — is at least as simple as the target itself (the function of a network that generalises perfectly) by both average sensitivity ({target_sens:.2}) and Lempel-Ziv complexity ({:.1} bits); {as_simple} are: the overfitters' least sensitivity is {least_sens:.3} and least complexity {:.1} bits (the two constants average {:.2}, the input bits {:.2}; the trained networks {trained_sens:.2}); the value is the least sensitivity; for a target with no structure (a seeded uniformly random function, sensitivity {:.2}) {random_as_simple} of its overfitters are at least as simple as it",
                     overfitters.len(),
@@ -502,8 +578,14 @@ pub fn parody_claims(p: &ParodyResult) -> Vec<Claim> {
                 Quantity::Real(random_least),
                 &random_as_simple,
                 |&k: &usize| k > 0,
-            ), Verdict::NotReproduced).unit("bit flips per input").digits(3),
-        Claim::statement("parody.low-sensitivity", Seed::BelrosePope.quote(LOW_FREQUENCY), "networks favour functions whose outputs change little as their inputs change", Test::small(
+            ),
+            Verdict::NotReproduced,
+        ).unit("bit flips per input").digits(3),
+        Claim::statement(
+            "parody.low-sensitivity",
+            Seed::BelrosePope.quote(LOW_FREQUENCY),
+            "networks favour functions whose outputs change little as their inputs change",
+            Test::small(
                 format!(
                     "holds if {} random 7-40-40-1 networks compute functions whose average sensitivity (how many of the 7 one-bit changes of an input change the output, averaged over inputs) is on average below half a uniformly random function's 3.5 (it is {prior_sens:.2}), and the {runs} trained networks' functions are less sensitive on average than {} uniformly random functions that fit the same {m} training inputs ({completion_sens:.2}); the value is the trained networks' mean; {} uniformly random functions average {uniform_sens:.2}",
                     count(p.prior.len() as u64),
@@ -518,10 +600,16 @@ pub fn parody_claims(p: &ParodyResult) -> Vec<Claim> {
                 Quantity::Real(completion_sens),
                 &(uniform_sens, completion_sens, completion_sens),
                 less_sensitive,
-            ), Verdict::Qualitative).unit("bit flips per input").digits(3),
-        Claim::statement("parody.treacherous-turn-is-sensitive", Seed::BelrosePope.quote(
+            ),
+            Verdict::Qualitative,
+        ).unit("bit flips per input").digits(3),
+        Claim::statement(
+            "parody.treacherous-turn-is-sensitive",
+            Seed::BelrosePope.quote(
                 "But scheming requires the AI to change its behavior dramatically (executing a treacherous turn) in response to subtle cues indicating it is not in a sandbox, and could successfully escape.",
-            ), "a treacherous turn on a subtle cue is a sharp change of output under a small change of input, against the networks' bias", Test::small(
+            ),
+            "a treacherous turn on a subtle cue is a sharp change of output under a small change of input, against the networks' bias",
+            Test::small(
                 format!(
                     "holds if the trigger function — the target, except on the {} inputs whose last four bits are all 1, never in training, where it answers the opposite — is more sensitive than the target ({trigger_sens:.3} against {target_sens:.3}) and fewer than {:.0}% of the {runs} trained networks are as sensitive as it (random networks: {:.1}%); {:.1}% of the trained networks turn on every trigger input, {:.2}% of the random ones; the value is the trained networks' share",
                     p.trigger.count_ones(),
@@ -538,18 +626,30 @@ pub fn parody_claims(p: &ParodyResult) -> Vec<Claim> {
                 Quantity::Real(100.0 * completion_tail),
                 &(p.completions.len(), completion_tail),
                 unusual,
-            ), Verdict::Qualitative).unit("%").digits(2),
+            ),
+            Verdict::Qualitative,
+        ).unit("%").digits(2),
     ]
 }
 
 /// Opinions the book records without a number.
 pub fn opinion_claims() -> Vec<Claim> {
     vec![
-        Claim::not_checkable("opinion.if-then-chains", Seed::BelrosePope.quote(
+        Claim::not_checkable(
+            "opinion.if-then-chains",
+            Seed::BelrosePope.quote(
                 "Scheming seems to involve chains of if-then reasoning which would be hard to implement in shallow networks.",
-            ), "scheming needs chains of if-then reasoning that shallow networks implement poorly", "a conjecture about what scheming would take inside a network; no small experiment decides what a schemer's computation would look like"),
-        Claim::not_checkable("opinion.no-account-supports-scheming", Seed::BelrosePope.quote(
+            ),
+            "scheming needs chains of if-then reasoning that shallow networks implement poorly",
+            "a conjecture about what scheming would take inside a network; no small experiment decides what a schemer's computation would look like",
+        ),
+        Claim::not_checkable(
+            "opinion.no-account-supports-scheming",
+            Seed::BelrosePope.quote(
                 "There’s no plausible account of inductive biases that does support scheming.",
-            ), "no plausible account of inductive biases supports scheming", "a judgement over the whole literature on inductive biases; the chapter measures three of them on small networks, which cannot settle it"),
+            ),
+            "no plausible account of inductive biases supports scheming",
+            "a judgement over the whole literature on inductive biases; the chapter measures three of them on small networks, which cannot settle it",
+        ),
     ]
 }

@@ -103,13 +103,28 @@ pub fn selection_claims() -> Vec<Claim> {
     let step_break_even = a.break_even_share(1.0, |c| c.bits_per_step);
     let step_rival = a.with_share(step_break_even * (1.0 - PAST_BREAK_EVEN));
     vec![
-        Claim::number("toy.steps", Seed::CarlsmithCounting.quote(
+        Claim::number(
+            "toy.steps",
+            Seed::CarlsmithCounting.quote(
                 "This means that selecting a non-schemer over a schemer only needs to be worth 100 extra steps of gradient descent, to SGD, for SGD to have an incentive to overcome the prior in question.",
-            ), Stated::Exact(100), Quantity::Integer(
+            ),
+            Stated::Exact(100),
+            Quantity::Integer(
                 toy_steps(TOY_PRIOR_BITS, TOY_BITS_PER_STEP as u32).into(),
-            ), Verdict::Reproduced).unit("steps"),
-        Claim::not_checkable("toy.prior-made-up", Seed::CarlsmithCounting.quote("though of course, I just made up the 2^100:1 ratio, here"), "2^100 schemer-like goals for every non-schemer goal (a made-up ratio)", "there is no agreed measure on goals to count with; the chapter treats the ratio as a free parameter k and asks what overturns 2^k"),
-        Claim::statement("toy.bit-per-step", Seed::CarlsmithCounting.quote("each step is worth at least a \"bit\" of selection power"), "a gradient step carries at least one bit of selection between the classes", Test::model(format!(
+            ),
+            Verdict::Reproduced,
+        ).unit("steps"),
+        Claim::not_checkable(
+            "toy.prior-made-up",
+            Seed::CarlsmithCounting.quote("though of course, I just made up the 2^100:1 ratio, here"),
+            "2^100 schemer-like goals for every non-schemer goal (a made-up ratio)",
+            "there is no agreed measure on goals to count with; the chapter treats the ratio as a free parameter k and asks what overturns 2^k",
+        ),
+        Claim::statement(
+            "toy.bit-per-step",
+            Seed::CarlsmithCounting.quote("each step is worth at least a \"bit\" of selection power"),
+            "a gradient step carries at least one bit of selection between the classes",
+            Test::model(format!(
                 "holds if, under the model, the speed cost is worth at least one bit per step; break-even: a step carries a bit for any share above {} of capacity or compute given up (at the illustrative share, for any inverse temperature above {}); at the illustrative share it is worth {} bits, the loss gap {} nats per token against the {} at which a step of {} tokens carries one bit — {}",
                 num(step_break_even, 2),
                 num(1.0 / cost.bits_per_step, 2),
@@ -131,10 +146,16 @@ pub fn selection_claims() -> Vec<Claim> {
                 Quantity::Real(step_rival.cost().bits_per_step),
                 &step_rival,
                 |m: &Assumptions| m.cost().bits_per_step >= 1.0,
-            ), Verdict::ModelConsequence).unit("bits per step").digits(3),
-        Claim::statement("updates.million", Seed::CarlsmithCounting.quote(
+            ),
+            Verdict::ModelConsequence,
+        ).unit("bits per step").digits(3),
+        Claim::statement(
+            "updates.million",
+            Seed::CarlsmithCounting.quote(
                 "training a model with more than a trillion parameters might well involve more than a million gradient updates, depending on the batch size",
-            ), "more than a million gradient updates for more than a trillion parameters, depending on the batch size", Test::full(format!(
+            ),
+            "more than a million gradient updates for more than a trillion parameters, depending on the batch size",
+            Test::full(format!(
                 "holds if a trillion-parameter model trained on 20 tokens per parameter (Hoffmann et al. 2022) takes more than a million updates at each batch size published for large runs ({published}); it does for every batch below the break-even {} tokens; more parameters or more tokens per parameter only add updates; the value is the fewest updates, at the largest published batch",
                 num(threshold, 2)
             ))
@@ -150,10 +171,16 @@ pub fn selection_claims() -> Vec<Claim> {
                 Quantity::Real(updates::steps(PARAMETERS, million_rival)),
                 &[million_rival][..],
                 |batches: &[f64]| batches.iter().all(|&b| updates::steps(PARAMETERS, b) > MILLION),
-            ), Verdict::Reproduced).unit("updates").digits(3),
-        Claim::statement("updates.hundred-steps-few", Seed::CarlsmithCounting.quote(
+            ),
+            Verdict::Reproduced,
+        ).unit("updates").digits(3),
+        Claim::statement(
+            "updates.hundred-steps-few",
+            Seed::CarlsmithCounting.quote(
                 "And 100 extra gradient steps isn't all that many in a very large training run",
-            ), "100 steps are few in a very large training run", Test::full(format!(
+            ),
+            "100 steps are few in a very large training run",
+            Test::full(format!(
                 "holds if 100 steps are at most {}% of a trillion-parameter compute-optimal run at every published batch size; at the largest ({} tokens, the fewest steps: {}) they are {}% (the value); they would reach {}% only at batches of {} tokens, the break-even",
                 num(100.0 * FEW_STEPS, 1),
                 num(largest_published, 2),
@@ -175,7 +202,9 @@ pub fn selection_claims() -> Vec<Claim> {
                 Quantity::Real(100.0 * hundred_share(few_rival)),
                 &[few_rival][..],
                 |batches: &[f64]| batches.iter().all(|&b| hundred_share(b) <= FEW_STEPS),
-            ), Verdict::Reproduced).unit("%").digits(2),
+            ),
+            Verdict::Reproduced,
+        ).unit("%").digits(2),
     ]
 }
 
@@ -194,12 +223,21 @@ pub fn speed_cost_claims() -> Vec<Claim> {
         c.capacity_gap.min(c.compute_gap)
     };
     vec![
-        Claim::not_checkable("speed-cost.serial-share", Seed::CarlsmithSpeed.quote(
+        Claim::not_checkable(
+            "speed-cost.serial-share",
+            Seed::CarlsmithSpeed.quote(
                 "the report includes a rough calculation in this respect in section 4.4.2",
-            ), "the report makes a rough calculation of what the extra serial reasoning costs a schemer", "the quoted sentence states no number, and the report's section it points to is not among the book's source texts, so nothing here can check that calculation; the share of its computation the schemer gives up is the model's input — the book's illustration, named among the assumptions of the speed-cost claims, which lead with the break-even share instead"),
-        Claim::statement("speed-cost.sgd-prefers-non-schemers", Seed::CarlsmithSpeed.quote(
+            ),
+            "the report makes a rough calculation of what the extra serial reasoning costs a schemer",
+            "the quoted sentence states no number, and the report's section it points to is not among the book's source texts, so nothing here can check that calculation; the share of its computation the schemer gives up is the model's input — the book's illustration, named among the assumptions of the speed-cost claims, which lead with the break-even share instead",
+        ),
+        Claim::statement(
+            "speed-cost.sgd-prefers-non-schemers",
+            Seed::CarlsmithSpeed.quote(
                 "Because of the extra reasoning schemers perform, SGD would prefer non-schemers over schemers in a comparison re: final properties of the models",
-            ), "the extra reasoning makes schemers worse on the final comparison SGD selects on", Test::model(format!(
+            ),
+            "the extra reasoning makes schemers worse on the final comparison SGD selects on",
+            Test::model(format!(
                 "holds if, under the model, the extra reasoning raises the final loss under both readings of what it takes; break-even: a share of zero — it does for any positive share, so the conclusion is the assumption that the reasoning takes capacity or compute from the task; at the book's illustrative share ({} in {}, which no source text states) the gap is {} nats per token as capacity, {} as compute (the value is the smaller) — {}",
                 count(REASONING_STEPS),
                 count(SERIAL_STEPS),
@@ -214,10 +252,16 @@ pub fn speed_cost_claims() -> Vec<Claim> {
                 Quantity::Real(smaller_gap(&free)),
                 &free,
                 |m: &Assumptions| smaller_gap(m) > 0.0,
-            ), Verdict::ModelConsequence).unit("nats per token").digits(3),
-        Claim::statement("speed-cost.worth-it", Seed::CarlsmithCounting.quote(
+            ),
+            Verdict::ModelConsequence,
+        ).unit("nats per token").digits(3),
+        Claim::statement(
+            "speed-cost.worth-it",
+            Seed::CarlsmithCounting.quote(
                 "I think it's plausible that it would indeed be \"worth it\" for SGD to pay substantive costs to get a non-schemer instead",
-            ), "the speed cost outweighs a counting prior like 2^100 : 1", Test::model(format!(
+            ),
+            "the speed cost outweighs a counting prior like 2^100 : 1",
+            Test::model(format!(
                 "holds if, under the model, the loss gap of the speed cost summed over a compute-optimal run is worth at least {TOY_PRIOR_BITS} bits; break-even: it is for any share above {} of capacity or compute given up, and at the illustrative share for any inverse temperature above {} (selection up to {} times weaker than Bayesian updating); at the illustrative share it is worth {} bits (the value), overturning priors up to 2^{} — {}",
                 num(run_break_even, 2),
                 num(lambda_for_toy, 2),
@@ -238,7 +282,9 @@ pub fn speed_cost_claims() -> Vec<Claim> {
                 Quantity::Real(run_rival.cost().bits_per_run),
                 &run_rival,
                 |m: &Assumptions| m.cost().bits_per_run >= f64::from(TOY_PRIOR_BITS),
-            ), Verdict::ModelConsequence).unit("bits over the run").digits(3),
+            ),
+            Verdict::ModelConsequence,
+        ).unit("bits over the run").digits(3),
     ]
 }
 
@@ -268,8 +314,12 @@ pub fn reasoning_claim(r: &ReasoningResult) -> Claim {
         .flat_map(|w| w.pairs.iter().map(|p| p.twin - p.plain))
         .collect();
     let smallest_twin = twin_gaps.iter().copied().fold(f64::INFINITY, f64::min);
-    Claim::statement("extra-reasoning.cost", Seed::CarlsmithSpeed
-            .quote("SGD will punish the extra reasoning that schemers need to perform"), "learning a cue-gated target (the task's output flipped by a situational cue) costs a network of fixed size loss at a fixed training budget", Test::small(
+    Claim::statement(
+        "extra-reasoning.cost",
+        Seed::CarlsmithSpeed
+        .quote("SGD will punish the extra reasoning that schemers need to perform"),
+        "learning a cue-gated target (the task's output flipped by a situational cue) costs a network of fixed size loss at a fixed training budget",
+        Test::small(
             format!(
                 "holds if, at every width and in every repetition ({} per width), a network that must also compute the parity of {} cue bits and flip its output on it ends with a higher test loss on its target than the same network learning the task alone (smallest gap {}); mean gap by width, {per_width} — from {} at width {} to {} at width {}, while the plain loss falls from {} to {}; the null control, a second plain network from another initialisation and batch order, differs from the first by as little as {} (the value: the mean gap at the largest width, over the plain loss)",
                 first.pairs.len(),
@@ -291,7 +341,9 @@ pub fn reasoning_claim(r: &ReasoningResult) -> Claim {
             Quantity::Real(last.twin_gap() / last.plain()),
             &twin_gaps[..],
             |gaps: &[f64]| !gaps.is_empty() && gaps.iter().all(|&g| g > 0.0),
-        ), Verdict::Qualitative).unit("× the plain network's loss, added at the largest width").digits(2)
+        ),
+        Verdict::Qualitative,
+    ).unit("× the plain network's loss, added at the largest width").digits(2)
 }
 
 /// The small-scale test of "SGD gets the model it prefers".
@@ -300,9 +352,13 @@ pub fn sampler_claim(r: &SamplerResult) -> Claim {
     let corr = r.log_correlation();
     let covered = r.sgd_share_in_common();
     let shuffled = r.shuffled_log_correlation(SHUFFLE_SEED);
-    Claim::statement("sgd-vs-prior.correlation", Seed::CarlsmithSpeed.quote(
+    Claim::statement(
+        "sgd-vs-prior.correlation",
+        Seed::CarlsmithSpeed.quote(
             "The type of path-dependence/slack at stake in training is such that SGD will get the model that it prefers overall.",
-        ), "training lands on models in proportion to how strongly they are preferred", Test::small(
+        ),
+        "training lands on models in proportion to how strongly they are preferred",
+        Test::small(
             format!(
                 "holds if, with the parameter prior conditioned on the training set as the preference, the log-probabilities of test-set functions under SGD and under the prior correlate at r ≥ {STRONG_CORRELATION} over the {} functions each found at least {} times, and those functions take at least {}% of SGD's runs ({}%); 7-{}-{}-1 ReLU network, target the first bit, {} training and {} test inputs of 128, {} prior draws ({} fit), {} SGD runs ({} fit); the prior's most probable function has {}% under the prior and {}% of SGD runs",
                 r.common().len(),
@@ -330,12 +386,19 @@ pub fn sampler_claim(r: &SamplerResult) -> Claim {
             Quantity::Real(shuffled),
             &(shuffled, covered),
             |&(c, share): &(f64, f64)| c >= STRONG_CORRELATION && share >= COVERED,
-        ), Verdict::Qualitative).unit("(correlation of log-probabilities)").digits(3)
+        ),
+        Verdict::Qualitative,
+    ).unit("(correlation of log-probabilities)").digits(3)
 }
 
 /// Carlsmith's credences in the two premises.
 pub fn credence_claim() -> Claim {
-    Claim::not_checkable("speed.credences", Seed::CarlsmithSpeed.quote(
+    Claim::not_checkable(
+        "speed.credences",
+        Seed::CarlsmithSpeed.quote(
             "My sense is that I’m less confident than you in both (1) and (2), but I think they’re both plausible",
-        ), "both premises — SGD prefers non-schemers, and gets what it prefers — are plausible but uncertain", "a credence: the chapter computes what each premise implies under stated assumptions and probes both at small scale, but the weight to give them at frontier scale is a judgement")
+        ),
+        "both premises — SGD prefers non-schemers, and gets what it prefers — are plausible but uncertain",
+        "a credence: the chapter computes what each premise implies under stated assumptions and probes both at small scale, but the weight to give them at frontier scale is a judgement",
+    )
 }
