@@ -1,8 +1,8 @@
 //! The chapter's training experiments, run together at one scale.
 //!
-//! Each experiment is independent and single-threaded, so they run on separate threads
-//! and their results do not depend on scheduling. The book's results are computed once per
-//! process and shared by the claims and the figures.
+//! Each experiment is independent and single-threaded, so they run on separate threads and
+//! their results do not depend on scheduling. One run's results feed the claims and the
+//! figures ([`chapter::Chapter`]).
 
 use crate::addition_net::{AdditionNetConfig, AdditionNetResult};
 use crate::double_descent::{DoubleDescentConfig, DoubleDescentResult};

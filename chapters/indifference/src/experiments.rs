@@ -1,11 +1,11 @@
 //! The chapter's Monte Carlo experiments, run together at one scale.
 //!
-//! Each experiment draws from its own seeded generators and runs single-threaded inside,
-//! so the results do not depend on how the threads are scheduled. The book's results are
-//! computed once per process and shared by the claims and the figures. Each experiment also
-//! runs the control its claims are decided against (one chord method for all three draws,
-//! one carving for all three cube questions; the orientation and crux controls run inside
-//! their experiments), timed with it.
+//! Each experiment draws from its own seeded generators and runs single-threaded inside, so
+//! the results do not depend on how the threads are scheduled. One run's results feed the
+//! claims and the figures ([`chapter::Chapter`]). Each experiment also runs the control its
+//! claims are decided against (one chord method for all three draws, one carving for all
+//! three cube questions; the orientation and crux controls run inside their experiments),
+//! timed with it.
 
 use crate::bertrand::{self, BertrandConfig, BertrandResult};
 use crate::crux::{self, CruxConfig, CruxResult};

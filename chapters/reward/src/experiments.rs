@@ -1,8 +1,8 @@
 //! The chapter's experiments, run together at one scale.
 //!
-//! Each experiment draws from its own seeded generators and runs single-threaded inside; the
-//! two heaviest run on their own threads, so the results do not depend on the scheduling.
-//! The book's results are computed once per process and shared by the claims and figures.
+//! Each experiment draws from its own seeded generators and runs single-threaded inside;
+//! the two heaviest run on their own threads, so the results do not depend on the
+//! scheduling. One run's results feed the claims and the figures ([`chapter::Chapter`]).
 
 use crate::best_of_n::{self, BestOfNConfig, BestOfNResult};
 use crate::frog::{self, FrogConfig, FrogResult};

@@ -1,8 +1,8 @@
 //! The chapter's experiments, run together at one scale.
 //!
 //! Every experiment draws from its own seeded generators; the samplers split their work in
-//! fixed chunks, so the results do not depend on the number of threads. The book's results
-//! are computed once per process and shared by the claims and the figures.
+//! fixed chunks, so the results do not depend on the number of threads. One run's results
+//! feed the claims and the figures ([`chapter::Chapter`]).
 
 use crate::bias::{self, BiasConfig, BiasResult, UniformResult};
 use crate::parody::{self, ParodyConfig, ParodyResult};

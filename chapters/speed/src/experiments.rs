@@ -1,10 +1,10 @@
 //! The chapter's two experiments, run together at one scale.
 //!
 //! The arithmetic of the chapter (bits of selection, update counts, the speed cost) is
-//! instant; only the networks take time. Each experiment seeds its own generators and splits
-//! its work over threads in a way that does not change its result, so the numbers do not
-//! depend on the number of threads. The book's results are computed once per process and
-//! shared by the claims and the figures.
+//! instant; only the networks take time. Each experiment seeds its own generators and
+//! splits its work over threads in a way that does not change its result, so the numbers do
+//! not depend on the number of threads. One run's results feed the claims and the figures
+//! ([`chapter::Chapter`]).
 
 use crate::bayesian_sampler::{self, SamplerConfig, SamplerResult};
 use crate::extra_reasoning::{self, ReasoningConfig, ReasoningResult};
