@@ -232,13 +232,6 @@ impl ResidualResult {
     pub fn peak_length(&self) -> usize {
         peak_length(&self.path_gradient)
     }
-
-    /// The median of the lesioned R² values.
-    pub fn median(values: &[f64]) -> f64 {
-        let mut v = values.to_vec();
-        v.sort_by(f64::total_cmp);
-        v[v.len() / 2]
-    }
 }
 
 /// The share of the total gradient carried by paths of each length `0..=n`, given the
