@@ -104,7 +104,7 @@ pub struct Measured {
 
 impl Measured {
     pub fn mean_accuracy(&self) -> f64 {
-        self.test_accuracies.iter().sum::<f64>() / self.test_accuracies.len().max(1) as f64
+        nets::stats::mean(self.test_accuracies.iter().copied())
     }
 
     pub fn schemer_share(&self) -> f64 {

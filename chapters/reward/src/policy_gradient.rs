@@ -285,7 +285,7 @@ pub fn batch(
     r: &mut impl rand::Rng,
 ) -> Vec<Sample> {
     let episodes: Vec<Trajectory> = (0..n).map(|_| task.rollout(theta, r)).collect();
-    let b = baseline.unwrap_or_else(|| episodes.iter().map(|e| e.ret).sum::<f64>() / n as f64);
+    let b = baseline.unwrap_or_else(|| nets::stats::mean(episodes.iter().map(|e| e.ret)));
     episodes
         .into_iter()
         .map(|trajectory| Sample {

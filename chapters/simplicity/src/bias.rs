@@ -9,6 +9,7 @@
 use crate::complexity::{kc_bits, kc_units};
 use crate::sampler::{self, Shape};
 use nets::boolean::TruthTable;
+use nets::stats::mean;
 use rand::RngExt;
 use std::collections::BTreeMap;
 
@@ -156,16 +157,14 @@ pub fn uniform(samples: usize, seed: u64) -> UniformResult {
     let distinct = tally(&mut tables);
     let top10: Vec<&(u64, TruthTable)> = distinct.iter().take(10).collect();
     let top10_share = top10.iter().map(|d| d.0).sum::<u64>() as f64 / samples as f64;
-    let top10_mean_kc =
-        top10.iter().map(|d| kc_bits(kc_units(d.1))).sum::<f64>() / top10.len().max(1) as f64;
+    let top10_mean_kc = mean(top10.iter().map(|d| kc_bits(kc_units(d.1))));
     let singles: Vec<TruthTable> = distinct
         .iter()
         .filter(|d| d.0 == 1)
         .take(UNIFORM_KC_SAMPLE)
         .map(|d| d.1)
         .collect();
-    let singleton_mean_kc =
-        singles.iter().map(|&t| kc_bits(kc_units(t))).sum::<f64>() / singles.len().max(1) as f64;
+    let singleton_mean_kc = mean(singles.iter().map(|&t| kc_bits(kc_units(t))));
     UniformResult {
         samples: samples as u64,
         top10_share,
@@ -214,10 +213,9 @@ fn fit_bound(scatter: &BTreeMap<(u32, u64), u64>, samples: f64) -> Bound {
         .filter(|&(_, c)| c >= RELIABLE_COUNT)
         .map(|(kc, c)| (kc_bits(kc), (c as f64 / samples).log2()))
         .collect();
-    let n = points.len() as f64;
     let (mx, my) = (
-        points.iter().map(|p| p.0).sum::<f64>() / n,
-        points.iter().map(|p| p.1).sum::<f64>() / n,
+        mean(points.iter().map(|p| p.0)),
+        mean(points.iter().map(|p| p.1)),
     );
     let sxy: f64 = points.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum();
     let sxx: f64 = points.iter().map(|p| (p.0 - mx).powi(2)).sum();
@@ -252,8 +250,7 @@ impl BiasResult {
 
     /// Mean complexity (bits) of the `k` most frequent functions.
     pub fn top_mean_kc(&self, k: usize) -> f64 {
-        let k = k.min(self.top.len());
-        self.top.iter().take(k).map(|f| kc_bits(f.kc)).sum::<f64>() / k as f64
+        mean(self.top.iter().take(k).map(|f| kc_bits(f.kc)))
     }
 
     /// Mean complexity (bits) of the functions drawn once: the typical draw.
