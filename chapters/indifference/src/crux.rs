@@ -26,6 +26,7 @@ use nets::{
     Activation, InitDist, Loss, Mlp, MlpSpec, Optimizer, Parametrisation, Targets, Trainer, rng,
 };
 use rand::seq::SliceRandom;
+use statrs::distribution::{Binomial, Discrete};
 
 /// The training-set size whose accuracy distributions the book's figure shows.
 pub const FIGURE_TRAINING_SIZE: usize = 16;
@@ -289,25 +290,10 @@ fn sgd_functions(
 }
 
 /// Exact probability that a uniformly drawn consistent function gets `k` of `unseen` test
-/// inputs right: `C(unseen, k) / 2^unseen`, computed in logarithms.
+/// inputs right: `C(unseen, k) / 2^unseen`, statrs's binomial pmf.
 pub fn function_accuracy_pmf(unseen: usize) -> Vec<f64> {
-    let ln_fact: Vec<f64> = (0..=unseen)
-        .scan(0.0, |acc, k| {
-            if k > 0 {
-                *acc += (k as f64).ln();
-            }
-            Some(*acc)
-        })
-        .collect();
-    (0..=unseen)
-        .map(|k| {
-            (ln_fact[unseen]
-                - ln_fact[k]
-                - ln_fact[unseen - k]
-                - unseen as f64 * std::f64::consts::LN_2)
-                .exp()
-        })
-        .collect()
+    let binomial = Binomial::new(0.5, unseen as u64).expect("a probability of 1/2");
+    (0..=unseen as u64).map(|k| binomial.pmf(k)).collect()
 }
 
 /// Bins of width `1/bins` on [0, 1]: the share of `values` in each.

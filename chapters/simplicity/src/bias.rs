@@ -11,6 +11,7 @@ use crate::sampler::{self, Shape};
 use nets::boolean::TruthTable;
 use nets::stats::mean;
 use rand::RngExt;
+use statrs::distribution::{ChiSquared, ContinuousCDF};
 use std::collections::BTreeMap;
 
 /// How many networks, from which seed, on how many threads.
@@ -294,11 +295,13 @@ pub fn uniformity_chi2(counts: &[u64]) -> (f64, u64) {
     (chi2, counts[128])
 }
 
-/// The 99.9% quantile of χ² with 127 degrees of freedom (Wilson-Hilferty: 180.1).
+/// The 99.9% quantile of χ² with 127 degrees of freedom, exactly (statrs's inverse CDF):
+/// 181.99, printed 182.0. Wilson and Hilferty's cube-root approximation, which this used to
+/// compute, gives 182.04 and prints the same; the 180.1 this comment once stated was neither.
 pub fn chi2_127_quantile_999() -> f64 {
-    let k = 127.0f64;
-    let z = 3.090_232; // the standard normal's 99.9% quantile
-    k * (1.0 - 2.0 / (9.0 * k) + z * (2.0 / (9.0 * k)).sqrt()).powi(3)
+    ChiSquared::new(127.0)
+        .expect("positive degrees of freedom")
+        .inverse_cdf(0.999)
 }
 
 #[cfg(test)]
@@ -320,6 +323,14 @@ mod tests {
         assert_eq!(u.most_repeated, 1);
         assert!((u.top10_share - 10.0 / 20_000.0).abs() < 1e-15);
         assert!(u.top10_mean_kc > 0.5 * u.singleton_mean_kc);
+    }
+
+    #[test]
+    fn the_chi2_quantile_prints_as_the_book_prints_it() {
+        let q = chi2_127_quantile_999();
+        assert_eq!(format!("{q:.1}"), "182.0");
+        let chi2 = ChiSquared::new(127.0).expect("a distribution");
+        assert!((chi2.cdf(q) - 0.999).abs() < 1e-9, "{}", chi2.cdf(q));
     }
 
     #[test]
