@@ -20,11 +20,9 @@
 //! the function count is `2^-|trigger|`; the other two are measured.
 
 use crate::estimate::Estimate;
-use ndarray::{Array2, Axis};
-use nets::boolean::{TruthTable, all_inputs, mask, sample_functions, table_of};
-use nets::{
-    Activation, InitDist, Loss, Mlp, MlpSpec, Optimizer, Parametrisation, Targets, Trainer, rng,
-};
+use nets::boolean::{TruthTable, mask, sample_functions, table_of};
+use nets::boolean_fit::{Batch, FitConfig, TrainingSet, fitted_functions};
+use nets::{Activation, InitDist, MlpSpec, Optimizer, Parametrisation, rng};
 use rand::seq::SliceRandom;
 use statrs::distribution::{Binomial, Discrete};
 
@@ -168,7 +166,6 @@ pub fn run(cfg: &CruxConfig) -> CruxResult {
             .all(|&m| m + cfg.trigger_size <= inputs)
     );
     let functions = sample_functions(&cfg.spec(), cfg.n, cfg.samples, cfg.seed, cfg.threads);
-    let x = all_inputs(cfg.n);
     let points = cfg
         .training_sizes
         .iter()
@@ -196,7 +193,7 @@ pub fn run(cfg: &CruxConfig) -> CruxResult {
                     .copied()
                     .filter(|&f| (f ^ target) & train == 0),
             );
-            let sgd_tables = sgd_functions(cfg, &x, &order[..m], target, m as u64);
+            let sgd_tables = sgd_functions(cfg, &order[..m], target, m as u64);
             let sgd = measure(&mut sgd_tables.into_iter());
             let uniform_tables = uniform_consistent(cfg, all, train, target, m as u64);
             let uniform = measure(&mut uniform_tables.into_iter());
@@ -234,59 +231,30 @@ fn uniform_consistent(
 }
 
 /// Truth tables of networks trained (full batch, squared error to ±1) until they fit the
-/// training inputs; runs that never fit within the step budget are left out.
+/// training inputs, the fit checked every ten steps; runs that never fit within the step
+/// budget are left out. Run `r` at salt `salt` is seeded `seed·1,000,003 + salt·10,007 + r`.
 fn sgd_functions(
     cfg: &CruxConfig,
-    x: &Array2<f64>,
     train: &[usize],
     target: TruthTable,
     salt: u64,
 ) -> Vec<TruthTable> {
-    let tx = x.select(Axis(0), train);
-    let ty = Array2::from_shape_fn((train.len(), 1), |(i, _)| {
-        if (target >> train[i]) & 1 == 1 {
-            1.0
-        } else {
-            -1.0
-        }
-    });
-    let fits = |mlp: &Mlp| {
-        let out = mlp.predict(tx.view());
-        out.iter().zip(ty.iter()).all(|(y, t)| y * t > 0.0)
+    let fit = FitConfig {
+        optimizer: Optimizer::adam(cfg.lr),
+        batch: Batch::Full,
+        max_epochs: cfg.sgd_max_steps,
+        check_every: 10,
     };
-    let spec = cfg.spec();
-    let runs: Vec<u64> = (0..cfg.sgd_runs as u64).collect();
-    let per = runs.len().div_ceil(cfg.threads.max(1)).max(1);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = runs
-            .chunks(per)
-            .map(|chunk| {
-                let (spec, tx, ty) = (&spec, &tx, &ty);
-                s.spawn(move || {
-                    let mut ws = nets::Workspace::default();
-                    chunk
-                        .iter()
-                        .filter_map(|&run| {
-                            let seed = cfg.seed.wrapping_mul(1_000_003) + salt * 10_007 + run;
-                            let mlp = Mlp::new(spec, &mut rng(seed));
-                            let mut t = Trainer::new(mlp, Loss::Mse, Optimizer::adam(cfg.lr), seed);
-                            for step in 0..cfg.sgd_max_steps {
-                                if step % 10 == 0 && fits(&t.mlp) {
-                                    return Some(nets::boolean::truth_table(&t.mlp, x, &mut ws));
-                                }
-                                t.step(tx.view(), Targets::Values(ty.view()));
-                            }
-                            fits(&t.mlp).then(|| nets::boolean::truth_table(&t.mlp, x, &mut ws))
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("an SGD thread"))
-            .collect()
-    })
+    let set = TrainingSet {
+        n: cfg.n,
+        inputs: train,
+        target,
+    };
+    let seed = cfg.seed.wrapping_mul(1_000_003) + salt * 10_007;
+    fitted_functions(&cfg.spec(), set, &fit, cfg.sgd_runs, seed, cfg.threads)
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 /// Exact probability that a uniformly drawn consistent function gets `k` of `unseen` test

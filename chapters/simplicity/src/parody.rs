@@ -24,7 +24,7 @@
 
 use crate::complexity::sensitivity;
 use nets::boolean::{TruthTable, mask, sample_functions, table_of};
-use nets::boolean_fit::{FitConfig, TrainingSet, fitted_functions};
+use nets::boolean_fit::{Batch, FitConfig, TrainingSet, fitted_functions};
 use nets::stats::mean;
 use nets::{Activation, InitDist, MlpSpec, Optimizer, Parametrisation, rng};
 use rand::RngExt;
@@ -271,8 +271,9 @@ pub fn run(cfg: &ParodyConfig) -> ParodyResult {
     let spec = cfg.spec();
     let fit = FitConfig {
         optimizer: Optimizer::adam(cfg.lr),
-        batch: cfg.train,
+        batch: Batch::Shuffled(cfg.train),
         max_epochs: cfg.max_steps,
+        check_every: 1,
     };
     let set = TrainingSet {
         n: BITS,

@@ -17,7 +17,7 @@
 //! functions both measures find often enough to estimate.
 
 use nets::boolean::{TruthTable, mask, sample_functions, table_of};
-use nets::boolean_fit::{FitConfig, TrainingSet, fitted_functions};
+use nets::boolean_fit::{Batch, FitConfig, TrainingSet, fitted_functions};
 use nets::stats::pearson;
 use nets::{Activation, InitDist, MlpSpec, Optimizer, Parametrisation, rng};
 use rand::seq::SliceRandom;
@@ -57,8 +57,9 @@ impl Default for SamplerConfig {
             sgd_runs: 10_000,
             fit: FitConfig {
                 optimizer: Optimizer::sgd(0.02, 0.0),
-                batch: 8,
+                batch: Batch::Shuffled(8),
                 max_epochs: 2_000,
+                check_every: 1,
             },
             min_count: 5,
             threads: 2,
