@@ -40,7 +40,7 @@ fn a_shuffled_pairing_destroys_the_correlation(r: &Results) {
         .zip(pts.iter().cycle().skip(pts.len() / 2))
         .map(|(a, b)| (a.0.log10(), b.1.log10()))
         .collect();
-    let shuffled = speed::bayesian_sampler::pearson(&shifted);
+    let shuffled = nets::stats::pearson(&shifted);
     assert!(
         shuffled < r.log_correlation() - 0.3,
         "mismatched pairs correlate at {shuffled}, matched at {}",

@@ -11,6 +11,7 @@
 use crate::addition::AdditionTask;
 use certified::binomial::{Probability, log10_upper_tail};
 use ndarray::Array2;
+use nets::stats::mean;
 use nets::{Loss, Mlp, MlpSpec, Optimizer, Targets, Trainer, accuracy, rng};
 use rand::RngExt;
 use rand::seq::SliceRandom;
@@ -176,7 +177,7 @@ impl AdditionNetResult {
 
     /// Mean held-out whole-sum accuracy of the shuffled-sums control, over seeds.
     pub fn shuffled_test_accuracy(&self) -> f64 {
-        self.shuffled.iter().map(|r| r.test_accuracy).sum::<f64>() / self.shuffled.len() as f64
+        mean(self.shuffled.iter().map(|r| r.test_accuracy))
     }
 
     /// Held-out problems answered entirely right, pooled over `runs`, and the trials.
@@ -199,13 +200,12 @@ impl AdditionNetResult {
     }
 
     pub fn mean_test_accuracy(&self, size: usize) -> f64 {
-        let at: Vec<f64> = self
-            .runs
-            .iter()
-            .filter(|r| r.training_size == size)
-            .map(|r| r.test_accuracy)
-            .collect();
-        at.iter().sum::<f64>() / at.len() as f64
+        mean(
+            self.runs
+                .iter()
+                .filter(|r| r.training_size == size)
+                .map(|r| r.test_accuracy),
+        )
     }
 }
 
@@ -254,7 +254,7 @@ fn digit_accuracies(mlp: &Mlp, problems: &Problems, groups: usize) -> Vec<f64> {
 }
 
 fn mean_digit_accuracy(mlp: &Mlp, problems: &Problems, groups: usize) -> f64 {
-    digit_accuracies(mlp, problems, groups).iter().sum::<f64>() / groups as f64
+    mean(digit_accuracies(mlp, problems, groups))
 }
 
 /// Trains one network per training-set size and seed.

@@ -27,9 +27,9 @@
 //! label noise would add `σ²` to every number), averaged over seeds with its standard error.
 //! Epoch-wise double descent (error against training time at fixed size) is not attempted.
 
-use crate::summary::mean_se;
 use nalgebra::{DMatrix, DVector};
 use nets::rng;
+use nets::stats::{mean_se, median};
 use rand_distr::{Distribution, StandardNormal};
 use std::fmt;
 
@@ -173,14 +173,7 @@ pub struct Point {
 impl Point {
     /// The median over seeds: the mean near the threshold is dominated by the worst seed.
     pub fn median(&self) -> f64 {
-        let mut v = self.per_seed.clone();
-        v.sort_by(f64::total_cmp);
-        let m = v.len() / 2;
-        if v.len() % 2 == 1 {
-            v[m]
-        } else {
-            (v[m - 1] + v[m]) / 2.0
-        }
+        median(&self.per_seed)
     }
 }
 

@@ -21,7 +21,8 @@
 //! - [`shift`]: accuracy on the line under a distribution shift (Miller et al.);
 //!
 //! and the shared pieces: [`teacher`] (the synthetic task of `width` and `shift`),
-//! [`summary`] (means over seeds), [`figures`] and [`claims`] (the chapter's ledger rows).
+//! [`figures`] and [`claims`] (the chapter's ledger rows); means, medians and quantiles
+//! over seeds and samples are [`nets::stats`]'s.
 
 pub mod addition;
 pub mod addition_net;
@@ -34,7 +35,6 @@ pub mod polynomial;
 pub mod proportion;
 pub mod scaling_law;
 pub mod shift;
-pub mod summary;
 pub mod teacher;
 pub mod width;
 

@@ -14,6 +14,7 @@
 
 use ndarray::{Array2, Axis, concatenate};
 use nets::pca::{Projection, project_2d};
+use nets::stats::median;
 use nets::{Loss, Mlp, MlpSpec, Optimizer, Targets, Trainer, accuracy, rng};
 use rand::RngExt;
 use rand::seq::SliceRandom;
@@ -322,13 +323,12 @@ impl MinefieldResult {
 
     /// Median distance from the poisoned minima to the clean run's final network.
     pub fn median_poisoned_to_final(&self) -> f64 {
-        let mut d: Vec<f64> = self
+        let d: Vec<f64> = self
             .poisoned
             .iter()
             .map(|m| self.distance_to_final(&m.params))
             .collect();
-        d.sort_by(f64::total_cmp);
-        d[d.len() / 2]
+        median(&d)
     }
 
     /// Distances from each independently trained clean network to the clean run's final
@@ -343,7 +343,7 @@ impl MinefieldResult {
     /// Median distance to the clean run's final network of the checkpoints the poisoned
     /// runs started from: how close they were before poisoning moved them.
     pub fn median_start_to_final(&self) -> f64 {
-        let mut d: Vec<f64> = self
+        let d: Vec<f64> = self
             .poisoned
             .iter()
             .map(|m| {
@@ -355,8 +355,7 @@ impl MinefieldResult {
                 self.distance_to_final(start)
             })
             .collect();
-        d.sort_by(f64::total_cmp);
-        d[d.len() / 2]
+        median(&d)
     }
 
     /// Distance from the clean run's initial network to its final one.
@@ -366,9 +365,8 @@ impl MinefieldResult {
 
     /// Median of the poisoned minima's distance to the path, relative to the path length.
     pub fn median_distance_to_path(&self) -> f64 {
-        let mut d: Vec<f64> = self.poisoned.iter().map(|m| m.distance_to_path).collect();
-        d.sort_by(f64::total_cmp);
-        d[d.len() / 2]
+        let d: Vec<f64> = self.poisoned.iter().map(|m| m.distance_to_path).collect();
+        median(&d)
     }
 }
 

@@ -33,6 +33,7 @@
 
 use nalgebra::{DMatrix, DVector};
 use nets::rng;
+use nets::stats::{median, quantile};
 use rand_distr::{Distribution, StandardNormal};
 use std::f64::consts::PI;
 use std::fmt;
@@ -276,15 +277,6 @@ pub struct PolynomialResult {
     pub mean_prediction_extrapolation: f64,
 }
 
-/// The `q`-quantile of `values` (linear interpolation between order statistics).
-fn quantile(values: &[f64], q: f64) -> f64 {
-    let mut v = values.to_vec();
-    v.sort_by(f64::total_cmp);
-    let pos = q * (v.len() - 1) as f64;
-    let (lo, hi) = (pos.floor() as usize, pos.ceil() as usize);
-    v[lo] + (pos - lo as f64) * (v[hi] - v[lo])
-}
-
 /// Mean squared error of each column of `coefficients` (one interpolant per column) against
 /// the target on the grid whose design is `basis` and target values `truth`.
 fn column_mse(basis: &DMatrix<f64>, truth: &DVector<f64>, coefficients: &DMatrix<f64>) -> Vec<f64> {
@@ -404,9 +396,9 @@ pub fn run(cfg: &PolynomialConfig) -> Result<PolynomialResult, PolynomialError> 
                 let worse = inside.iter().filter(|&&e| e > bar).count();
                 TypicalScores {
                     scale,
-                    interpolation_median: quantile(&inside, 0.5),
+                    interpolation_median: median(&inside),
                     interpolation_p90: quantile(&inside, 0.9),
-                    extrapolation_median: quantile(&outside, 0.5),
+                    extrapolation_median: median(&outside),
                     extrapolation_p90: quantile(&outside, 0.9),
                     worse_than_min_norm: worse as f64 / cfg.samples as f64,
                 }

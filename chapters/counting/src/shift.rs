@@ -87,7 +87,7 @@ pub const SHUFFLES: usize = 101;
 pub fn shuffled_r_squared(points: &[(f64, f64)], seed: u64) -> f64 {
     use rand::seq::SliceRandom;
     let mut r = rng(seed);
-    let mut values: Vec<f64> = (0..SHUFFLES)
+    let values: Vec<f64> = (0..SHUFFLES)
         .map(|_| {
             let mut ys: Vec<f64> = points.iter().map(|p| p.1).collect();
             ys.shuffle(&mut r);
@@ -95,8 +95,7 @@ pub fn shuffled_r_squared(points: &[(f64, f64)], seed: u64) -> f64 {
             fit_line(&shuffled).2
         })
         .collect();
-    values.sort_by(f64::total_cmp);
-    values[SHUFFLES / 2]
+    nets::stats::median(&values)
 }
 
 /// `Φ⁻¹(p)`, with `p` kept off 0 and 1 so that a perfect score stays finite.

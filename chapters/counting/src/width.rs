@@ -8,8 +8,8 @@
 //! (not tuned), used at every width (µP's promise is that a rate good at one width transfers
 //! to the others), several seeds each.
 
-use crate::summary::mean_se;
 use crate::teacher::{InputShift, Teacher};
+use nets::stats::mean_se;
 use nets::{
     Activation, InitDist, Loss, Mlp, MlpSpec, Optimizer, Parametrisation, Targets, Trainer,
     accuracy, rng,

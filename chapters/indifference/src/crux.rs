@@ -19,12 +19,11 @@
 //! target on every input of a fixed "trigger" set of unseen inputs. Its probability under
 //! the function count is `2^-|trigger|`; the other two are measured.
 
-use ndarray::{Array2, Axis};
-use nets::boolean::{TruthTable, all_inputs, mask, sample_functions, table_of};
-use nets::{
-    Activation, InitDist, Loss, Mlp, MlpSpec, Optimizer, Parametrisation, Targets, Trainer, rng,
-};
+use nets::boolean::{TruthTable, mask, sample_functions, table_of};
+use nets::boolean_fit::{Batch, FitConfig, TrainingSet, fitted_functions};
+use nets::{Activation, InitDist, MlpSpec, Optimizer, Parametrisation, rng};
 use rand::seq::SliceRandom;
+use statrs::distribution::{Binomial, Discrete};
 
 /// The training-set size whose accuracy distributions the book's figure shows.
 pub const FIGURE_TRAINING_SIZE: usize = 16;
@@ -103,7 +102,7 @@ pub struct Measured {
 
 impl Measured {
     pub fn mean_accuracy(&self) -> f64 {
-        self.test_accuracies.iter().sum::<f64>() / self.test_accuracies.len().max(1) as f64
+        nets::stats::mean(self.test_accuracies.iter().copied())
     }
 
     pub fn schemer_share(&self) -> f64 {
@@ -166,7 +165,6 @@ pub fn run(cfg: &CruxConfig) -> CruxResult {
             .all(|&m| m + cfg.trigger_size <= inputs)
     );
     let functions = sample_functions(&cfg.spec(), cfg.n, cfg.samples, cfg.seed, cfg.threads);
-    let x = all_inputs(cfg.n);
     let points = cfg
         .training_sizes
         .iter()
@@ -194,7 +192,7 @@ pub fn run(cfg: &CruxConfig) -> CruxResult {
                     .copied()
                     .filter(|&f| (f ^ target) & train == 0),
             );
-            let sgd_tables = sgd_functions(cfg, &x, &order[..m], target, m as u64);
+            let sgd_tables = sgd_functions(cfg, &order[..m], target, m as u64);
             let sgd = measure(&mut sgd_tables.into_iter());
             let uniform_tables = uniform_consistent(cfg, all, train, target, m as u64);
             let uniform = measure(&mut uniform_tables.into_iter());
@@ -232,81 +230,37 @@ fn uniform_consistent(
 }
 
 /// Truth tables of networks trained (full batch, squared error to ±1) until they fit the
-/// training inputs; runs that never fit within the step budget are left out.
+/// training inputs, the fit checked every ten steps; runs that never fit within the step
+/// budget are left out. Run `r` at salt `salt` is seeded `seed·1,000,003 + salt·10,007 + r`.
 fn sgd_functions(
     cfg: &CruxConfig,
-    x: &Array2<f64>,
     train: &[usize],
     target: TruthTable,
     salt: u64,
 ) -> Vec<TruthTable> {
-    let tx = x.select(Axis(0), train);
-    let ty = Array2::from_shape_fn((train.len(), 1), |(i, _)| {
-        if (target >> train[i]) & 1 == 1 {
-            1.0
-        } else {
-            -1.0
-        }
-    });
-    let fits = |mlp: &Mlp| {
-        let out = mlp.predict(tx.view());
-        out.iter().zip(ty.iter()).all(|(y, t)| y * t > 0.0)
+    let fit = FitConfig {
+        optimizer: Optimizer::adam(cfg.lr),
+        batch: Batch::Full,
+        max_epochs: cfg.sgd_max_steps,
+        check_every: 10,
     };
-    let spec = cfg.spec();
-    let runs: Vec<u64> = (0..cfg.sgd_runs as u64).collect();
-    let per = runs.len().div_ceil(cfg.threads.max(1)).max(1);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = runs
-            .chunks(per)
-            .map(|chunk| {
-                let (spec, tx, ty) = (&spec, &tx, &ty);
-                s.spawn(move || {
-                    let mut ws = nets::Workspace::default();
-                    chunk
-                        .iter()
-                        .filter_map(|&run| {
-                            let seed = cfg.seed.wrapping_mul(1_000_003) + salt * 10_007 + run;
-                            let mlp = Mlp::new(spec, &mut rng(seed));
-                            let mut t = Trainer::new(mlp, Loss::Mse, Optimizer::adam(cfg.lr), seed);
-                            for step in 0..cfg.sgd_max_steps {
-                                if step % 10 == 0 && fits(&t.mlp) {
-                                    return Some(nets::boolean::truth_table(&t.mlp, x, &mut ws));
-                                }
-                                t.step(tx.view(), Targets::Values(ty.view()));
-                            }
-                            fits(&t.mlp).then(|| nets::boolean::truth_table(&t.mlp, x, &mut ws))
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("an SGD thread"))
-            .collect()
-    })
+    let set = TrainingSet {
+        n: cfg.n,
+        inputs: train,
+        target,
+    };
+    let seed = cfg.seed.wrapping_mul(1_000_003) + salt * 10_007;
+    fitted_functions(&cfg.spec(), set, &fit, cfg.sgd_runs, seed, cfg.threads)
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 /// Exact probability that a uniformly drawn consistent function gets `k` of `unseen` test
-/// inputs right: `C(unseen, k) / 2^unseen`, computed in logarithms.
+/// inputs right: `C(unseen, k) / 2^unseen`, statrs's binomial pmf.
 pub fn function_accuracy_pmf(unseen: usize) -> Vec<f64> {
-    let ln_fact: Vec<f64> = (0..=unseen)
-        .scan(0.0, |acc, k| {
-            if k > 0 {
-                *acc += (k as f64).ln();
-            }
-            Some(*acc)
-        })
-        .collect();
-    (0..=unseen)
-        .map(|k| {
-            (ln_fact[unseen]
-                - ln_fact[k]
-                - ln_fact[unseen - k]
-                - unseen as f64 * std::f64::consts::LN_2)
-                .exp()
-        })
-        .collect()
+    let binomial = Binomial::new(0.5, unseen as u64).expect("a probability of 1/2");
+    (0..=unseen as u64).map(|k| binomial.pmf(k)).collect()
 }
 
 /// Bins of width `1/bins` on [0, 1]: the share of `values` in each.

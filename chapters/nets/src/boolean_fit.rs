@@ -22,11 +22,21 @@ use ndarray::{Array2, Axis};
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct FitConfig {
     pub optimizer: Optimizer,
-    /// Minibatch size (the training set in shuffled batches each epoch); at least the
-    /// training set's size means full batch.
-    pub batch: usize,
+    pub batch: Batch,
     /// Epochs after which a run that still does not fit is given up (and reported as `None`).
     pub max_epochs: usize,
+    /// Epochs between checks of the fit, starting before the first (1: after every epoch).
+    pub check_every: usize,
+}
+
+/// What one epoch of training is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Batch {
+    /// The training set shuffled and cut into minibatches of this many rows, one step each;
+    /// at least the training set's size means one shuffled full batch.
+    Shuffled(usize),
+    /// One step on the whole training set, in its given order.
+    Full,
 }
 
 /// Some inputs of a target function of `n` bits: what the networks are trained on.
@@ -38,8 +48,10 @@ pub struct TrainingSet<'a> {
 }
 
 /// The functions (on all `2^n` inputs) of `runs` networks of shape `spec` trained on `set`
-/// with half squared error to ±1, each stopped at the first epoch's end at which it fits
-/// every training input; `None` for a run that never fits.
+/// with half squared error to ±1, each stopped at the first check (every
+/// [`FitConfig::check_every`] epochs) at which it fits every training input; `None` for a
+/// run that never fits. The book's one Boolean-function fitter: every chapter that trains
+/// networks until they fit a truth table's training inputs calls it.
 ///
 /// # Panics
 /// If `spec` does not take `n` inputs to one output.
@@ -101,11 +113,18 @@ fn fit(
         mlp.forward(tx.view(), ws);
         ws.output().iter().zip(ty).all(|(y, t)| y * t > 0.0)
     };
-    for _ in 0..cfg.max_epochs {
-        if fits(&trainer.mlp, ws) {
+    for epoch in 0..cfg.max_epochs {
+        if epoch % cfg.check_every.max(1) == 0 && fits(&trainer.mlp, ws) {
             return true;
         }
-        trainer.epoch(tx.view(), Targets::Values(ty.view()), cfg.batch);
+        match cfg.batch {
+            Batch::Shuffled(rows) => {
+                trainer.epoch(tx.view(), Targets::Values(ty.view()), rows);
+            }
+            Batch::Full => {
+                trainer.step(tx.view(), Targets::Values(ty.view()));
+            }
+        }
     }
     fits(&trainer.mlp, ws)
 }
@@ -121,8 +140,9 @@ mod tests {
         let target = table_of(5, |i| i & 1 == 1);
         let cfg = FitConfig {
             optimizer: Optimizer::sgd(0.05, 0.9),
-            batch: 4,
+            batch: Batch::Shuffled(4),
             max_epochs: 500,
+            check_every: 1,
         };
         (spec, train, target, cfg)
     }
@@ -140,6 +160,28 @@ mod tests {
         assert!(fitted.len() >= 10, "most runs fit: {}", fitted.len());
         let on = mask(&train);
         assert!(fitted.iter().all(|f| (f ^ target) & on == 0));
+    }
+
+    #[test]
+    fn full_batch_runs_checked_every_few_steps_fit_too() {
+        let (spec, train, target, _) = setup();
+        let set = TrainingSet {
+            n: 5,
+            inputs: &train,
+            target,
+        };
+        let cfg = FitConfig {
+            optimizer: Optimizer::adam(1e-2),
+            batch: Batch::Full,
+            max_epochs: 2_000,
+            check_every: 10,
+        };
+        let fs = fitted_functions(&spec, set, &cfg, 6, 5, 2);
+        let fitted: Vec<TruthTable> = fs.iter().flatten().copied().collect();
+        assert!(fitted.len() >= 5, "most runs fit: {}", fitted.len());
+        let on = mask(&train);
+        assert!(fitted.iter().all(|f| (f ^ target) & on == 0));
+        assert_eq!(fs, fitted_functions(&spec, set, &cfg, 6, 5, 1));
     }
 
     #[test]

@@ -7,7 +7,11 @@
 //! threaded, so the same seed gives the same bits on every machine; matrix products go
 //! through ndarray's GEMM and a training step allocates nothing once its batch size is set.
 //!
-//! Modules: [`mlp`] (the network), [`activation`], [`loss`], [`optim`], [`train`].
+//! Modules: [`mlp`] (the network), [`activation`], [`loss`], [`optim`] (every optimizer,
+//! for an MLP or any list of arrays), [`train`]; [`boolean`] (networks read as Boolean
+//! functions, sampled by the million) and [`boolean_fit`] (networks trained until they fit
+//! a Boolean training set); [`pca`] (training paths projected for pictures); [`stats`] (the
+//! summary statistics the chapters share, each defined once).
 
 pub mod activation;
 pub mod boolean;
@@ -16,10 +20,11 @@ pub mod loss;
 pub mod mlp;
 pub mod optim;
 pub mod pca;
+pub mod stats;
 pub mod train;
 
 pub use activation::Activation;
 pub use loss::{Loss, Targets, accuracy};
 pub use mlp::{Gradients, InitDist, Mlp, MlpSpec, Parametrisation, Workspace};
-pub use optim::Optimizer;
+pub use optim::{ArraysState, Optimizer};
 pub use train::{Trainer, rng};

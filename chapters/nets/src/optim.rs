@@ -1,11 +1,14 @@
-//! Optimizers: SGD with momentum, Adam, AdamW and RMSprop, with weight decay.
+//! Optimizers: SGD with momentum, Adam, AdamW and RMSprop, with weight decay — the book's
+//! one implementation of each update, for an [`Mlp`] ([`OptimizerState`]) and for any list
+//! of arrays ([`ArraysState`]: the parameters of a model not built from the kit's layers).
 //!
 //! Weight decay is the coupled kind (`λ·w` added to the weights' gradient, biases exempt),
-//! the L2 penalty that papers of the period mean by "L2 1e-3", except in AdamW. Learning rates are scaled per
-//! layer by the network's parametrisation ([`crate::Mlp::lr_multipliers`]).
+//! the L2 penalty that papers of the period mean by "L2 1e-3", except in AdamW. Learning
+//! rates are scaled per layer by the network's parametrisation
+//! ([`crate::Mlp::lr_multipliers`]).
 
 use crate::mlp::{Gradients, Mlp};
-use ndarray::{ArrayViewMut, Dimension, Zip};
+use ndarray::{Array, ArrayViewMut, Dimension, Zip};
 
 /// An optimizer and its hyperparameters.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -128,6 +131,55 @@ impl OptimizerState {
     }
 }
 
+/// An optimizer with its running state for a list of arrays of one dimensionality, updated
+/// together: every array gets the optimizer's learning rate and weight decay (the list has
+/// no biases to exempt and no parametrisation to scale by).
+#[derive(Clone, Debug)]
+pub struct ArraysState<D: Dimension> {
+    pub optimizer: Optimizer,
+    first: Vec<Array<f64, D>>,
+    second: Vec<Array<f64, D>>,
+    steps: i32,
+}
+
+impl<D: Dimension> ArraysState<D> {
+    /// Zero moments shaped like `params`.
+    pub fn new(optimizer: Optimizer, params: &[Array<f64, D>]) -> Self {
+        let zeros: Vec<Array<f64, D>> = params.iter().map(|p| Array::zeros(p.raw_dim())).collect();
+        ArraysState {
+            optimizer,
+            first: zeros.clone(),
+            second: zeros,
+            steps: 0,
+        }
+    }
+
+    /// One update of `params` from `grads`, one gradient per array in the same order.
+    ///
+    /// # Panics
+    /// If `params` or `grads` is not as long as the list the state was made for, or a
+    /// gradient's shape differs from its array's.
+    pub fn step(&mut self, params: &mut [Array<f64, D>], grads: &[Array<f64, D>]) {
+        assert_eq!(params.len(), self.first.len(), "one state per array");
+        assert_eq!(grads.len(), self.first.len(), "one gradient per array");
+        self.steps += 1;
+        let wd = self.optimizer.weight_decay();
+        let moments = self.first.iter_mut().zip(&mut self.second);
+        for ((p, g), (m, v)) in params.iter_mut().zip(grads).zip(moments) {
+            update(
+                self.optimizer,
+                self.steps,
+                1.0,
+                wd,
+                p.view_mut(),
+                g.view(),
+                m.view_mut(),
+                v.view_mut(),
+            );
+        }
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn update<D: Dimension>(
     opt: Optimizer,
@@ -185,5 +237,37 @@ fn update<D: Dimension>(
                 *w -= lr * g / (v.sqrt() + eps);
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::{Array1, array};
+
+    #[test]
+    fn adams_first_step_is_the_learning_rate_along_each_gradients_sign() {
+        let g = array![2.0, -0.5, 1e-3];
+        let mut w = vec![Array1::zeros(3)];
+        let mut state = ArraysState::new(Optimizer::adam(0.1), &w);
+        state.step(&mut w, std::slice::from_ref(&g));
+        for (w, g) in w[0].iter().zip(&g) {
+            assert!(
+                (w + 0.1 * g / (g.abs() + 1e-8)).abs() < 1e-15,
+                "{w} for {g}"
+            );
+        }
+    }
+
+    #[test]
+    fn sgd_on_arrays_follows_the_gradient_with_momentum() {
+        let mut w = vec![array![[1.0, 2.0]]];
+        let g = vec![array![[1.0, -1.0]]];
+        let mut state = ArraysState::new(Optimizer::sgd(0.5, 0.9), &w);
+        state.step(&mut w, &g);
+        assert_eq!(w[0], array![[0.5, 2.5]]);
+        state.step(&mut w, &g);
+        // The momentum is 0.9·g + g after the second step.
+        assert!((w[0][[0, 0]] - (0.5 - 0.5 * 1.9)).abs() < 1e-15);
     }
 }

@@ -60,13 +60,12 @@ pub fn kl_histogram(n: u64, samples: usize, width: f64, r: &mut impl rand::Rng) 
     let log_mass_in_first = (-(-width).exp_m1()).ln();
     let log_ratio = |b: usize| (counts[b] as f64 / m).ln() - (log_mass_in_first - b as f64 * width);
     let logs: Vec<f64> = bins.iter().map(|&b| log_ratio(b)).collect();
-    let plug_in = logs.iter().sum::<f64>() / m;
-    let var = logs.iter().map(|x| (x - plug_in).powi(2)).sum::<f64>() / (m - 1.0);
+    let (plug_in, standard_error) = nets::stats::mean_se(&logs);
     let occupied = counts.iter().filter(|c| **c > 0).count() as f64;
     let bias_correction = (occupied - 1.0) / (2.0 * m);
     Estimate {
         mean: plug_in - bias_correction,
-        standard_error: (var / m).sqrt(),
+        standard_error,
         bias_correction,
     }
 }

@@ -12,6 +12,7 @@
 //! is a simple (linear) or a harder (XOR) code, and asks on which probe each net snaps.
 
 use ndarray::Array2;
+use nets::stats::{mean, std_dev};
 use nets::{Loss, Mlp, MlpSpec, Optimizer, Targets, Trainer};
 use rand::RngExt;
 use rand_distr::{Distribution, StandardNormal};
@@ -205,21 +206,14 @@ pub struct Setting {
 
 impl Setting {
     pub fn mean_preference(&self) -> f64 {
-        self.frogs.iter().map(Frog::dot_preference).sum::<f64>() / self.frogs.len() as f64
+        mean(self.frogs.iter().map(Frog::dot_preference))
     }
 
     /// Standard deviation of the preference over seeds. If which feature a net uses were a
     /// coin flip between a dot detector (+1) and a smell detector (−1), it would be near 1.
     pub fn spread(&self) -> f64 {
-        let m = self.mean_preference();
-        let n = self.frogs.len() as f64;
-        (self
-            .frogs
-            .iter()
-            .map(|f| (f.dot_preference() - m).powi(2))
-            .sum::<f64>()
-            / (n - 1.0))
-            .sqrt()
+        let preferences: Vec<f64> = self.frogs.iter().map(Frog::dot_preference).collect();
+        std_dev(&preferences)
     }
 
     /// Share of this setting's frogs that are individually [`Frog::mixed`].
@@ -228,10 +222,9 @@ impl Setting {
     }
 
     pub fn mean_snaps(&self) -> (f64, f64) {
-        let n = self.frogs.len() as f64;
         (
-            self.frogs.iter().map(|f| f.snap_at_pellet).sum::<f64>() / n,
-            self.frogs.iter().map(|f| f.snap_at_smell).sum::<f64>() / n,
+            mean(self.frogs.iter().map(|f| f.snap_at_pellet)),
+            mean(self.frogs.iter().map(|f| f.snap_at_smell)),
         )
     }
 }
@@ -286,7 +279,6 @@ pub fn train_frog(cfg: &FrogConfig, world: &World, hidden: &[usize], seed: u64) 
     }
     let mlp = &trainer.mlp;
     let trained_accuracy = accuracy(mlp, world, cfg.probe, &mut r);
-    let mean = |v: Vec<f64>| v.iter().sum::<f64>() / v.len() as f64;
     let mut snap = |scene: Scene| mean(snap_probabilities(mlp, world, scene, cfg.probe, &mut r));
     let snap_at_pellet = snap(Scene {
         dot: true,
@@ -329,13 +321,12 @@ impl FrogResult {
     /// smell to dot (`None` if they never do).
     pub fn crossover(&self, code: SmellCode) -> Option<f64> {
         self.config.smells.iter().copied().find(|&smell| {
-            let prefs: Vec<f64> = self
+            let prefs = self
                 .settings
                 .iter()
                 .filter(|s| s.code == code && s.smell == smell)
-                .map(Setting::mean_preference)
-                .collect();
-            prefs.iter().sum::<f64>() / (prefs.len() as f64) < 0.0
+                .map(Setting::mean_preference);
+            mean(prefs) < 0.0
         })
     }
 

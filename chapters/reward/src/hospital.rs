@@ -254,7 +254,7 @@ impl GaoFit {
             r2: 0.0,
         };
         let ss_res: f64 = points.iter().map(|&(d, y)| (y - fit.at(d)).powi(2)).sum();
-        let mean = points.iter().map(|p| p.1).sum::<f64>() / points.len() as f64;
+        let mean = nets::stats::mean(points.iter().map(|p| p.1));
         let ss_tot: f64 = points.iter().map(|p| (p.1 - mean).powi(2)).sum();
         GaoFit {
             r2: 1.0 - ss_res / ss_tot,

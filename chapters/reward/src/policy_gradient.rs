@@ -9,6 +9,8 @@
 //! negative advantage gets a negative weight: it is imitated in reverse.
 
 use crate::distribution::softmax;
+use ndarray::Array1;
+use nets::{ArraysState, Optimizer};
 use rand::RngExt;
 use rand_distr::{Distribution, StandardNormal};
 
@@ -285,7 +287,7 @@ pub fn batch(
     r: &mut impl rand::Rng,
 ) -> Vec<Sample> {
     let episodes: Vec<Trajectory> = (0..n).map(|_| task.rollout(theta, r)).collect();
-    let b = baseline.unwrap_or_else(|| episodes.iter().map(|e| e.ret).sum::<f64>() / n as f64);
+    let b = baseline.unwrap_or_else(|| nets::stats::mean(episodes.iter().map(|e| e.ret)));
     episodes
         .into_iter()
         .map(|trajectory| Sample {
@@ -331,8 +333,13 @@ pub enum UpdateRule {
     PpoClip { eps: f64, epochs: usize },
 }
 
-/// Adam's first step from a gradient (bias-corrected moments of one gradient): `lr·g/(|g|+ε)`.
-/// Multiplying every reward by a constant multiplies `g` and leaves this step unchanged.
+/// Adam's first step up a gradient, taken by the kit's optimizer from zero parameters: with
+/// bias-corrected moments of one gradient it is `lr·g/(|g|+ε)`, so multiplying every reward
+/// by a constant multiplies `g` and leaves the step unchanged.
 pub fn adam_first_step(g: &[f64], lr: f64) -> Vec<f64> {
-    g.iter().map(|x| lr * x / (x.abs() + 1e-8)).collect()
+    let mut params = vec![Array1::zeros(g.len())];
+    let mut adam = ArraysState::new(Optimizer::adam(lr), &params);
+    // The optimizer descends; the step up `g` is its step down `−g`.
+    adam.step(&mut params, &[g.iter().map(|x| -x).collect()]);
+    params.swap_remove(0).to_vec()
 }

@@ -165,12 +165,6 @@ impl UpdateResult {
     pub fn signs_follow_advantage(&self) -> bool {
         mismatches(&self.moves()) == 0
     }
-
-    /// Largest |change in log-probability| under PPO-clip over the bound `log(1+ε)` (or
-    /// `−log(1−ε)` below): how far the clip lets one sample move its own probability.
-    pub fn ppo_largest_move(&self) -> f64 {
-        self.bandit.iter().map(|s| s.ppo.abs()).fold(0.0, f64::max)
-    }
 }
 
 /// How a step moved a trajectory's probability, or how its return compares with the

@@ -9,7 +9,9 @@
 use crate::complexity::{kc_bits, kc_units};
 use crate::sampler::{self, Shape};
 use nets::boolean::TruthTable;
+use nets::stats::mean;
 use rand::RngExt;
+use statrs::distribution::{ChiSquared, ContinuousCDF};
 use std::collections::BTreeMap;
 
 /// How many networks, from which seed, on how many threads.
@@ -156,16 +158,14 @@ pub fn uniform(samples: usize, seed: u64) -> UniformResult {
     let distinct = tally(&mut tables);
     let top10: Vec<&(u64, TruthTable)> = distinct.iter().take(10).collect();
     let top10_share = top10.iter().map(|d| d.0).sum::<u64>() as f64 / samples as f64;
-    let top10_mean_kc =
-        top10.iter().map(|d| kc_bits(kc_units(d.1))).sum::<f64>() / top10.len().max(1) as f64;
+    let top10_mean_kc = mean(top10.iter().map(|d| kc_bits(kc_units(d.1))));
     let singles: Vec<TruthTable> = distinct
         .iter()
         .filter(|d| d.0 == 1)
         .take(UNIFORM_KC_SAMPLE)
         .map(|d| d.1)
         .collect();
-    let singleton_mean_kc =
-        singles.iter().map(|&t| kc_bits(kc_units(t))).sum::<f64>() / singles.len().max(1) as f64;
+    let singleton_mean_kc = mean(singles.iter().map(|&t| kc_bits(kc_units(t))));
     UniformResult {
         samples: samples as u64,
         top10_share,
@@ -214,10 +214,9 @@ fn fit_bound(scatter: &BTreeMap<(u32, u64), u64>, samples: f64) -> Bound {
         .filter(|&(_, c)| c >= RELIABLE_COUNT)
         .map(|(kc, c)| (kc_bits(kc), (c as f64 / samples).log2()))
         .collect();
-    let n = points.len() as f64;
     let (mx, my) = (
-        points.iter().map(|p| p.0).sum::<f64>() / n,
-        points.iter().map(|p| p.1).sum::<f64>() / n,
+        mean(points.iter().map(|p| p.0)),
+        mean(points.iter().map(|p| p.1)),
     );
     let sxy: f64 = points.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum();
     let sxx: f64 = points.iter().map(|p| (p.0 - mx).powi(2)).sum();
@@ -252,8 +251,7 @@ impl BiasResult {
 
     /// Mean complexity (bits) of the `k` most frequent functions.
     pub fn top_mean_kc(&self, k: usize) -> f64 {
-        let k = k.min(self.top.len());
-        self.top.iter().take(k).map(|f| kc_bits(f.kc)).sum::<f64>() / k as f64
+        mean(self.top.iter().take(k).map(|f| kc_bits(f.kc)))
     }
 
     /// Mean complexity (bits) of the functions drawn once: the typical draw.
@@ -297,11 +295,13 @@ pub fn uniformity_chi2(counts: &[u64]) -> (f64, u64) {
     (chi2, counts[128])
 }
 
-/// The 99.9% quantile of χ² with 127 degrees of freedom (Wilson-Hilferty: 180.1).
+/// The 99.9% quantile of χ² with 127 degrees of freedom, exactly (statrs's inverse CDF):
+/// 181.99, printed 182.0. Wilson and Hilferty's cube-root approximation, which this used to
+/// compute, gives 182.04 and prints the same; the 180.1 this comment once stated was neither.
 pub fn chi2_127_quantile_999() -> f64 {
-    let k = 127.0f64;
-    let z = 3.090_232; // the standard normal's 99.9% quantile
-    k * (1.0 - 2.0 / (9.0 * k) + z * (2.0 / (9.0 * k)).sqrt()).powi(3)
+    ChiSquared::new(127.0)
+        .expect("positive degrees of freedom")
+        .inverse_cdf(0.999)
 }
 
 #[cfg(test)]
@@ -323,6 +323,14 @@ mod tests {
         assert_eq!(u.most_repeated, 1);
         assert!((u.top10_share - 10.0 / 20_000.0).abs() < 1e-15);
         assert!(u.top10_mean_kc > 0.5 * u.singleton_mean_kc);
+    }
+
+    #[test]
+    fn the_chi2_quantile_prints_as_the_book_prints_it() {
+        let q = chi2_127_quantile_999();
+        assert_eq!(format!("{q:.1}"), "182.0");
+        let chi2 = ChiSquared::new(127.0).expect("a distribution");
+        assert!((chi2.cdf(q) - 0.999).abs() < 1e-9, "{}", chi2.cdf(q));
     }
 
     #[test]

@@ -249,8 +249,8 @@ pub fn path_claims(r: &ResidualResult) -> Vec<Claim> {
     let n = cfg.blocks;
     let share = r.gradient_share();
     let short: f64 = share.iter().take(n / 2).sum();
-    let res_median = ResidualResult::median(&r.residual_lesioned_r2);
-    let plain_median = ResidualResult::median(&r.plain_lesioned_r2);
+    let res_median = nets::stats::median(&r.residual_lesioned_r2);
+    let plain_median = nets::stats::median(&r.plain_lesioned_r2);
     let equal_paths = vec![1.0; n + 1];
     let setting = format!(
         "a residual MLP of {n} blocks (width {}) and a plain ReLU MLP of {n} hidden layers, each trained full-batch with Adam ({} steps) on {} points of sin(πx)·cos(πy)",

@@ -24,7 +24,8 @@
 
 use crate::complexity::sensitivity;
 use nets::boolean::{TruthTable, mask, sample_functions, table_of};
-use nets::boolean_fit::{FitConfig, TrainingSet, fitted_functions};
+use nets::boolean_fit::{Batch, FitConfig, TrainingSet, fitted_functions};
+use nets::stats::mean;
 use nets::{Activation, InitDist, MlpSpec, Optimizer, Parametrisation, rng};
 use rand::RngExt;
 use rand::seq::SliceRandom;
@@ -131,14 +132,6 @@ pub fn constancy_on(f: TruthTable, on: TruthTable) -> f64 {
 /// The share of the inputs in `on` on which `f` agrees with `g`.
 pub fn agreement_on(f: TruthTable, g: TruthTable, on: TruthTable) -> f64 {
     1.0 - f64::from(((f ^ g) & on).count_ones()) / f64::from(on.count_ones())
-}
-
-/// The mean of `values` (0 for none).
-pub fn mean(values: impl IntoIterator<Item = f64>) -> f64 {
-    let (sum, n) = values
-        .into_iter()
-        .fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
-    if n == 0 { 0.0 } else { sum / n as f64 }
 }
 
 /// The experiment's result: every function, with the sets they are measured on.
@@ -278,8 +271,9 @@ pub fn run(cfg: &ParodyConfig) -> ParodyResult {
     let spec = cfg.spec();
     let fit = FitConfig {
         optimizer: Optimizer::adam(cfg.lr),
-        batch: cfg.train,
+        batch: Batch::Shuffled(cfg.train),
         max_epochs: cfg.max_steps,
+        check_every: 1,
     };
     let set = TrainingSet {
         n: BITS,

@@ -12,7 +12,7 @@
 
 use crate::paths::binomial;
 use ndarray::{Array2, Axis};
-use nets::{Loss, Mlp, MlpSpec, Optimizer, Targets, Trainer, rng};
+use nets::{ArraysState, Loss, Mlp, MlpSpec, Optimizer, Targets, Trainer, rng};
 use rand::RngExt;
 use rand::seq::SliceRandom;
 
@@ -69,7 +69,7 @@ fn data(n: usize, seed: u64) -> (Array2<f64>, Array2<f64>) {
     (x, y)
 }
 
-/// The residual network's parameters, in one flat list of matrices for Adam.
+/// The residual network's parameters, in one flat list of matrices for the optimizer.
 #[derive(Clone, Debug)]
 pub struct ResNet {
     /// `[W0 (2×d), b0 (1×d), U_1, c_1, V_1, …, U_n, c_n, V_n, w (d×1), b (1×1)]`.
@@ -185,24 +185,12 @@ impl ResNet {
     }
 }
 
-/// Adam on a list of matrices.
+/// Full-batch Adam on the network's list of matrices, by the kit's optimizer.
 fn train_resnet(net: &mut ResNet, x: &Array2<f64>, y: &Array2<f64>, cfg: &ResidualConfig) {
-    let (b1, b2, eps): (f64, f64, f64) = (0.9, 0.999, 1e-8);
-    let mut m: Vec<Array2<f64>> = net.params.iter().map(|p| Array2::zeros(p.dim())).collect();
-    let mut s = m.clone();
-    for step in 1..=cfg.steps {
+    let mut adam = ArraysState::new(Optimizer::adam(cfg.lr), &net.params);
+    for _ in 0..cfg.steps {
         let grads = net.gradients(x, y);
-        let (c1, c2) = (1.0 - b1.powi(step as i32), 1.0 - b2.powi(step as i32));
-        for (((p, g), m), s) in net.params.iter_mut().zip(&grads).zip(&mut m).zip(&mut s) {
-            m.zip_mut_with(g, |m, &g| *m = b1 * *m + (1.0 - b1) * g);
-            s.zip_mut_with(g, |s, &g| *s = b2 * *s + (1.0 - b2) * g * g);
-            ndarray::Zip::from(p)
-                .and(&*m)
-                .and(&*s)
-                .for_each(|p, &m, &s| {
-                    *p -= cfg.lr * (m / c1) / ((s / c2).sqrt() + eps);
-                });
-        }
+        adam.step(&mut net.params, &grads);
     }
 }
 
@@ -231,13 +219,6 @@ impl ResidualResult {
     /// The length whose paths carry the most gradient in total.
     pub fn peak_length(&self) -> usize {
         peak_length(&self.path_gradient)
-    }
-
-    /// The median of the lesioned R² values.
-    pub fn median(values: &[f64]) -> f64 {
-        let mut v = values.to_vec();
-        v.sort_by(f64::total_cmp);
-        v[v.len() / 2]
     }
 }
 

@@ -15,6 +15,7 @@
 //! frequencies are learned.
 
 use ndarray::Array2;
+use nets::stats::spearman;
 use nets::{Loss, Mlp, MlpSpec, Optimizer, Targets, Trainer, rng};
 use rand::RngExt;
 use rand::seq::SliceRandom;
@@ -187,41 +188,6 @@ pub struct SpectralResult {
     pub increasing: SpectralRun,
 }
 
-/// Ranks from 1, ties sharing their mean rank.
-fn ranks(v: &[f64]) -> Vec<f64> {
-    let mut order: Vec<usize> = (0..v.len()).collect();
-    order.sort_by(|&a, &b| v[a].total_cmp(&v[b]));
-    let mut r = vec![0.0; v.len()];
-    let mut i = 0;
-    while i < order.len() {
-        let mut j = i;
-        while j + 1 < order.len() && v[order[j + 1]] == v[order[i]] {
-            j += 1;
-        }
-        let mean = (i + j) as f64 / 2.0 + 1.0;
-        for &k in &order[i..=j] {
-            r[k] = mean;
-        }
-        i = j + 1;
-    }
-    r
-}
-
-/// Spearman's rank correlation (Pearson's on ranks, ties averaged); `None` if either
-/// variable is constant.
-pub fn spearman(a: &[f64], b: &[f64]) -> Option<f64> {
-    let (ra, rb) = (ranks(a), ranks(b));
-    let n = ra.len() as f64;
-    let (ma, mb) = (ra.iter().sum::<f64>() / n, rb.iter().sum::<f64>() / n);
-    let (mut sab, mut saa, mut sbb) = (0.0, 0.0, 0.0);
-    for (x, y) in ra.iter().zip(&rb) {
-        sab += (x - ma) * (y - mb);
-        saa += (x - ma) * (x - ma);
-        sbb += (y - mb) * (y - mb);
-    }
-    (saa > 0.0 && sbb > 0.0).then(|| sab / (saa * sbb).sqrt())
-}
-
 /// The points, the target and its amplitudes.
 pub fn target(cfg: &SpectralConfig, amplitudes: Amplitudes) -> (Array2<f64>, Array2<f64>) {
     let mut r = rng(cfg.seed);
@@ -326,17 +292,5 @@ mod tests {
                 assert!((amp / a.of(i) - 1.0).abs() < 1e-9, "{a:?} {i}: {amp}");
             }
         }
-    }
-
-    #[test]
-    fn spearman_of_known_orders() {
-        assert_eq!(spearman(&[1.0, 2.0, 3.0], &[10.0, 20.0, 30.0]), Some(1.0));
-        assert_eq!(spearman(&[1.0, 2.0, 3.0], &[3.0, 2.0, 1.0]), Some(-1.0));
-        assert_eq!(spearman(&[1.0, 2.0, 3.0], &[5.0, 5.0, 5.0]), None);
-        let tied = spearman(
-            &[1.0, 2.0, 3.0, 4.0],
-            &[1.0, 2.0, f64::INFINITY, f64::INFINITY],
-        );
-        assert!(tied.expect("defined") > 0.9);
     }
 }

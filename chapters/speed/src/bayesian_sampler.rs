@@ -17,7 +17,8 @@
 //! functions both measures find often enough to estimate.
 
 use nets::boolean::{TruthTable, mask, sample_functions, table_of};
-use nets::boolean_fit::{FitConfig, TrainingSet, fitted_functions};
+use nets::boolean_fit::{Batch, FitConfig, TrainingSet, fitted_functions};
+use nets::stats::pearson;
 use nets::{Activation, InitDist, MlpSpec, Optimizer, Parametrisation, rng};
 use rand::seq::SliceRandom;
 use std::collections::HashMap;
@@ -56,8 +57,9 @@ impl Default for SamplerConfig {
             sgd_runs: 10_000,
             fit: FitConfig {
                 optimizer: Optimizer::sgd(0.02, 0.0),
-                batch: 8,
+                batch: Batch::Shuffled(8),
                 max_epochs: 2_000,
+                check_every: 1,
             },
             min_count: 5,
             threads: 2,
@@ -190,25 +192,6 @@ impl SamplerResult {
     }
 }
 
-/// Pearson's correlation coefficient of the points' two coordinates (0 for fewer than two).
-pub fn pearson(pts: &[(f64, f64)]) -> f64 {
-    if pts.len() < 2 {
-        return 0.0;
-    }
-    let n = pts.len() as f64;
-    let (mx, my) = (
-        pts.iter().map(|p| p.0).sum::<f64>() / n,
-        pts.iter().map(|p| p.1).sum::<f64>() / n,
-    );
-    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
-    for &(x, y) in pts {
-        sxy += (x - mx) * (y - my);
-        sxx += (x - mx) * (x - mx);
-        syy += (y - my) * (y - my);
-    }
-    sxy / (sxx * syy).sqrt()
-}
-
 /// Runs both measures.
 pub fn run(cfg: &SamplerConfig) -> SamplerResult {
     let spec = cfg.spec();
@@ -261,17 +244,6 @@ pub fn run(cfg: &SamplerConfig) -> SamplerResult {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn pearson_is_one_on_a_line_and_minus_one_on_a_falling_line() {
-        let up: Vec<(f64, f64)> = (0..5)
-            .map(|i| (f64::from(i), 2.0 * f64::from(i) + 1.0))
-            .collect();
-        let down: Vec<(f64, f64)> = up.iter().map(|&(x, y)| (x, -y)).collect();
-        assert!((pearson(&up) - 1.0).abs() < 1e-12);
-        assert!((pearson(&down) + 1.0).abs() < 1e-12);
-        assert_eq!(pearson(&up[..1]), 0.0);
-    }
 
     #[test]
     fn training_and_test_inputs_are_disjoint() {

@@ -125,7 +125,7 @@ pub struct WidthResult {
 
 impl WidthResult {
     fn mean(&self, f: impl Fn(&Pair) -> f64) -> f64 {
-        self.pairs.iter().map(f).sum::<f64>() / self.pairs.len() as f64
+        nets::stats::mean(self.pairs.iter().map(f))
     }
 
     pub fn plain(&self) -> f64 {

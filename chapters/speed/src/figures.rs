@@ -307,12 +307,11 @@ pub fn draw_reasoning(r: &ReasoningResult) -> Result<String, DrawError> {
         ];
         for (c, (name, pick)) in series.into_iter().enumerate() {
             let colour = PALETTE[c];
-            let means = r.widths.iter().zip(&widths).map(|(w, &x)| {
-                (
-                    x,
-                    w.pairs.iter().map(pick).sum::<f64>() / w.pairs.len() as f64,
-                )
-            });
+            let means = r
+                .widths
+                .iter()
+                .zip(&widths)
+                .map(|(w, &x)| (x, nets::stats::mean(w.pairs.iter().map(pick))));
             chart
                 .draw_series(LineSeries::new(means, colour.stroke_width(3)))?
                 .label(name)
