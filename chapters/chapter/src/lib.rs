@@ -6,11 +6,12 @@
 //! test scale, and a notebook at whatever scale its reader chooses, all through
 //! [`Chapter::run`]; no chapter keeps results of its own between calls.
 
-use figures::Figure;
-use ledger::{Claim, Timing};
+pub use figures::Figure;
+pub use ledger::{Claim, Timing};
 use std::time::Instant;
 
-/// One chapter of the book, implemented by a unit struct in the chapter's crate.
+/// One chapter of the book, implemented by a unit struct in the chapter's crate (through
+/// [`chapter!`], which every chapter uses).
 pub trait Chapter {
     /// The crate's name: also the name of its test file (`tests/<name>.rs`) and of its
     /// folder of figures.
@@ -34,6 +35,45 @@ pub trait Chapter {
     fn figures(results: &Self::Results) -> Vec<Figure>;
     /// Seconds each experiment took in the run that gave `results`.
     fn timings(results: &Self::Results) -> Vec<Timing>;
+}
+
+/// Declares the chapter's unit struct and implements [`Chapter`] for it from the modules every
+/// chapter crate has: `experiments` (`Scale::book()`, `Scale::test()`, `run`, and `Results`
+/// with a `timings` field), `claims::claims` and `figures::figures`.
+///
+/// `chapter::chapter!(Counting, "counting", "Counting");` in the crate's `lib.rs`.
+#[macro_export]
+macro_rules! chapter {
+    ($chapter:ident, $name:literal, $title:literal) => {
+        /// The chapter, as the book build, the tests and the notebooks run it.
+        pub struct $chapter;
+
+        impl $crate::Chapter for $chapter {
+            const NAME: &'static str = $name;
+            const TITLE: &'static str = $title;
+            type Scale = crate::experiments::Scale;
+            type Results = crate::experiments::Results;
+
+            fn book_scale() -> Self::Scale {
+                crate::experiments::Scale::book()
+            }
+            fn test_scale() -> Self::Scale {
+                crate::experiments::Scale::test()
+            }
+            fn run(scale: &Self::Scale) -> Self::Results {
+                crate::experiments::run(scale)
+            }
+            fn claims(results: &Self::Results) -> Vec<$crate::Claim> {
+                crate::claims::claims(results)
+            }
+            fn figures(results: &Self::Results) -> Vec<$crate::Figure> {
+                crate::figures::figures(results)
+            }
+            fn timings(results: &Self::Results) -> Vec<$crate::Timing> {
+                results.timings.clone()
+            }
+        }
+    };
 }
 
 /// Which of a chapter's two scales to run.

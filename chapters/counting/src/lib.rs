@@ -38,31 +38,4 @@ pub mod shift;
 pub mod teacher;
 pub mod width;
 
-/// The chapter, as the book build, the tests and the notebooks run it.
-pub struct Counting;
-
-impl chapter::Chapter for Counting {
-    const NAME: &'static str = "counting";
-    const TITLE: &'static str = "Counting";
-    type Scale = experiments::Scale;
-    type Results = experiments::Results;
-
-    fn book_scale() -> Self::Scale {
-        experiments::Scale::book()
-    }
-    fn test_scale() -> Self::Scale {
-        experiments::Scale::test()
-    }
-    fn run(scale: &Self::Scale) -> Self::Results {
-        experiments::run(scale)
-    }
-    fn claims(results: &Self::Results) -> Vec<ledger::Claim> {
-        claims::claims(results)
-    }
-    fn figures(results: &Self::Results) -> Vec<::figures::Figure> {
-        figures::figures(results)
-    }
-    fn timings(results: &Self::Results) -> Vec<ledger::Timing> {
-        results.timings.clone()
-    }
-}
+chapter::chapter!(Counting, "counting", "Counting");

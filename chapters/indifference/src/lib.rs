@@ -56,31 +56,4 @@ pub mod estimate;
 // Every simulation, at one scale.
 pub mod experiments;
 
-/// The chapter, as the book build, the tests and the notebooks run it.
-pub struct Indifference;
-
-impl chapter::Chapter for Indifference {
-    const NAME: &'static str = "indifference";
-    const TITLE: &'static str = "Indifference";
-    type Scale = experiments::Scale;
-    type Results = experiments::Results;
-
-    fn book_scale() -> Self::Scale {
-        experiments::Scale::book()
-    }
-    fn test_scale() -> Self::Scale {
-        experiments::Scale::test()
-    }
-    fn run(scale: &Self::Scale) -> Self::Results {
-        experiments::run(scale)
-    }
-    fn claims(results: &Self::Results) -> Vec<ledger::Claim> {
-        claims::claims(results)
-    }
-    fn figures(results: &Self::Results) -> Vec<::figures::Figure> {
-        figures::figures(results)
-    }
-    fn timings(results: &Self::Results) -> Vec<ledger::Timing> {
-        results.timings.clone()
-    }
-}
+chapter::chapter!(Indifference, "indifference", "Indifference");
