@@ -42,6 +42,8 @@ pub trait Chapter {
 /// with a `timings` field), `claims::claims` and `figures::figures`.
 ///
 /// `chapter::chapter!(Counting, "counting", "Counting");` in the crate's `lib.rs`.
+// `crate::` in the expansion is meant: it names the chapter crate that calls the macro.
+#[allow(clippy::crate_in_macro_def)]
 #[macro_export]
 macro_rules! chapter {
     ($chapter:ident, $name:literal, $title:literal) => {
