@@ -4,9 +4,10 @@
 use crate::addition::AdditionTask;
 use crate::experiments::Results;
 use crate::proportion::{break_even_chance, log10_share_above, share_in_double_precision};
-use crate::scaling_law;
+use crate::{minefield, scaling_law};
 use certified::Enclosure;
 use ledger::{Claim, Quantity, Seed, Stated, Test, Verdict};
+use nets::stats::median;
 
 /// Significant digits for the proportion: more than any source prints, to show the bounds
 /// agree well past the point where the essay says computation fails.
@@ -213,9 +214,6 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
         "contradicting the empirical result that networks do generalize to the test set";
     let mine = &r.minefield;
     let poisoned = &mine.poisoned;
-    let n = poisoned.len() as f64;
-    let mean_train = poisoned.iter().map(|m| m.train_accuracy).sum::<f64>() / n;
-    let mean_test = poisoned.iter().map(|m| m.test_accuracy).sum::<f64>() / n;
     let poisoned_scores: Vec<(f64, f64)> = poisoned
         .iter()
         .map(|m| (m.train_accuracy, m.test_accuracy))
@@ -224,9 +222,33 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
         nets.iter()
             .all(|&(train, test)| train >= 0.98 && test < 0.53)
     };
-    let independent = mine.independent_to_final();
-    let independent_mean = independent.iter().sum::<f64>() / independent.len() as f64;
-    let closeness = mine.median_poisoned_to_final() / independent_mean;
+    let pct = |(lo, mid, hi): (f64, f64, f64)| {
+        format!(
+            "{:.1}–{:.1}%, median {:.1}%",
+            100.0 * lo,
+            100.0 * hi,
+            100.0 * mid
+        )
+    };
+    let of = |nets: &[&minefield::Minimum], f: fn(&minefield::Minimum) -> f64| {
+        pct(minefield::spread(
+            &nets.iter().map(|m| f(m)).collect::<Vec<_>>(),
+        ))
+    };
+    let poisoned_refs: Vec<&minefield::Minimum> = poisoned.iter().collect();
+    let sgd = mine.sgd_solutions();
+    let poisoned_train = minefield::spread(
+        &poisoned
+            .iter()
+            .map(|m| m.train_accuracy)
+            .collect::<Vec<_>>(),
+    );
+    let to_final = median(&mine.poisoned_to_final());
+    let between = mine.between_sgd_solutions();
+    let between_median = median(&between);
+    let travelled = mine.sgd_start_to_end();
+    let starts = mine.poison_starts_to_final();
+    let dist = |(lo, mid, hi): (f64, f64, f64)| format!("{lo:.2}–{hi:.2}, median {mid:.2}");
     let width_claim = |name: &str, id: &'static str| {
         let curve = r
             .width
@@ -463,16 +485,21 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
             Seed::BelrosePope.quote("All blue dots achieve near perfect train accuracy, but with test accuracy below 53% (random chance is 50%)."),
             "poisoned nets: near-perfect train accuracy, test accuracy below 53%",
             Test::small(format!(
-                "holds if every poisoned net has at least 98% train and below 53% test accuracy (mean over {} poisoned nets: {:.1}% train, {:.1}% test)",
+                "holds if every poisoned net has at least 98% train and below 53% test accuracy; the value is the lowest train accuracy among them ({} poisoned nets after {} full-batch Adam steps on the training and flipped points: train accuracy {}, flipped points fitted {}, test accuracy {}; the {} SGD solutions: train {}, test {})",
                 poisoned.len(),
-                100.0 * mean_train,
-                100.0 * mean_test
+                mine.poison_steps,
+                of(&poisoned_refs, |m| m.train_accuracy),
+                of(&poisoned_refs, |m| m.flipped_accuracy),
+                of(&poisoned_refs, |m| m.test_accuracy),
+                sgd.len(),
+                of(&sgd, |m| m.train_accuracy),
+                of(&sgd, |m| m.test_accuracy),
             ))
             .on_data(
-                percent(mean_test),
+                percent(poisoned_train.0),
                 poisoned_scores.as_slice(),
                 "a typical consistent function under the counting prior: right on every training point by construction, and on the test set right half the time in expectation (the chance the quote names)",
-                percent(0.5),
+                percent(1.0),
                 &[(1.0, 0.5)],
                 all_bad,
             ),
@@ -483,8 +510,11 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
             Seed::BelrosePope.quote("The final iterate of SGD (yellow star) also achieves perfect train accuracy, but with 98.5% test accuracy."),
             "SGD's final iterate fits the training set and generalises",
             Test::small(format!(
-                "holds if the clean run's final network has 100% train and at least 95% test accuracy (train {:.1}%)",
-                100.0 * mine.clean.train_accuracy
+                "holds if the first clean run's final network has 100% train and at least 95% test accuracy (train {:.1}%; over all {} clean runs from different seeds: train {}, test {})",
+                100.0 * mine.clean.train_accuracy,
+                sgd.len(),
+                of(&sgd, |m| m.train_accuracy),
+                of(&sgd, |m| m.test_accuracy),
             ))
             .on_data(
                 percent(mine.clean.test_accuracy),
@@ -504,19 +534,20 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
             Seed::BelrosePope.quote("What’s more, the poisoned nets are usually quite “close” in parameter space to the generalizing networks that SGD actually finds"),
             "poisoned nets lie close to the network SGD finds",
             Test::small(format!(
-                "holds if the median poisoned net is closer to the clean run's final network than networks trained the same way from other initialisations are: the value is its distance as a share of theirs (mean {:.2} over {} runs; the median poisoned net is {:.2} away, SGD's own start {:.2})",
-                independent_mean,
-                independent.len(),
-                mine.median_poisoned_to_final(),
-                mine.start_to_end(),
+                "holds if the median poisoned net is closer to the first clean run's final network than the median distance between the final networks of clean runs from different seeds; the value is that median distance as a share of the yardstick ({} poisoned nets, distances to SGD's final network {}; {} pairs of SGD solutions, {}; SGD's start to its end, {})",
+                poisoned.len(),
+                dist(minefield::spread(&mine.poisoned_to_final())),
+                between.len(),
+                dist(minefield::spread(&between)),
+                dist(minefield::spread(&travelled)),
             ))
             .on(
-                percent(closeness),
+                percent(to_final / between_median),
                 format!(
-                    "the clean checkpoints the poisoned runs started from, before poisoning moved them (median {:.2} away)",
-                    mine.median_start_to_final()
+                    "the clean checkpoints the poisoned runs started from, before poisoning moved them ({})",
+                    dist(minefield::spread(&starts))
                 ),
-                percent(mine.median_start_to_final() / independent_mean),
+                percent(median(&starts) / between_median),
                 |q| real(q) < 100.0,
             ),
             Verdict::NotReproduced,

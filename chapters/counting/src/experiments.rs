@@ -1,7 +1,8 @@
 //! The chapter's training experiments, run together at one scale.
 //!
-//! Each experiment is independent and single-threaded, so they run on separate threads and
-//! their results do not depend on scheduling. One run's results feed the claims and the
+//! Each experiment is independent of the others, so they run on separate threads (the
+//! minefield spreads its independent networks over threads of its own), and their results
+//! do not depend on scheduling. One run's results feed the claims and the
 //! figures ([`chapter::Chapter`]).
 
 use crate::addition_net::{AdditionNetConfig, AdditionNetResult};

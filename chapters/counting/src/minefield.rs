@@ -1,18 +1,25 @@
 //! The minefield: Huang et al. ("Understanding generalization through visualizations")
-//! report networks that fit the training set and fail the test set close to the path SGD
-//! takes, which SGD does not land on. This module replicates the setup at small scale and
-//! measures both parts: how bad the poisoned networks are, and how far they lie from SGD's
-//! final network compared with networks SGD finds from other initialisations.
+//! report networks that fit the training set and fail the test set, lying near the
+//! networks SGD finds, which SGD does not land on. This module replicates the setup at
+//! small scale and measures both parts: how bad the poisoned networks are (training and
+//! test accuracy of each), and how far they lie from SGD's final network, against two
+//! yardsticks: how far apart SGD's solutions from different seeds lie, and how far SGD
+//! itself travels from its initialisation.
 //!
 //! Two interleaved spirals, a ReLU MLP, and two kinds of training. *Clean*: the ordinary
-//! loss on the training set. *Poisoned*: starting from checkpoints of the clean run, the
-//! ordinary loss plus the loss on an extra set drawn from the same distribution with its
-//! labels flipped — an explicit reward for failing on unseen points. Setup after the
-//! authors' code as summarised in the book's anchors: 200 points per class, 1.5 turns, a
-//! third of the points for training, half of the rest label-flipped, five hidden layers of
-//! 25 units, L2 1e-3, RMSprop.
+//! loss on the training set, minibatch RMSprop, from several seeds. *Poisoned*: starting
+//! from checkpoints of the first clean run, the ordinary loss on the training set together
+//! with the flipped set (points drawn from the same distribution with their labels
+//! flipped — an explicit reward for failing on unseen points), trained full-batch with Adam
+//! until it fits both as far as the step budget allows. Setup after the authors' code as
+//! summarised in the book's anchors: 200 points per class, 1.5 turns, a third of the points
+//! for training, half of the rest label-flipped, five hidden layers of 25 units, L2 1e-3,
+//! RMSprop lr 0.01, 2,000 epochs in batches of 32 for the clean runs. Scaled down: poisoned
+//! runs from a handful of checkpoints rather than every tenth epoch's, and full-batch Adam
+//! for a fixed number of steps rather than the authors' RMSprop.
 
 use ndarray::{Array2, Axis, concatenate};
+use nets::optim::OptimizerState;
 use nets::pca::{Projection, project_2d};
 use nets::stats::median;
 use nets::{Loss, Mlp, MlpSpec, Optimizer, Targets, Trainer, accuracy, rng};
@@ -29,17 +36,21 @@ pub struct MinefieldConfig {
     pub batch: usize,
     pub clean_lr: f64,
     pub weight_decay: f64,
-    /// Epochs between checkpoints of the clean run.
+    /// Epochs between checkpoints of the first clean run (the path in the figure).
     pub checkpoint_every: usize,
-    /// Epochs between the checkpoints that poisoned runs start from.
-    pub poison_every: usize,
-    pub poison_epochs: usize,
+    /// Epochs of the first clean run's checkpoints that poisoned runs start from (each a
+    /// multiple of `checkpoint_every`; 0 is the initial network).
+    pub poison_from: Vec<usize>,
+    /// Full-batch Adam steps of each poisoned run.
+    pub poison_steps: usize,
+    /// Adam's initial learning rate in the poisoned runs, decayed to zero along a cosine.
     pub poison_lr: f64,
     /// Weight of the clean term against the flipped term in the poisoned loss.
     pub train_weight: usize,
+    /// Seed of the data and of the first clean run.
     pub seed: u64,
-    /// Seeds of further clean runs on the same data, from other initialisations: the
-    /// baseline for "close" (how far apart independently trained solutions lie).
+    /// Seeds of further clean runs on the same data, from other initialisations and batch
+    /// orders: the baseline for "close" (how far apart independently trained solutions lie).
     pub independent_seeds: Vec<u64>,
 }
 
@@ -54,23 +65,26 @@ impl Default for MinefieldConfig {
             clean_lr: 0.01,
             weight_decay: 1e-3,
             checkpoint_every: 10,
-            poison_every: 100,
-            poison_epochs: 2_000,
-            poison_lr: 1e-3,
+            poison_from: vec![0, 500, 1_000, 1_500, 2_000],
+            poison_steps: 45_000,
+            poison_lr: 3e-3,
             train_weight: 1,
             seed: 1,
-            independent_seeds: vec![2, 3],
+            independent_seeds: (2..=8).collect(),
         }
     }
 }
 
 impl MinefieldConfig {
-    /// Fewer poisoned runs (from every 500th epoch's checkpoint rather than every 100th),
-    /// with the same data, network and run lengths: shorter runs would leave the poisoned
-    /// nets nearer their starting checkpoints, and change what the distance claim measures.
+    /// Two poisoned runs (from the initial network and from the final one) of 3,000 steps
+    /// rather than five of 45,000, and two further clean runs rather than seven, with the
+    /// same data, network and clean recipe: the poisoned nets fit less, and the distances
+    /// are measured the same way.
     pub fn test_scale() -> Self {
         MinefieldConfig {
-            poison_every: 500,
+            poison_from: vec![0, 2_000],
+            poison_steps: 3_000,
+            independent_seeds: vec![2, 3],
             ..Self::default()
         }
     }
@@ -139,30 +153,33 @@ pub fn split(all: &Points, seed: u64) -> Split {
 /// A trained network's scores and parameters.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Minimum {
-    /// Epoch of the clean checkpoint it started from (the clean run's own final net: its last).
+    /// Epoch of the clean checkpoint it started from (a clean run's own final net: its last).
     pub from_epoch: usize,
     pub train_accuracy: f64,
+    /// Accuracy on the flipped set, against its flipped labels (what poisoning rewards).
+    pub flipped_accuracy: f64,
     pub test_accuracy: f64,
     pub params: Vec<f64>,
-    /// Distance to the nearest clean checkpoint, as a share of the clean path's length.
-    pub distance_to_path: f64,
 }
 
 /// The experiment's result.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MinefieldResult {
     pub split: Split,
-    /// Clean checkpoints `(epoch, parameters)`, the initial network first.
+    /// The first clean run's checkpoints `(epoch, parameters)`, the initial network first.
     pub path: Vec<(usize, Vec<f64>)>,
-    /// Sum of distances between consecutive checkpoints.
-    pub path_length: f64,
+    /// The first clean run's final network: "the network SGD finds".
     pub clean: Minimum,
     pub poisoned: Vec<Minimum>,
+    /// Full-batch Adam steps of each poisoned run.
+    pub poison_steps: usize,
     pub spec: MlpSpec,
     /// Final networks of the clean runs from [`MinefieldConfig::independent_seeds`]: the
     /// same data and recipe, other initial weights and batch orders.
     pub independent: Vec<Minimum>,
-    /// The clean run's initial network, untrained: what chance looks like on this task.
+    /// Initial networks of those runs, in the same order.
+    pub independent_starts: Vec<Vec<f64>>,
+    /// The first clean run's initial network, untrained: what chance looks like on this task.
     pub untrained: Minimum,
 }
 
@@ -183,36 +200,23 @@ fn distance(a: &[f64], b: &[f64]) -> f64 {
         .sqrt()
 }
 
-fn score(
-    mlp: &Mlp,
-    from_epoch: usize,
-    split: &Split,
-    path: &[(usize, Vec<f64>)],
-    length: f64,
-) -> Minimum {
-    let params = mlp.to_vec();
-    let nearest = path
-        .iter()
-        .map(|(_, p)| distance(p, &params))
-        .fold(f64::INFINITY, f64::min);
+fn score(mlp: &Mlp, from_epoch: usize, split: &Split) -> Minimum {
+    let acc = |set: &Points| accuracy(mlp.predict(set.x.view()).view(), &set.labels, 1);
     Minimum {
         from_epoch,
-        train_accuracy: accuracy(
-            mlp.predict(split.train.x.view()).view(),
-            &split.train.labels,
-            1,
-        ),
-        test_accuracy: accuracy(
-            mlp.predict(split.test.x.view()).view(),
-            &split.test.labels,
-            1,
-        ),
-        params,
-        distance_to_path: nearest / length,
+        train_accuracy: acc(&split.train),
+        flipped_accuracy: acc(&split.flipped),
+        test_accuracy: acc(&split.test),
+        params: mlp.to_vec(),
     }
 }
 
-/// Trains the clean run, then a poisoned run from every `poison_every`-th epoch's checkpoint.
+/// Trains the clean runs, then a poisoned run from each checkpoint in
+/// [`MinefieldConfig::poison_from`]. Every run is independent of the others and seeded from
+/// the config, so they run on separate threads without the result depending on scheduling.
+///
+/// # Panics
+/// If a poisoned run's starting epoch is not a checkpoint.
 pub fn run(cfg: &MinefieldConfig) -> MinefieldResult {
     let all = spirals(cfg.points_per_class, cfg.turns, cfg.seed);
     let split = split(&all, cfg.seed ^ 0x5917);
@@ -220,21 +224,6 @@ pub fn run(cfg: &MinefieldConfig) -> MinefieldResult {
     sizes.extend(&cfg.hidden);
     sizes.push(2);
     let spec = MlpSpec::relu(&sizes);
-    let loss = Loss::SoftmaxCrossEntropy { groups: 1 };
-    let (clean, path) = train_clean(cfg, &spec, &split, cfg.seed);
-    let mut untrained = clean.clone();
-    untrained.load_vec(&path[0].1);
-    let path_length = path.windows(2).map(|w| distance(&w[0].1, &w[1].1)).sum();
-    let untrained = score(&untrained, 0, &split, &path, path_length);
-    let clean_min = score(&clean, cfg.clean_epochs, &split, &path, path_length);
-    let independent = cfg
-        .independent_seeds
-        .iter()
-        .map(|&seed| {
-            let (net, _) = train_clean(cfg, &spec, &split, seed);
-            score(&net, cfg.clean_epochs, &split, &path, path_length)
-        })
-        .collect();
 
     // The training set repeated `train_weight` times weights the poisoned loss toward it.
     let mut parts = vec![split.train.x.view(); cfg.train_weight];
@@ -245,34 +234,77 @@ pub fn run(cfg: &MinefieldConfig) -> MinefieldResult {
         .chain(&split.flipped.labels)
         .copied()
         .collect();
-    let poisoned = path
-        .iter()
-        .filter(|(epoch, _)| epoch % cfg.poison_every == 0)
-        .map(|(epoch, params)| {
-            let mut mlp = clean.clone();
-            mlp.load_vec(params);
-            let mut t = Trainer::new(
-                mlp,
-                loss,
-                rmsprop(cfg.poison_lr, 0.0),
-                cfg.seed + *epoch as u64,
-            );
-            for _ in 0..cfg.poison_epochs {
-                t.epoch(poison_x.view(), Targets::Labels(&poison_labels), cfg.batch);
-            }
-            score(&t.mlp, *epoch, &split, &path, path_length)
-        })
-        .collect();
+
+    let (clean, path, independent, poisoned) = std::thread::scope(|s| {
+        let others: Vec<_> = cfg
+            .independent_seeds
+            .iter()
+            .map(|&seed| {
+                let (spec, split) = (&spec, &split);
+                s.spawn(move || train_clean(cfg, spec, split, seed))
+            })
+            .collect();
+        let (clean, path) = train_clean(cfg, &spec, &split, cfg.seed);
+        let poisoned: Vec<_> = cfg
+            .poison_from
+            .iter()
+            .map(|&epoch| {
+                let (_, params) = path
+                    .iter()
+                    .find(|(e, _)| *e == epoch)
+                    .expect("poisoned runs start from checkpoints");
+                let mut mlp = clean.clone();
+                mlp.load_vec(params);
+                let (x, labels, split) = (&poison_x, &poison_labels, &split);
+                s.spawn(move || {
+                    let net = poison(cfg, mlp, x, labels, cfg.seed + epoch as u64);
+                    score(&net, epoch, split)
+                })
+            })
+            .collect();
+        let independent: Vec<_> = others
+            .into_iter()
+            .map(|h| h.join().expect("a clean run"))
+            .collect();
+        let poisoned: Vec<Minimum> = poisoned
+            .into_iter()
+            .map(|h| h.join().expect("a poisoned run"))
+            .collect();
+        (clean, path, independent, poisoned)
+    });
+    let mut untrained = clean.clone();
+    untrained.load_vec(&path[0].1);
     MinefieldResult {
+        untrained: score(&untrained, 0, &split),
+        clean: score(&clean, cfg.clean_epochs, &split),
+        independent_starts: independent.iter().map(|(_, p)| p[0].1.clone()).collect(),
+        independent: independent
+            .iter()
+            .map(|(net, _)| score(net, cfg.clean_epochs, &split))
+            .collect(),
         split,
         path,
-        path_length,
-        clean: clean_min,
         poisoned,
-        untrained,
+        poison_steps: cfg.poison_steps,
         spec,
-        independent,
     }
+}
+
+/// A poisoned run: full-batch Adam on the training and flipped sets together, its learning
+/// rate decayed from `poison_lr` to zero along a cosine, no weight decay.
+fn poison(cfg: &MinefieldConfig, mlp: Mlp, x: &Array2<f64>, labels: &[usize], seed: u64) -> Mlp {
+    let loss = Loss::SoftmaxCrossEntropy { groups: 1 };
+    let adam = |lr| Optimizer::adam(lr);
+    let mut t = Trainer::new(mlp, loss, adam(cfg.poison_lr), seed);
+    let mut opt = OptimizerState::new(adam(cfg.poison_lr), &t.mlp);
+    for step in 0..cfg.poison_steps {
+        let done = step as f64 / cfg.poison_steps as f64;
+        opt.optimizer = adam(cfg.poison_lr * 0.5 * (1.0 + (std::f64::consts::PI * done).cos()));
+        t.gradient(x.view(), Targets::Labels(labels));
+        let grads = t.gradients().clone();
+        opt.step(&mut t.mlp, &grads);
+    }
+    t.mlp
 }
 
 /// A clean run from initialisation `seed`: its final network and its checkpoints.
@@ -299,13 +331,22 @@ fn train_clean(
     (clean.mlp, path)
 }
 
+/// Smallest, median and largest of `values`.
+pub fn spread(values: &[f64]) -> (f64, f64, f64) {
+    let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    (lo, median(values), hi)
+}
+
 impl MinefieldResult {
-    /// The clean checkpoints and poisoned minima projected on their first two principal
-    /// components: checkpoints first, then the poisoned minima, then the clean final net.
+    /// The first clean run's checkpoints, the poisoned minima and the other clean runs'
+    /// final networks projected on their first two principal components: checkpoints
+    /// first, then the poisoned minima, then the first run's final net, then the others.
     pub fn projection(&self) -> Projection {
         let mut points: Vec<Vec<f64>> = self.path.iter().map(|(_, p)| p.clone()).collect();
         points.extend(self.poisoned.iter().map(|m| m.params.clone()));
         points.push(self.clean.params.clone());
+        points.extend(self.independent.iter().map(|m| m.params.clone()));
         project_2d(&points)
     }
 
@@ -316,35 +357,51 @@ impl MinefieldResult {
         mlp
     }
 
-    /// Distance from `params` to the clean run's final network.
-    pub fn distance_to_final(&self, params: &[f64]) -> f64 {
-        distance(params, &self.clean.params)
-    }
-
-    /// Median distance from the poisoned minima to the clean run's final network.
-    pub fn median_poisoned_to_final(&self) -> f64 {
-        let d: Vec<f64> = self
-            .poisoned
-            .iter()
-            .map(|m| self.distance_to_final(&m.params))
-            .collect();
-        median(&d)
-    }
-
-    /// Distances from each independently trained clean network to the clean run's final
-    /// one, in the order of [`MinefieldConfig::independent_seeds`].
-    pub fn independent_to_final(&self) -> Vec<f64> {
-        self.independent
-            .iter()
-            .map(|m| self.distance_to_final(&m.params))
+    /// Every clean run's final network, the first run's first.
+    pub fn sgd_solutions(&self) -> Vec<&Minimum> {
+        std::iter::once(&self.clean)
+            .chain(&self.independent)
             .collect()
     }
 
-    /// Median distance to the clean run's final network of the checkpoints the poisoned
-    /// runs started from: how close they were before poisoning moved them.
-    pub fn median_start_to_final(&self) -> f64 {
-        let d: Vec<f64> = self
-            .poisoned
+    /// Distance from each poisoned minimum to the first clean run's final network.
+    pub fn poisoned_to_final(&self) -> Vec<f64> {
+        self.poisoned
+            .iter()
+            .map(|m| distance(&m.params, &self.clean.params))
+            .collect()
+    }
+
+    /// Distances between the final networks of every pair of clean runs (different seeds):
+    /// how far apart the solutions SGD finds lie.
+    pub fn between_sgd_solutions(&self) -> Vec<f64> {
+        let finals = self.sgd_solutions();
+        let mut d = Vec::new();
+        for (i, a) in finals.iter().enumerate() {
+            for b in &finals[i + 1..] {
+                d.push(distance(&a.params, &b.params));
+            }
+        }
+        d
+    }
+
+    /// Distance from each clean run's initial network to its final one, the first run's
+    /// first: how far SGD travels.
+    pub fn sgd_start_to_end(&self) -> Vec<f64> {
+        std::iter::once(distance(&self.path[0].1, &self.clean.params))
+            .chain(
+                self.independent_starts
+                    .iter()
+                    .zip(&self.independent)
+                    .map(|(start, end)| distance(start, &end.params)),
+            )
+            .collect()
+    }
+
+    /// Distance to the first clean run's final network of the checkpoint each poisoned run
+    /// started from: how close it was before poisoning moved it.
+    pub fn poison_starts_to_final(&self) -> Vec<f64> {
+        self.poisoned
             .iter()
             .map(|m| {
                 let (_, start) = self
@@ -352,26 +409,28 @@ impl MinefieldResult {
                     .iter()
                     .find(|(e, _)| *e == m.from_epoch)
                     .expect("a checkpoint");
-                self.distance_to_final(start)
+                distance(start, &self.clean.params)
             })
-            .collect();
-        median(&d)
+            .collect()
     }
 
-    /// Distance from the clean run's initial network to its final one.
-    pub fn start_to_end(&self) -> f64 {
-        self.distance_to_final(&self.path[0].1)
-    }
-
-    /// Median of the poisoned minima's distance to the path, relative to the path length.
-    pub fn median_distance_to_path(&self) -> f64 {
-        let d: Vec<f64> = self.poisoned.iter().map(|m| m.distance_to_path).collect();
-        median(&d)
+    /// The poisoned minimum that fits the training set best (the first of equals).
+    pub fn best_poisoned(&self) -> &Minimum {
+        self.poisoned
+            .iter()
+            .reduce(|best, m| {
+                if m.train_accuracy > best.train_accuracy {
+                    m
+                } else {
+                    best
+                }
+            })
+            .expect("a poisoned run")
     }
 }
 
-/// Decision regions of the clean network and of the poisoned network started from the
-/// clean run's final checkpoint, with the training points and the flipped points.
+/// Decision regions of the clean network and of the poisoned network that fits the training
+/// set best, with the training points and the flipped points.
 ///
 /// # Errors
 /// A drawing error.
@@ -380,7 +439,7 @@ pub fn draw_boundaries(result: &MinefieldResult) -> Result<String, figures::Draw
     use plotters::prelude::*;
     const CELLS: usize = 60;
     const EXTENT: f64 = 1.1;
-    let poisoned = result.poisoned.last().expect("a poisoned run");
+    let poisoned = result.best_poisoned();
     let panels = [
         ("clean training", &result.clean),
         ("poisoned training", poisoned),
@@ -447,8 +506,8 @@ pub fn draw_boundaries(result: &MinefieldResult) -> Result<String, figures::Draw
     })
 }
 
-/// The clean run's checkpoints and the poisoned minima, on the first two principal
-/// components of all of them.
+/// The first clean run's checkpoints, the poisoned minima and the final networks of the
+/// other clean runs, on the first two principal components of all of them.
 ///
 /// # Errors
 /// A drawing error.
@@ -471,7 +530,7 @@ pub fn draw_path(result: &MinefieldResult) -> Result<String, figures::DrawError>
     figures::svg(SIZE, |root| {
         let mut chart = figures::frame(
             &mut ChartBuilder::on(root),
-            "SGD's path and the poisoned minima found from it (PCA)",
+            "SGD's path, the poisoned minima, and SGD from other seeds (PCA)",
         )
         .build_cartesian_2d(span(&xs), span(&ys))?;
         figures::mesh(
@@ -516,6 +575,14 @@ pub fn draw_path(result: &MinefieldResult) -> Result<String, figures::DrawError>
             )))?
             .label("SGD's final network")
             .legend(|(x, y)| TriangleMarker::new((x + 11, y), 7, PALETTE[1].filled()));
+        chart
+            .draw_series(
+                p.coords[n_path + n_poison + 1..]
+                    .iter()
+                    .map(|&c| TriangleMarker::new(c, 7, PALETTE[2].filled())),
+            )?
+            .label("SGD from other seeds")
+            .legend(|(x, y)| TriangleMarker::new((x + 11, y), 6, PALETTE[2].filled()));
         figures::legend(&mut chart, SeriesLabelPosition::UpperRight)?;
         Ok(())
     })
