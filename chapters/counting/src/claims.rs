@@ -6,6 +6,7 @@ use crate::experiments::Results;
 use crate::proportion::{break_even_chance, log10_share_above, share_in_double_precision};
 use crate::{minefield, scaling_law};
 use certified::Enclosure;
+use ledger::number::count;
 use ledger::{Claim, Quantity, Seed, Stated, Test, Verdict};
 use nets::stats::median;
 
@@ -487,7 +488,7 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
             Test::small(format!(
                 "holds if every poisoned net has at least 98% train and below 53% test accuracy; the value is the lowest train accuracy among them ({} poisoned nets after {} full-batch Adam steps on the training and flipped points: train accuracy {}, flipped points fitted {}, test accuracy {}; the {} SGD solutions: train {}, test {})",
                 poisoned.len(),
-                mine.poison_steps,
+                count(mine.poison_steps),
                 of(&poisoned_refs, |m| m.train_accuracy),
                 of(&poisoned_refs, |m| m.flipped_accuracy),
                 of(&poisoned_refs, |m| m.test_accuracy),
