@@ -174,6 +174,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_count_prints_with_its_thousands_grouped() {
+        assert_eq!(count(4_000_000u64), "4,000,000");
+        assert_eq!(count(992usize), "992");
+        assert_eq!(count(0u32), "0");
+    }
+
+    #[test]
     fn huge_and_tiny_values_print_as_the_sources_print_them() {
         let tiny = Quantity::Log10 {
             lo: -184_946_673.560_0,

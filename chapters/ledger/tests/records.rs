@@ -219,3 +219,51 @@ fn a_contradicted_ordinary_value_keeps_its_rival_an_ordinary_number() {
     assert!((rival - 0.5).abs() < 1e-12, "{rival}");
     assert_eq!(record.rival_verdict, Some(Verdict::Reproduced));
 }
+
+#[test]
+fn each_kind_of_claim_is_made_by_its_constructor() {
+    let source = || Seed::Turner.quote("a quote");
+    let number = Claim::number(
+        "records.number",
+        source(),
+        Stated::Exact(19_999),
+        Quantity::Integer(19_999),
+        Verdict::Reproduced,
+    )
+    .unit("MB")
+    .digits(3);
+    assert_eq!(
+        number,
+        Claim {
+            id: "records.number",
+            source: source(),
+            stated: Stated::Exact(19_999),
+            computed: Computed::Number(Quantity::Integer(19_999)),
+            unit: "MB",
+            digits: 3,
+            expect: Verdict::Reproduced,
+        }
+    );
+    let decided = Test::small("holds if it is positive").on(
+        Quantity::Real(1.0),
+        "a negative value",
+        Quantity::Real(-1.0),
+        |q| q.to_f64() > 0.0,
+    );
+    let statement = Claim::statement(
+        "records.statement",
+        source(),
+        "it is positive",
+        decided.clone(),
+        Verdict::Qualitative,
+    );
+    assert_eq!(statement.stated, Stated::Statement("it is positive"));
+    assert_eq!(statement.computed, decided);
+    assert_eq!((statement.unit, statement.digits), ("", 0));
+    assert_eq!(statement.expect, Verdict::Qualitative);
+    let unchecked = Claim::not_checkable("records.opinion", source(), "an opinion", "no data");
+    assert_eq!(unchecked.stated, Stated::Unverifiable("an opinion"));
+    assert_eq!(unchecked.computed, Computed::Nothing { why: "no data" });
+    assert_eq!(unchecked.expect, Verdict::NotCheckable);
+    assert_eq!(record(&unchecked).unwrap().verdict, Verdict::NotCheckable);
+}
