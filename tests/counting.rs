@@ -258,7 +258,7 @@ fn outputs<C: Chapter>(results: &C::Results) -> Result<(String, Vec<String>), St
         .iter()
         .map(|c| ledger::ClaimRecord::new(c, C::NAME, C::TITLE))
         .collect::<Result<Vec<_>, _>>()?;
-    let json = serde_json::to_string_pretty(&records).map_err(|e| e.to_string())?;
+    let json = catalog::ledger_json(&records).map_err(|e| e.to_string())?;
     let svgs = C::figures(results)
         .into_iter()
         .map(|f| {
