@@ -145,10 +145,15 @@ impl Comparison {
     /// The differences in words: "no word differs", or each one, with `;` between.
     pub fn describe(&self) -> String {
         if !self.found() {
-            return format!(
-                "not found: the best span, “{}”, differs in {} of the quotation's {} words",
-                self.matched, self.distance, self.words
-            );
+            let best = if self.matched.is_empty() {
+                format!("none of its {} words is there", self.words)
+            } else {
+                format!(
+                    "the nearest span, “{}”, differs in {} of its {} words",
+                    self.matched, self.distance, self.words
+                )
+            };
+            return format!("not found, no span matching within half its words ({best})");
         }
         let mut text = if self.exact() {
             "no word differs".to_string()
@@ -447,10 +452,10 @@ impl Quotation {
                 "the sentence of {author} it stands for, “{quoted}” (words of the sentence left out count, unless an ellipsis marks the cut)"
             )
         } else {
-            format!("the span of {author} that matches it best, in “{quoted}”")
+            format!("the span that matches it best in {author}, “{quoted}”")
         };
         let criterion = format!(
-            "holds if no word of the quotation, “{}”, differs from {against_what}; {NORMALISATION}; found: {}",
+            "holds if no word of the quotation, “{}”, differs from {against_what}; {NORMALISATION}; result: {}",
             self.passage,
             found.describe(),
         );
