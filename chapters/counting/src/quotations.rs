@@ -13,7 +13,7 @@ use ledger::quotation::Quotation;
 use ledger::{Seed, Source, Verdict};
 
 /// What a checked quotation's claim states.
-pub const MATCHES_CARLSMITH: &str = "the essay's quotation matches Carlsmith's text";
+pub const MATCHES_CARLSMITH: &str = "the essay's quotation matches Carlsmith's text as the book holds it (the forum post of §4.1–4.2)";
 /// The same, for Turner quoting the essay.
 pub const MATCHES_ESSAY: &str = "Turner's quotation matches the essay's text";
 
