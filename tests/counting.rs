@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::run_chapter_tests;
+use common::{Quote, Seeds, check_quotes, run_chapter_tests};
 use std::process::ExitCode;
 
 use certified::Enclosure;
@@ -14,8 +14,11 @@ use counting::experiments::Results;
 use counting::proportion::{
     answers_needed, break_even_chance, log10_share_above, share_in_double_precision,
 };
+use counting::quotations;
 use ledger::Claim;
+use ledger::quotation::compare;
 use num_bigint::BigUint;
+use std::path::PathBuf;
 
 fn main() -> ExitCode {
     run_chapter_tests::<Counting>(extras![
@@ -29,6 +32,8 @@ fn main() -> ExitCode {
         double_precision_underflows_where_the_enclosure_does_not,
         break_even_chance_is_where_the_conclusion_flips,
         a_second_run_gives_the_same_bytes,
+        quotations_are_compared_where_the_quoted_text_matches_best,
+        unlocated_quotations_match_nothing_in_carlsmiths_texts,
     ])
 }
 
@@ -301,4 +306,102 @@ fn find<'a>(claims: &'a [Claim], id: &str) -> &'a Claim {
         .iter()
         .find(|c| c.id == id)
         .unwrap_or_else(|| panic!("no claim with id `{id}`"))
+}
+
+/// The folder of the source texts, or none when they are absent and not required.
+fn seed_texts() -> Option<PathBuf> {
+    match common::seeds().unwrap_or_else(|e| panic!("{e}")) {
+        Seeds::Found(dir) => Some(dir),
+        Seeds::Absent(dir) => {
+            assert!(
+                !common::seeds_required(),
+                "the source texts are required but not at {}",
+                dir.display()
+            );
+            None
+        }
+    }
+}
+
+fn read_seed(dir: &std::path::Path, file: &str) -> String {
+    std::fs::read_to_string(dir.join(file))
+        .unwrap_or_else(|e| panic!("cannot read {file} in {}: {e}", dir.display()))
+}
+
+/// Each checked quotation's passage lies in its quoting sentence; the words it is compared
+/// with are verbatim in the quoted text; and the span of the *whole* quoted text that the
+/// passage matches best lies within those words, so they are the place to compare it with
+/// (a passage not found in them is found nowhere in that text either).
+fn quotations_are_compared_where_the_quoted_text_matches_best(_: &Results) {
+    let checked = quotations::checked();
+    for q in &checked {
+        let quoting = q.quotation.quoting.quote;
+        assert!(
+            quoting.contains(q.quotation.passage),
+            "claim `{}`: the passage is not in its quoting sentence",
+            q.id
+        );
+    }
+    let Some(dir) = seed_texts() else { return };
+    let quoted: Vec<Quote<'_>> = checked
+        .iter()
+        .map(|q| Quote {
+            id: q.id,
+            seed_file: q.quotation.quoted.file(),
+            quote: q.quotation.quoted.quote,
+        })
+        .collect();
+    if let Err(e) = check_quotes(&quoted, &Seeds::Found(dir.clone()), true) {
+        panic!("the quoted words: {e}");
+    }
+    for q in &checked {
+        let text = read_seed(&dir, q.quotation.quoted.file());
+        let whole = compare(q.quotation.passage, &text);
+        if q.quotation.compare().found() {
+            let fragment = q.quotation.quoted.quote;
+            let inside = text
+                .match_indices(fragment)
+                .any(|(at, _)| at <= whole.span.start && whole.span.end <= at + fragment.len());
+            assert!(
+                whole.found() && inside,
+                "claim `{}`: the best span of the whole text, “{}”, is not within the words compared with",
+                q.id,
+                whole.matched
+            );
+        } else {
+            assert!(
+                !whole.found(),
+                "claim `{}`: not found in the words compared with, but found in the whole text: “{}”",
+                q.id,
+                whole.matched
+            );
+        }
+    }
+}
+
+/// The passages recorded as outside the seeds match no span of either Carlsmith text within
+/// half their words.
+fn unlocated_quotations_match_nothing_in_carlsmiths_texts(_: &Results) {
+    let unlocated = quotations::unlocated();
+    for u in &unlocated {
+        assert!(
+            u.quoting.quote.contains(u.passage),
+            "claim `{}`: the passage is not in its quoting sentence",
+            u.id
+        );
+    }
+    let Some(dir) = seed_texts() else { return };
+    for u in &unlocated {
+        for seed in quotations::SEARCHED {
+            let c = compare(u.passage, &read_seed(&dir, seed.file()));
+            assert!(
+                !c.found(),
+                "claim `{}`: found in {}: “{}” ({})",
+                u.id,
+                seed.file(),
+                c.matched,
+                c.describe()
+            );
+        }
+    }
 }

@@ -4,7 +4,7 @@
 use crate::addition::AdditionTask;
 use crate::experiments::Results;
 use crate::proportion::{break_even_chance, log10_share_above, share_in_double_precision};
-use crate::{minefield, scaling_law};
+use crate::{minefield, quotations, scaling_law};
 use certified::Enclosure;
 use ledger::number::count;
 use ledger::{Claim, Quantity, Seed, Stated, Test, Verdict};
@@ -32,7 +32,21 @@ fn log10(e: &Enclosure) -> Quantity {
 pub fn claims(results: &Results) -> Vec<Claim> {
     let mut all = arithmetic_claims();
     all.extend(training_claims(results));
+    all.extend(quotation_claims());
     all
+}
+
+/// The quotations across the texts: each checked one against the words it quotes
+/// (reproduced when no word differs), each one the seeds do not hold recorded as not
+/// checkable.
+pub fn quotation_claims() -> Vec<Claim> {
+    let checked = quotations::checked()
+        .into_iter()
+        .map(|q| q.quotation.claim(q.id, q.stated, q.expect));
+    let unlocated = quotations::unlocated()
+        .into_iter()
+        .map(|u| Claim::not_checkable(u.id, u.quoting, quotations::MATCHES_CARLSMITH, u.why));
+    checked.chain(unlocated).collect()
 }
 
 /// The counting argument's arithmetic, at the essay's setting.

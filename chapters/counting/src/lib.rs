@@ -20,7 +20,10 @@
 //! - [`width`]: test error against width, standard and µP;
 //! - [`shift`]: accuracy on the line under a distribution shift (Miller et al.);
 //!
-//! and the shared pieces: [`teacher`] (the synthetic task of `width` and `shift`),
+//! How the texts quote each other: [`quotations`], every passage the essay attributes to
+//! Carlsmith (and the essay's opening as Turner quotes it) against the words it quotes.
+//!
+//! And the shared pieces: [`teacher`] (the synthetic task of `width` and `shift`),
 //! [`figures`] and [`claims`] (the chapter's ledger rows); means, medians and quantiles
 //! over seeds and samples are [`nets::stats`]'s.
 
@@ -33,6 +36,7 @@ pub mod figures;
 pub mod minefield;
 pub mod polynomial;
 pub mod proportion;
+pub mod quotations;
 pub mod scaling_law;
 pub mod shift;
 pub mod teacher;

@@ -8,6 +8,7 @@
 pub mod claim;
 pub mod notebook;
 pub mod number;
+pub mod quotation;
 pub mod record;
 pub mod seed;
 pub mod timing;
@@ -15,6 +16,7 @@ pub mod verdict;
 
 pub use claim::{Assessment, Claim, Computed, Decision, Rival, RivalOutcome, Stated, Test};
 pub use number::{Quantity, Style};
+pub use quotation::{Comparison, Difference, Quotation};
 pub use record::{ClaimRecord, FIGURES_DIR, GENERATED_DIR, LEDGER_FILE};
 pub use seed::{Origin, Seed, Source};
 pub use timing::{Timing, timed};
