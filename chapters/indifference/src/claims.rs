@@ -16,7 +16,7 @@ use crate::coarse_graining::{
     Carving, Ratio, carvings_all_disagree, events_coarse_grained, sum_of_seven,
     sum_of_seven_carved_once,
 };
-use crate::crux::{CruxResult, Measured};
+use crate::crux::{CruxResult, Measured, Target, TargetRun};
 use crate::cube_factory::CubeResult;
 use crate::estimate::Estimate;
 use crate::experiments::Results;
@@ -561,6 +561,32 @@ pub const TRACKS: f64 = 0.5;
 /// How far above chance SGD's mean test accuracy must be, at every training-set size.
 pub const ABOVE_CHANCE: f64 = 0.2;
 
+/// Fewest networks the parameter count must keep at a training-set size for its mean to be
+/// compared with SGD's there; below it the size is reported as not measured.
+pub const MIN_KEPT: usize = 10;
+
+/// Whether trained networks' mean test accuracy is off one half by more than two standard
+/// errors: where it is not, the function count's error is sampling noise and the ratio
+/// [`tracks`] takes is undefined, so the size is reported, not compared.
+fn above_chance(m: &Measured) -> bool {
+    let n = m.kept();
+    if n < 2 {
+        return false;
+    }
+    let mean = m.mean_accuracy();
+    let var = m
+        .test_accuracies
+        .iter()
+        .map(|a| (a - mean).powi(2))
+        .sum::<f64>()
+        / (n - 1) as f64;
+    (mean - 0.5).abs() > 2.0 * (var / n as f64).sqrt()
+}
+
+/// "Most of the time": the share of fitted networks that defy the target somewhere that the
+/// counting argument's prediction needs.
+pub const MOST_OF_THE_TIME: f64 = 0.5;
+
 /// The smallest margin of mean test accuracy above one half, over training-set sizes.
 fn margin_above_half(measures: &[&Measured]) -> f64 {
     measures
@@ -572,9 +598,10 @@ fn margin_above_half(measures: &[&Measured]) -> f64 {
 /// Whether a predictor's mean test accuracy is, at every training-set size, within
 /// [`TRACKS`] of the function count's error from SGD's: `(predictor, sgd)` pairs.
 fn tracks(pairs: &[(f64, f64)]) -> bool {
-    pairs
-        .iter()
-        .all(|&(pred, sgd)| (sgd - pred).abs() <= TRACKS * (sgd - 0.5).abs())
+    !pairs.is_empty()
+        && pairs
+            .iter()
+            .all(|&(pred, sgd)| (sgd - pred).abs() <= TRACKS * (sgd - 0.5).abs())
 }
 
 /// The largest 95% upper bound, over training-set sizes, on a measure's schemer share.
@@ -582,108 +609,280 @@ fn worst_schemer_upper(measures: &[&Measured]) -> f64 {
     measures
         .iter()
         .map(|m| {
-            Estimate::new(m.schemers as u64, m.test_accuracies.len().max(1) as u64)
+            Estimate::new(m.schemers as u64, m.kept().max(1) as u64)
                 .ci95()
                 .1
         })
         .fold(0.0, f64::max)
 }
 
+/// The smallest 95% lower bound, over training-set sizes, on a measure's share of networks
+/// that defy the target on at least one trigger input.
+fn least_defier_lower(measures: &[&Measured]) -> f64 {
+    measures
+        .iter()
+        .map(|m| {
+            Estimate::new(m.defiers as u64, m.kept().max(1) as u64)
+                .ci95()
+                .0
+        })
+        .fold(1.0, f64::min)
+}
+
 /// A measure's schemer analogs over all training-set sizes, as a percentage of its networks.
 fn pooled_schemer_percent(measures: &[&Measured]) -> f64 {
     let schemers: usize = measures.iter().map(|m| m.schemers).sum();
-    let all: usize = measures.iter().map(|m| m.test_accuracies.len()).sum();
+    let all: usize = measures.iter().map(|m| m.kept()).sum();
     100.0 * schemers as f64 / all.max(1) as f64
+}
+
+/// A measure's networks that defy the target somewhere, pooled, as a percentage.
+fn pooled_defier_percent(measures: &[&Measured]) -> f64 {
+    let defiers: usize = measures.iter().map(|m| m.defiers).sum();
+    let all: usize = measures.iter().map(|m| m.kept()).sum();
+    100.0 * defiers as f64 / all.max(1) as f64
+}
+
+/// The targets the accuracy and schemer tests are decided on: those with structure beyond the
+/// training set. On a uniformly random target every learner's expected test accuracy is one
+/// half, whatever its bias, so no test of accuracy or of "defying the target" can tell the
+/// measures apart there; it is reported beside, as a control.
+fn decided(r: &CruxResult) -> Vec<&TargetRun> {
+    r.targets
+        .iter()
+        .filter(|t| !matches!(t.target, Target::Random(_)))
+        .collect()
+}
+
+fn controls(r: &CruxResult) -> Vec<&TargetRun> {
+    r.targets
+        .iter()
+        .filter(|t| matches!(t.target, Target::Random(_)))
+        .collect()
+}
+
+/// Every trained network set (every arm, every size) of the given targets.
+fn trained<'a>(targets: &[&'a TargetRun]) -> Vec<&'a Measured> {
+    targets
+        .iter()
+        .flat_map(|t| t.points.iter().flat_map(|p| p.arms.iter()))
+        .collect()
+}
+
+fn uniform_of<'a>(targets: &[&'a TargetRun]) -> Vec<&'a Measured> {
+    targets
+        .iter()
+        .flat_map(|t| t.points.iter().map(|p| &p.uniform))
+        .collect()
+}
+
+/// `name (K bits): text` for each target, `; `-separated.
+fn per_target(targets: &[&TargetRun], text: impl Fn(&TargetRun) -> String) -> String {
+    targets
+        .iter()
+        .map(|t| {
+            format!(
+                "{} ({:.0} bits): {}",
+                t.target.name(),
+                t.complexity_bits,
+                text(t)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Each arm's value of `stat` on a target's trained networks, `, `-separated.
+fn per_arm(r: &CruxResult, t: &TargetRun, stat: impl Fn(&[&Measured]) -> String) -> String {
+    r.arm_names
+        .iter()
+        .enumerate()
+        .map(|(a, name)| {
+            let ms: Vec<&Measured> = t.points.iter().map(|p| &p.arms[a]).collect();
+            format!("{name} {}", stat(&ms))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The runs that never fit, per target and arm.
+fn never_fit_text(r: &CruxResult) -> String {
+    let targets: Vec<&TargetRun> = r.targets.iter().collect();
+    per_target(&targets, |t| {
+        per_arm(r, t, |ms| {
+            let never: usize = ms.iter().map(|m| m.never_fit).sum();
+            format!("{never} of {}", ms.len() * r.sgd_runs)
+        })
+    })
 }
 
 /// The crux's claims.
 ///
 /// Each is decided against the function count's own prediction, drawn as the other measures
-/// are ([`CruxPoint::uniform`](crate::crux::CruxPoint::uniform)): a uniform draw over the functions that fit the training set.
+/// are ([`CruxPoint::uniform`](crate::crux::CruxPoint::uniform)): a uniform draw over the
+/// functions that fit the training set. The tests are decided on the targets with structure
+/// (the first bit, the parity of two bits, the majority of three) and every training arm; the
+/// random target's values are reported beside them.
 pub fn crux_claims(r: &CruxResult) -> Vec<Claim> {
-    let first = &r.points[0];
-    let sgd: Vec<&Measured> = r.points.iter().map(|p| &p.sgd).collect();
-    let uniform: Vec<&Measured> = r.points.iter().map(|p| &p.uniform).collect();
-    let runs = r
-        .points
+    let first = &r.points()[0];
+    let targets = decided(r);
+    let control = controls(r);
+    let sgd = trained(&targets);
+    let uniform = uniform_of(&targets);
+    // What meeting the bars looks like: the same networks on the first-bit target alone, the
+    // chapter's only target before the harder ones.
+    let first_bit: Vec<&TargetRun> = r.targets.iter().take(1).collect();
+    let first_bit_sgd = trained(&first_bit);
+    let first_bit_rival = format!(
+        "the same trained networks on the {} target alone, the chapter's only target before the harder ones, showing what meeting the bar looks like",
+        r.targets[0].target.name()
+    );
+    let never_fit: usize = trained(&r.targets.iter().collect::<Vec<_>>())
         .iter()
-        .map(|p| p.sgd.test_accuracies.len())
-        .min()
-        .unwrap_or(0);
-    let draws = first.uniform.test_accuracies.len();
-    let ms: Vec<String> = r.points.iter().map(|p| p.m.to_string()).collect();
+        .map(|m| m.never_fit)
+        .sum();
+    let draws = first.uniform.kept();
+    let ms: Vec<String> = first_points(r).map(|p| p.m.to_string()).collect();
     let ms = ms.join(", ");
     let inputs = first.m + first.unseen;
-    let params_vs_sgd: Vec<(f64, f64)> = r
-        .points
-        .iter()
-        .map(|p| (p.parameters.mean_accuracy(), p.sgd.mean_accuracy()))
-        .collect();
-    let uniform_vs_sgd: Vec<(f64, f64)> = r
-        .points
-        .iter()
-        .map(|p| (p.uniform.mean_accuracy(), p.sgd.mean_accuracy()))
-        .collect();
-    let accepted = r
-        .points
-        .iter()
-        .map(|p| format!("{} at m = {}", p.parameters.test_accuracies.len(), p.m))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let errors = |pairs: &[(f64, f64)]| {
-        pairs
+    let arms = r.arm_names.join(" and ");
+    let names = |ts: &[&TargetRun]| {
+        ts.iter()
+            .map(|t| t.target.name())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let set_up = format!(
+        "targets {} (decided) and {} (the control, reported beside: on a random target every learner's expected test accuracy is one half); training sets of {ms} of {inputs} inputs; {} runs per target, size and arm ({arms}), {never_fit} of them never fitting within the step budget ({})",
+        names(&targets),
+        names(&control),
+        r.sgd_runs,
+        never_fit_text(r)
+    );
+    // The parameter count against each arm, at the sizes where it kept enough networks.
+    let pairs = |targets: &[&TargetRun],
+                 pred: &dyn Fn(&crate::crux::CruxPoint) -> &Measured|
+     -> Vec<(f64, f64)> {
+        targets
             .iter()
-            .zip(&r.points)
-            .map(|(&(pred, sgd), p)| {
-                format!(
-                    "m = {}: {:.1} against {:.1} points",
-                    p.m,
-                    100.0 * (sgd - pred).abs(),
-                    100.0 * (sgd - 0.5).abs()
-                )
+            .flat_map(|t| t.points.iter())
+            .filter(|p| p.parameters.kept() >= MIN_KEPT)
+            .flat_map(|p| {
+                let predicted = pred(p).mean_accuracy();
+                p.arms
+                    .iter()
+                    .filter(|a| above_chance(a))
+                    .map(move |a| (predicted, a.mean_accuracy()))
+            })
+            .collect()
+    };
+    let params_vs_sgd = pairs(&targets, &|p| &p.parameters);
+    let uniform_vs_sgd = pairs(&targets, &|p| &p.uniform);
+    let errors = |t: &TargetRun, pred: &dyn Fn(&crate::crux::CruxPoint) -> &Measured| {
+        t.points
+            .iter()
+            .map(|p| {
+                if p.parameters.kept() < MIN_KEPT {
+                    return format!("m = {}: {} kept, not measured", p.m, p.parameters.kept());
+                }
+                let p_acc = pred(p).mean_accuracy();
+                let errs = p
+                    .arms
+                    .iter()
+                    .map(|a| {
+                        if !above_chance(a) {
+                            return "trained networks at chance, not compared".to_string();
+                        }
+                        let s = a.mean_accuracy();
+                        format!(
+                            "{:.1} against {:.1}",
+                            100.0 * (s - p_acc).abs(),
+                            100.0 * (s - 0.5).abs()
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" / ");
+                format!("m = {} ({} kept): {errs}", p.m, p.parameters.kept())
             })
             .collect::<Vec<_>>()
-            .join("; ")
+            .join(", ")
     };
     let k = r.trigger_size;
     let function_share = 0.5f64.powi(k as i32);
     let uniform_rival = format!(
-        "the function count, sampled: {draws} truth tables per training-set size drawn uniformly from those that fit it"
+        "the function count, sampled: {draws} truth tables per target and training-set size drawn uniformly from those that fit"
     );
+    let margins = |ts: &[&TargetRun]| {
+        per_target(ts, |t| {
+            per_arm(r, t, |ms| format!("{:.1}", 100.0 * margin_above_half(ms)))
+        })
+    };
+    let schemer_uppers = |ts: &[&TargetRun]| {
+        per_target(ts, |t| {
+            per_arm(r, t, |ms| {
+                format!("{:.1}%", 100.0 * worst_schemer_upper(ms))
+            })
+        })
+    };
+    let defier_text = |ts: &[&TargetRun]| {
+        per_target(ts, |t| {
+            per_arm(r, t, |ms| {
+                let shares: Vec<String> = ms
+                    .iter()
+                    .map(|m| format!("{:.0}%", 100.0 * m.defier_share()))
+                    .collect();
+                format!(
+                    "{} (least lower bound {:.0}%)",
+                    shares.join(", "),
+                    100.0 * least_defier_lower(ms)
+                )
+            })
+        })
+    };
     vec![
         Claim::statement(
             "crux.sgd-is-not-uniform-over-functions",
             Seed::BelrosePope.quote("These results strongly suggest that SGD is not doing anything like sampling uniformly at random from the set of representable functions that do well on the training set."),
             "SGD does not sample consistent functions uniformly",
             Test::small(format!(
-                "holds if, at every training-set size ({ms} of {inputs} inputs), the mean test accuracy of networks trained until they fit ({runs} or more runs each) exceeds one half, what a uniform draw over the consistent functions gives, by at least {:.0} points (smallest margin: SGD {:.1} points, the sampled function count {:.1})",
+                "holds if, at every decided target, training-set size and arm, the mean test accuracy of networks trained until they fit exceeds one half, what a uniform draw over the consistent functions gives, by at least {:.0} points (smallest margin, the value: trained networks {:.1} points, the sampled function count {:.1}; the first bit's first arm at m = {} averages {:.1}%). Smallest margin per target, in points: {}; the control: {}. Set-up: {set_up}",
                 100.0 * ABOVE_CHANCE,
                 100.0 * margin_above_half(&sgd),
-                100.0 * margin_above_half(&uniform)
+                100.0 * margin_above_half(&uniform),
+                first.m,
+                100.0 * first.sgd.mean_accuracy(),
+                margins(&targets),
+                margins(&control),
             ))
             .on_data(
-                Quantity::Real(100.0 * first.sgd.mean_accuracy()),
+                Quantity::Real(100.0 * margin_above_half(&sgd)),
                 sgd.as_slice(),
-                uniform_rival.clone(),
-                Quantity::Real(100.0 * first.uniform.mean_accuracy()),
-                uniform.as_slice(),
+                first_bit_rival.clone(),
+                Quantity::Real(100.0 * margin_above_half(&first_bit_sgd)),
+                first_bit_sgd.as_slice(),
                 |ms: &[&Measured]| margin_above_half(ms) >= ABOVE_CHANCE,
             ),
-            Verdict::Qualitative,
-        ).unit("%").digits(3),
+            Verdict::NotReproduced,
+        ).unit("points").digits(3),
         Claim::statement(
             "crux.parameters-track-sgd",
             Seed::Turner.quote("This supports the idea that “counting arguments over parameterizations” are far more appropriate than “counting arguments over functions."),
             "counting parameterizations predicts training better than counting functions",
             Test::small(format!(
-                "holds if, at every training-set size, the mean test accuracy of randomly initialised networks that fit the training set ({} drawn; accepted {accepted}) is off SGD's by at most {TRACKS} times what the function count's one half is off it, in points of test accuracy ({})",
+                "holds if, at every decided target, arm and training-set size where the parameter count kept at least {MIN_KEPT} networks and the trained networks' mean test accuracy is off one half by more than two standard errors, the mean test accuracy of randomly initialised networks that fit the training set ({} drawn) is off the trained networks' by at most {TRACKS} times what the function count's one half is off it, in points of test accuracy ({} comparisons); per target, the parameter count's error against one half's: {}; the control: {}; the sampled function count as the predictor: {}. The value is the parameter count's mean test accuracy on the first bit at m = {}. Set-up: {set_up}",
                 count(r.samples),
-                errors(&params_vs_sgd)
+                params_vs_sgd.len(),
+                per_target(&targets, |t| errors(t, &|p| &p.parameters)),
+                per_target(&control, |t| errors(t, &|p| &p.parameters)),
+                per_target(&targets, |t| errors(t, &|p| &p.uniform)),
+                first.m,
             ))
             .on_data(
                 Quantity::Real(100.0 * first.parameters.mean_accuracy()),
                 params_vs_sgd.as_slice(),
-                format!("{uniform_rival}, as the predictor ({})", errors(&uniform_vs_sgd)),
+                format!(
+                    "{uniform_rival}, as the predictor at the same comparisons"
+                ),
                 Quantity::Real(100.0 * first.uniform.mean_accuracy()),
                 uniform_vs_sgd.as_slice(),
                 tracks,
@@ -695,19 +894,47 @@ pub fn crux_claims(r: &CruxResult) -> Vec<Claim> {
             Seed::BelrosePope.quote("Without an indifference principle, we might think that SGD is strongly biased toward producing non-schemers, even if there are “more” schemers."),
             "SGD gives less mass than the function count to functions that defy the target on every trigger input",
             Test::small(format!(
-                "holds if, at every training-set size, the 95% upper bound on the share of networks that defy the target on all {k} trigger inputs lies below the function count's 2^-{k} (worst upper bound: SGD {:.1}%, the sampled function count {:.1}%)",
+                "holds if, at every decided target, training-set size and arm, the 95% upper bound on the share of fitted networks that defy the target on all {k} trigger inputs lies below the function count's 2^-{k} (worst upper bound: trained networks {:.1}%, the sampled function count {:.1}%; the value is pooled over the decided targets, sizes and arms). Worst upper bound per target: {}; the control: {}. Set-up: {set_up}",
                 100.0 * worst_schemer_upper(&sgd),
-                100.0 * worst_schemer_upper(&uniform)
+                100.0 * worst_schemer_upper(&uniform),
+                schemer_uppers(&targets),
+                schemer_uppers(&control),
             ))
             .on_data(
                 Quantity::Real(pooled_schemer_percent(&sgd)),
                 sgd.as_slice(),
-                uniform_rival,
-                Quantity::Real(pooled_schemer_percent(&uniform)),
-                uniform.as_slice(),
+                first_bit_rival,
+                Quantity::Real(pooled_schemer_percent(&first_bit_sgd)),
+                first_bit_sgd.as_slice(),
                 |ms: &[&Measured]| worst_schemer_upper(ms) < function_share,
             ),
-            Verdict::Qualitative,
+            Verdict::NotReproduced,
+        ).unit("%").digits(2),
+        Claim::statement(
+            "crux.defies-somewhere",
+            Seed::BelrosePope.quote("Since there are “more” possible schemers than non-schemers, the argument goes, we should expect training to produce schemers most of the time."),
+            "training mostly produces functions that fit the training set and defy the target somewhere it is not watched, the class that is more numerous",
+            Test::small(format!(
+                "holds if, at every decided target, training-set size and arm, the 95% lower bound on the share of fitted networks that defy the target on at least one of the {k} trigger inputs (never in training) exceeds {:.0}%, \"most of the time\"; that class is 1 - 2^-{k} of the consistent functions (least lower bound: trained networks {:.1}%, the sampled function count {:.1}%; the value is pooled over the decided targets, sizes and arms). Share per training-set size, per target: {}; the control: {}. Set-up: {set_up}",
+                100.0 * MOST_OF_THE_TIME,
+                100.0 * least_defier_lower(&sgd),
+                100.0 * least_defier_lower(&uniform),
+                defier_text(&targets),
+                defier_text(&control),
+            ))
+            .on_data(
+                Quantity::Real(pooled_defier_percent(&sgd)),
+                sgd.as_slice(),
+                uniform_rival,
+                Quantity::Real(pooled_defier_percent(&uniform)),
+                uniform.as_slice(),
+                |ms: &[&Measured]| least_defier_lower(ms) > MOST_OF_THE_TIME,
+            ),
+            Verdict::NotReproduced,
         ).unit("%").digits(2),
     ]
+}
+
+fn first_points(r: &CruxResult) -> impl Iterator<Item = &crate::crux::CruxPoint> {
+    r.points().iter()
 }
