@@ -131,7 +131,7 @@ impl Default for CruxConfig {
                 Target::FirstBit,
                 Target::Parity2,
                 Target::Majority3,
-                Target::Random(0x5eed_0f_7a29),
+                Target::Random(0x005e_ed0f_7a29),
             ],
             training_sizes: vec![8, 16, 24, 32],
             trigger_size: 4,
