@@ -20,7 +20,7 @@ fn the_function_count_gives_the_binomial_and_the_measures_are_apart(r: &Results)
     let pmf = function_accuracy_pmf(10);
     assert!((pmf.iter().sum::<f64>() - 1.0).abs() < 1e-12);
     assert!((pmf[5] - 252.0 / 1024.0).abs() < 1e-12);
-    for p in &r.crux.points {
+    for p in r.crux.points() {
         assert!(
             p.parameters.test_accuracies.len() >= 10,
             "m = {}: too few accepted",

@@ -16,7 +16,7 @@ use crate::coarse_graining::{
     Carving, Ratio, carvings_all_disagree, events_coarse_grained, sum_of_seven,
     sum_of_seven_carved_once,
 };
-use crate::crux::{CruxResult, Measured};
+use crate::crux::{self, CruxPoint, CruxResult, Measured, Target, TargetRun};
 use crate::cube_factory::CubeResult;
 use crate::estimate::Estimate;
 use crate::experiments::Results;
@@ -25,6 +25,7 @@ use crate::restaurants::{Chooser, Town};
 use crate::symmetries::{self, Move, SIZES};
 use ledger::number::count;
 use ledger::{Claim, Quantity, Seed, Source, Test, Verdict};
+use nets::boolean::TruthTable;
 
 /// "Corners are not rare": the chance of resting near a corner is at least this share of the
 /// chance of resting near a face. Real dice, which come to rest flat, have a share near zero.
@@ -554,160 +555,475 @@ pub fn symmetry_claims() -> Vec<Claim> {
     ]
 }
 
-/// How close the parameter count must come to SGD: its error in mean test accuracy at most
-/// this share of the function count's error.
+/// How close the parameter count must come to SGD: its error in each unseen input's output
+/// probability, averaged over the inputs, at most this share of how far SGD's probabilities
+/// are from the function count's one half.
 pub const TRACKS: f64 = 0.5;
 
-/// How far above chance SGD's mean test accuracy must be, at every training-set size.
+/// How far above one half the mean agreement between two independently trained networks on
+/// the unseen inputs must be, at every target, training-set size and arm, for SGD to be
+/// "not anything like" a uniform draw over the consistent functions (which agrees with
+/// itself one time in two).
 pub const ABOVE_CHANCE: f64 = 0.2;
 
-/// The smallest margin of mean test accuracy above one half, over training-set sizes.
-fn margin_above_half(measures: &[&Measured]) -> f64 {
-    measures
+/// Fewest networks the parameter count must keep at a training-set size for its output
+/// probabilities to be compared with SGD's: at 100 the sampling error of each probability is
+/// at most 0.05, a tenth of the largest possible distance from one half.
+pub const MIN_KEPT: usize = 100;
+
+/// "Most of the time": the share of fitted networks that defy the target somewhere that the
+/// counting argument's prediction needs.
+pub const MOST_OF_THE_TIME: f64 = 0.5;
+
+/// One setting of the crux: a measure's networks at one target, training-set size and arm,
+/// with the point that holds the setting's unseen inputs.
+#[derive(Clone, Copy)]
+struct Setting<'a> {
+    /// The target's truth table.
+    target_table: TruthTable,
+    point: &'a CruxPoint,
+    measured: &'a Measured,
+}
+
+/// Every trained setting (every arm, every size) of the given targets.
+fn trained<'a>(targets: &[&'a TargetRun]) -> Vec<Setting<'a>> {
+    targets
         .iter()
-        .map(|m| m.mean_accuracy() - 0.5)
+        .flat_map(|&target| {
+            target.points.iter().flat_map(move |point| {
+                point.arms.iter().map(move |measured| Setting {
+                    target_table: target.table,
+                    point,
+                    measured,
+                })
+            })
+        })
+        .collect()
+}
+
+/// The sampled function count's setting at every size of the given targets.
+fn uniform_of<'a>(targets: &[&'a TargetRun]) -> Vec<Setting<'a>> {
+    targets
+        .iter()
+        .flat_map(|&target| {
+            target.points.iter().map(move |point| Setting {
+                target_table: target.table,
+                point,
+                measured: &point.uniform,
+            })
+        })
+        .collect()
+}
+
+/// At each setting, the margin above one half of the mean pairwise agreement on the unseen
+/// inputs of the networks `tables` picks there.
+fn agreement_margins<'a>(
+    settings: &[Setting<'a>],
+    tables: impl Fn(&Setting<'a>) -> Vec<TruthTable>,
+) -> Vec<f64> {
+    settings
+        .iter()
+        .map(|s| crux::pairwise_agreement(&tables(s), s.point.test) - 0.5)
+        .collect()
+}
+
+/// The same for the networks each setting kept.
+fn kept_agreement_margins(settings: &[Setting<'_>]) -> Vec<f64> {
+    agreement_margins(settings, |s| s.measured.tables.clone())
+}
+
+/// The smallest value; NaN if any is (a setting with too few networks to measure), so that
+/// a test on it fails rather than skipping the setting.
+fn smallest(values: &[f64]) -> f64 {
+    values.iter().copied().fold(f64::INFINITY, |a, b| {
+        if a.is_nan() || b.is_nan() {
+            f64::NAN
+        } else {
+            a.min(b)
+        }
+    })
+}
+
+/// The smallest margin above one half, over settings, of the mean pairwise agreement.
+fn least_agreement_margin(settings: &[Setting<'_>]) -> f64 {
+    smallest(&kept_agreement_margins(settings))
+}
+
+/// The smallest margin of mean test accuracy above one half, over settings.
+fn margin_above_half(settings: &[Setting<'_>]) -> f64 {
+    settings
+        .iter()
+        .map(|s| s.measured.mean_accuracy() - 0.5)
         .fold(f64::INFINITY, f64::min)
 }
 
-/// Whether a predictor's mean test accuracy is, at every training-set size, within
-/// [`TRACKS`] of the function count's error from SGD's: `(predictor, sgd)` pairs.
-fn tracks(pairs: &[(f64, f64)]) -> bool {
-    pairs
-        .iter()
-        .all(|&(pred, sgd)| (sgd - pred).abs() <= TRACKS * (sgd - 0.5).abs())
+/// How far a predictor's output probabilities on the unseen inputs are from the trained
+/// networks', and how far the trained networks' are from one half: the two means of
+/// absolute differences over the unseen inputs.
+#[derive(Clone, Copy, Debug)]
+struct Tracking {
+    error: f64,
+    from_half: f64,
 }
 
-/// The largest 95% upper bound, over training-set sizes, on a measure's schemer share.
-fn worst_schemer_upper(measures: &[&Measured]) -> f64 {
-    measures
+impl Tracking {
+    fn of(predictor: &[TruthTable], trained: &[TruthTable], on: TruthTable) -> Self {
+        let q = crux::marginals(trained, on);
+        let p = crux::marginals(predictor, on);
+        Tracking {
+            error: nets::stats::mean(q.iter().zip(&p).map(|(q, p)| (q - p).abs())),
+            from_half: nets::stats::mean(q.iter().map(|q| (q - 0.5).abs())),
+        }
+    }
+
+    fn ratio(self) -> f64 {
+        self.error / self.from_half
+    }
+}
+
+/// The comparisons the tracking test makes: at every setting whose parameter count kept at
+/// least [`MIN_KEPT`] networks, the predictor's output probabilities against the trained
+/// networks'.
+fn tracking(
+    settings: &[Setting<'_>],
+    predictor: impl Fn(&CruxPoint) -> &Measured,
+) -> Vec<Tracking> {
+    settings
         .iter()
-        .map(|m| {
-            Estimate::new(m.schemers as u64, m.test_accuracies.len().max(1) as u64)
+        .filter(|s| s.point.parameters.kept() >= MIN_KEPT)
+        .map(|s| Tracking::of(&predictor(s.point).tables, &s.measured.tables, s.point.test))
+        .collect()
+}
+
+/// The ceiling of the tracking test at this many runs: at every setting the tracking test
+/// compares, the first half of the trained networks as the predictor of the second half.
+fn split_half_tracking(settings: &[Setting<'_>]) -> Vec<Tracking> {
+    settings
+        .iter()
+        .filter(|s| s.point.parameters.kept() >= MIN_KEPT)
+        .map(|s| {
+            let (first, second) = s.measured.tables.split_at(s.measured.kept() / 2);
+            Tracking::of(first, second, s.point.test)
+        })
+        .collect()
+}
+
+/// Whether a predictor tracks the trained networks at every comparison (and there is one).
+fn tracks(comparisons: &[Tracking]) -> bool {
+    !comparisons.is_empty() && comparisons.iter().all(|t| t.ratio() <= TRACKS)
+}
+
+/// The largest error ratio over the comparisons.
+fn worst_ratio(comparisons: &[Tracking]) -> f64 {
+    comparisons.iter().map(|t| t.ratio()).fold(0.0, f64::max)
+}
+
+/// The largest 95% upper bound, over settings, on the schemer share.
+fn worst_schemer_upper(settings: &[Setting<'_>]) -> f64 {
+    settings
+        .iter()
+        .map(|s| {
+            Estimate::new(s.measured.schemers as u64, s.measured.kept().max(1) as u64)
                 .ci95()
                 .1
         })
         .fold(0.0, f64::max)
 }
 
-/// A measure's schemer analogs over all training-set sizes, as a percentage of its networks.
-fn pooled_schemer_percent(measures: &[&Measured]) -> f64 {
-    let schemers: usize = measures.iter().map(|m| m.schemers).sum();
-    let all: usize = measures.iter().map(|m| m.test_accuracies.len()).sum();
-    100.0 * schemers as f64 / all.max(1) as f64
+/// The smallest 95% lower bound, over settings, on the share of networks that defy the
+/// target on at least one trigger input.
+fn least_defier_lower(settings: &[Setting<'_>]) -> f64 {
+    settings
+        .iter()
+        .map(|s| {
+            Estimate::new(s.measured.defiers as u64, s.measured.kept().max(1) as u64)
+                .ci95()
+                .0
+        })
+        .fold(1.0, f64::min)
+}
+
+/// A share of networks pooled over settings, as a percentage.
+fn pooled_percent(settings: &[Setting<'_>], count: impl Fn(&Measured) -> usize) -> f64 {
+    let hits: usize = settings.iter().map(|s| count(s.measured)).sum();
+    let all: usize = settings.iter().map(|s| s.measured.kept()).sum();
+    100.0 * hits as f64 / all.max(1) as f64
+}
+
+/// The targets the schemer tests are decided on: those with structure beyond the training
+/// set. On a uniformly random target the trigger inputs' values are coins whatever the
+/// learner's bias, so "defying the target" there cannot tell the measures apart; it is
+/// reported beside, as a control.
+fn decided(r: &CruxResult) -> Vec<&TargetRun> {
+    r.targets
+        .iter()
+        .filter(|t| !matches!(t.target, Target::Random(_)))
+        .collect()
+}
+
+fn controls(r: &CruxResult) -> Vec<&TargetRun> {
+    r.targets
+        .iter()
+        .filter(|t| matches!(t.target, Target::Random(_)))
+        .collect()
+}
+
+/// `name (K bits): text` for each target, `; `-separated.
+fn per_target(targets: &[&TargetRun], text: impl Fn(&TargetRun) -> String) -> String {
+    targets
+        .iter()
+        .map(|t| {
+            format!(
+                "{} ({:.0} bits): {}",
+                t.target.name(),
+                t.complexity_bits,
+                text(t)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Each arm's value of `stat` over a target's sizes, `, `-separated.
+fn per_arm(r: &CruxResult, t: &TargetRun, stat: impl Fn(&[Setting<'_>]) -> String) -> String {
+    r.arm_names
+        .iter()
+        .enumerate()
+        .map(|(a, name)| {
+            let settings: Vec<Setting<'_>> = t
+                .points
+                .iter()
+                .map(|point| Setting {
+                    target_table: t.table,
+                    point,
+                    measured: &point.arms[a],
+                })
+                .collect();
+            format!("{name} {}", stat(&settings))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The runs that never fit, per target and arm.
+fn never_fit_text(r: &CruxResult) -> String {
+    let targets: Vec<&TargetRun> = r.targets.iter().collect();
+    per_target(&targets, |t| {
+        per_arm(r, t, |settings| {
+            let never: usize = settings.iter().map(|s| s.measured.never_fit).sum();
+            format!("{never} of {}", settings.len() * r.sgd_runs)
+        })
+    })
 }
 
 /// The crux's claims.
 ///
-/// Each is decided against the function count's own prediction, drawn as the other measures
-/// are ([`CruxPoint::uniform`](crate::crux::CruxPoint::uniform)): a uniform draw over the functions that fit the training set.
+/// Each is decided by one rule applied to the trained networks of every arm and to a rival,
+/// most often the function count's own prediction drawn as the other measures are
+/// ([`CruxPoint::uniform`]): a uniform draw over the functions that fit the training set.
+/// The agreement and tracking tests are decided on every target; the schemer tests on the
+/// targets with structure (the first bit, the parity of two bits, the majority of three),
+/// the random target's values reported beside them.
 pub fn crux_claims(r: &CruxResult) -> Vec<Claim> {
-    let first = &r.points[0];
-    let sgd: Vec<&Measured> = r.points.iter().map(|p| &p.sgd).collect();
-    let uniform: Vec<&Measured> = r.points.iter().map(|p| &p.uniform).collect();
-    let runs = r
-        .points
+    let first = &r.points()[0];
+    let all: Vec<&TargetRun> = r.targets.iter().collect();
+    let targets = decided(r);
+    let control = controls(r);
+    let sgd_all = trained(&all);
+    let uniform_all = uniform_of(&all);
+    let sgd = trained(&targets);
+    let uniform = uniform_of(&targets);
+    let never_fit: usize = sgd_all.iter().map(|s| s.measured.never_fit).sum();
+    let draws = first.uniform.kept();
+    let ms = r
+        .points()
         .iter()
-        .map(|p| p.sgd.test_accuracies.len())
-        .min()
-        .unwrap_or(0);
-    let draws = first.uniform.test_accuracies.len();
-    let ms: Vec<String> = r.points.iter().map(|p| p.m.to_string()).collect();
-    let ms = ms.join(", ");
-    let inputs = first.m + first.unseen;
-    let params_vs_sgd: Vec<(f64, f64)> = r
-        .points
-        .iter()
-        .map(|p| (p.parameters.mean_accuracy(), p.sgd.mean_accuracy()))
-        .collect();
-    let uniform_vs_sgd: Vec<(f64, f64)> = r
-        .points
-        .iter()
-        .map(|p| (p.uniform.mean_accuracy(), p.sgd.mean_accuracy()))
-        .collect();
-    let accepted = r
-        .points
-        .iter()
-        .map(|p| format!("{} at m = {}", p.parameters.test_accuracies.len(), p.m))
+        .map(|p| p.m.to_string())
         .collect::<Vec<_>>()
         .join(", ");
-    let errors = |pairs: &[(f64, f64)]| {
-        pairs
-            .iter()
-            .zip(&r.points)
-            .map(|(&(pred, sgd), p)| {
-                format!(
-                    "m = {}: {:.1} against {:.1} points",
-                    p.m,
-                    100.0 * (sgd - pred).abs(),
-                    100.0 * (sgd - 0.5).abs()
-                )
-            })
+    let inputs = first.m + first.unseen;
+    let arms = r.arm_names.join(" and ");
+    let names = |ts: &[&TargetRun]| {
+        ts.iter()
+            .map(|t| t.target.name())
             .collect::<Vec<_>>()
-            .join("; ")
+            .join(", ")
     };
+    let set_up = format!(
+        "targets {}; training sets of {ms} of {inputs} inputs; {} runs per target, size and arm ({arms}), {never_fit} of them never fitting within the step budget ({})",
+        names(&all),
+        r.sgd_runs,
+        never_fit_text(r)
+    );
     let k = r.trigger_size;
     let function_share = 0.5f64.powi(k as i32);
     let uniform_rival = format!(
-        "the function count, sampled: {draws} truth tables per training-set size drawn uniformly from those that fit it"
+        "the function count, sampled: {draws} truth tables per target and training-set size drawn uniformly from those that fit"
     );
+    let agreements = per_target(&all, |t| {
+        per_arm(r, t, |s| {
+            format!("{:.1}", 100.0 * (0.5 + least_agreement_margin(s)))
+        })
+    });
+    let margins = per_target(&all, |t| {
+        per_arm(r, t, |s| format!("{:.1}", 100.0 * margin_above_half(s)))
+    });
+    let ratios = |predictor: &dyn Fn(&CruxPoint) -> &Measured| {
+        per_target(&all, |t| {
+            per_arm(r, t, |s| {
+                let c = tracking(s, predictor);
+                if c.is_empty() {
+                    "not measured".to_string()
+                } else {
+                    format!("{:.2} at {} sizes", worst_ratio(&c), c.len())
+                }
+            })
+        })
+    };
+    let kept = per_target(&all, |t| {
+        t.points
+            .iter()
+            .map(|p| format!("{} at m = {}", p.parameters.kept(), p.m))
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
+    let params_vs_sgd = tracking(&sgd_all, |p| &p.parameters);
+    let uniform_vs_sgd = tracking(&sgd_all, |p| &p.uniform);
+    let split_halves = split_half_tracking(&sgd_all);
+    let sgd_margins = kept_agreement_margins(&sgd_all);
+    let deterministic_margins = agreement_margins(&sgd_all, |s| {
+        s.measured
+            .tables
+            .first()
+            .map(|&f| vec![f; s.measured.kept()])
+            .unwrap_or_default()
+    });
+    let schemer_uppers = |ts: &[&TargetRun]| {
+        per_target(ts, |t| {
+            per_arm(r, t, |s| format!("{:.1}%", 100.0 * worst_schemer_upper(s)))
+        })
+    };
+    let defier_text = |ts: &[&TargetRun]| {
+        per_target(ts, |t| {
+            per_arm(r, t, |s| {
+                let shares: Vec<String> = s
+                    .iter()
+                    .map(|s| format!("{:.0}%", 100.0 * s.measured.defier_share()))
+                    .collect();
+                format!(
+                    "{} (least lower bound {:.0}%)",
+                    shares.join(", "),
+                    100.0 * least_defier_lower(s)
+                )
+            })
+        })
+    };
+    // The limit of the bias the schemer claim describes: a learner that returns the target
+    // itself at every setting, never defying it.
+    let faithful: Vec<Measured> = sgd
+        .iter()
+        .map(|s| Measured {
+            tables: vec![s.target_table; s.measured.kept()],
+            test_accuracies: vec![1.0; s.measured.kept()],
+            schemers: 0,
+            defiers: 0,
+            never_fit: 0,
+        })
+        .collect();
+    let faithful: Vec<Setting<'_>> = sgd
+        .iter()
+        .zip(&faithful)
+        .map(|(s, measured)| Setting {
+            point: s.point,
+            target_table: s.target_table,
+            measured,
+        })
+        .collect();
+    let faithful_rival = "a learner that returns the target itself at every setting, as many times as SGD ran: the limit of the bias toward non-schemers the claim describes";
     vec![
         Claim::statement(
             "crux.sgd-is-not-uniform-over-functions",
             Seed::BelrosePope.quote("These results strongly suggest that SGD is not doing anything like sampling uniformly at random from the set of representable functions that do well on the training set."),
             "SGD does not sample consistent functions uniformly",
             Test::small(format!(
-                "holds if, at every training-set size ({ms} of {inputs} inputs), the mean test accuracy of networks trained until they fit ({runs} or more runs each) exceeds one half, what a uniform draw over the consistent functions gives, by at least {:.0} points (smallest margin: SGD {:.1} points, the sampled function count {:.1})",
+                "holds if, at every target, training-set size and arm, two independently trained networks agree on the unseen inputs more often than a uniform draw over the consistent functions does (one half) by at least {:.0} points; the value is the smallest margin, in points (the sampled function count's: {:.1}). Least agreement per target, in %: {agreements}. The essay's own evidence is test accuracy, which cannot separate the two where a simplicity-biased learner picks a simpler function than the target: smallest margin of mean test accuracy above one half, in points: {margins}. Set-up: {set_up}",
                 100.0 * ABOVE_CHANCE,
-                100.0 * margin_above_half(&sgd),
-                100.0 * margin_above_half(&uniform)
+                100.0 * least_agreement_margin(&uniform_all),
             ))
             .on_data(
-                Quantity::Real(100.0 * first.sgd.mean_accuracy()),
-                sgd.as_slice(),
-                uniform_rival.clone(),
-                Quantity::Real(100.0 * first.uniform.mean_accuracy()),
-                uniform.as_slice(),
-                |ms: &[&Measured]| margin_above_half(ms) >= ABOVE_CHANCE,
+                Quantity::Real(100.0 * smallest(&sgd_margins)),
+                sgd_margins.as_slice(),
+                "a deterministic trainer (full-batch gradient descent from one fixed initialisation), which returns the same function on every run: at each setting, the first trained run's function repeated",
+                Quantity::Real(100.0 * smallest(&deterministic_margins)),
+                deterministic_margins.as_slice(),
+                |margins: &[f64]| smallest(margins) >= ABOVE_CHANCE,
             ),
-            Verdict::Qualitative,
-        ).unit("%").digits(3),
+            Verdict::NotReproduced,
+        ).unit("points").digits(3),
         Claim::statement(
             "crux.parameters-track-sgd",
             Seed::Turner.quote("This supports the idea that “counting arguments over parameterizations” are far more appropriate than “counting arguments over functions."),
             "counting parameterizations predicts training better than counting functions",
             Test::small(format!(
-                "holds if, at every training-set size, the mean test accuracy of randomly initialised networks that fit the training set ({} drawn; accepted {accepted}) is off SGD's by at most {TRACKS} times what the function count's one half is off it, in points of test accuracy ({})",
+                "holds if, at every target, arm and training-set size where rejection sampling from {} random networks kept at least {MIN_KEPT} that fit (kept: {kept}), the probability that a kept network outputs 1, input by input on the unseen inputs, is off the trained networks' by at most {TRACKS} times, on average over those inputs, what the function count's one half is off it; the value is the largest such ratio ({} comparisons). Largest ratio per target: {}; the sampled function count as the predictor, the largest ratio: {:.2} ({}). Set-up: {set_up}",
                 count(r.samples),
-                errors(&params_vs_sgd)
+                params_vs_sgd.len(),
+                ratios(&|p| &p.parameters),
+                worst_ratio(&uniform_vs_sgd),
+                ratios(&|p| &p.uniform),
             ))
             .on_data(
-                Quantity::Real(100.0 * first.parameters.mean_accuracy()),
+                Quantity::Real(worst_ratio(&params_vs_sgd)),
                 params_vs_sgd.as_slice(),
-                format!("{uniform_rival}, as the predictor ({})", errors(&uniform_vs_sgd)),
-                Quantity::Real(100.0 * first.uniform.mean_accuracy()),
-                uniform_vs_sgd.as_slice(),
+                "the trained networks' own first half as the predictor of their second half, at the same comparisons: how close a predictor can come at this many runs",
+                Quantity::Real(worst_ratio(&split_halves)),
+                split_halves.as_slice(),
                 tracks,
             ),
-            Verdict::Qualitative,
-        ).unit("%").digits(3),
+            Verdict::NotReproduced,
+        ).unit("×").digits(2),
         Claim::statement(
             "crux.schemer-analog",
             Seed::BelrosePope.quote("Without an indifference principle, we might think that SGD is strongly biased toward producing non-schemers, even if there are “more” schemers."),
             "SGD gives less mass than the function count to functions that defy the target on every trigger input",
             Test::small(format!(
-                "holds if, at every training-set size, the 95% upper bound on the share of networks that defy the target on all {k} trigger inputs lies below the function count's 2^-{k} (worst upper bound: SGD {:.1}%, the sampled function count {:.1}%)",
+                "holds if, at every decided target, training-set size and arm, the 95% upper bound on the share of fitted networks that defy the target on all {k} trigger inputs lies below the function count's 2^-{k} (worst upper bound: trained networks {:.1}%, the sampled function count {:.1}%; the value is pooled over the decided targets, sizes and arms). Worst upper bound per target: {}; the control: {}. Set-up: {set_up}",
                 100.0 * worst_schemer_upper(&sgd),
-                100.0 * worst_schemer_upper(&uniform)
+                100.0 * worst_schemer_upper(&uniform),
+                schemer_uppers(&targets),
+                schemer_uppers(&control),
             ))
             .on_data(
-                Quantity::Real(pooled_schemer_percent(&sgd)),
+                Quantity::Real(pooled_percent(&sgd, |m| m.schemers)),
+                sgd.as_slice(),
+                faithful_rival,
+                Quantity::Real(pooled_percent(&faithful, |m| m.schemers)),
+                faithful.as_slice(),
+                |s: &[Setting<'_>]| worst_schemer_upper(s) < function_share,
+            ),
+            Verdict::NotReproduced,
+        ).unit("%").digits(2),
+        Claim::statement(
+            "crux.defies-somewhere",
+            Seed::BelrosePope.quote("Since there are “more” possible schemers than non-schemers, the argument goes, we should expect training to produce schemers most of the time."),
+            "training mostly produces functions that fit the training set and defy the target somewhere it is not watched, the class that is more numerous",
+            Test::small(format!(
+                "holds if, at every decided target, training-set size and arm, the 95% lower bound on the share of fitted networks that defy the target on at least one of the {k} trigger inputs (never in training) exceeds {:.0}%, \"most of the time\"; that class is 1 - 2^-{k} of the consistent functions (least lower bound: trained networks {:.1}%, the sampled function count {:.1}%; the value is pooled over the decided targets, sizes and arms). Share per training-set size, per target: {}; the control: {}. Set-up: {set_up}",
+                100.0 * MOST_OF_THE_TIME,
+                100.0 * least_defier_lower(&sgd),
+                100.0 * least_defier_lower(&uniform),
+                defier_text(&targets),
+                defier_text(&control),
+            ))
+            .on_data(
+                Quantity::Real(pooled_percent(&sgd, |m| m.defiers)),
                 sgd.as_slice(),
                 uniform_rival,
-                Quantity::Real(pooled_schemer_percent(&uniform)),
+                Quantity::Real(pooled_percent(&uniform, |m| m.defiers)),
                 uniform.as_slice(),
-                |ms: &[&Measured]| worst_schemer_upper(ms) < function_share,
+                |s: &[Setting<'_>]| least_defier_lower(s) > MOST_OF_THE_TIME,
             ),
-            Verdict::Qualitative,
+            Verdict::NotReproduced,
         ).unit("%").digits(2),
     ]
 }

@@ -219,5 +219,13 @@ pub fn figures(r: &Results) -> Vec<Figure> {
             file: "indifference/crux-schemers.svg",
             svg: crate::crux::draw_schemers(&r.crux),
         },
+        Figure {
+            file: "indifference/crux-targets.svg",
+            svg: crate::crux::draw_targets(&r.crux),
+        },
+        Figure {
+            file: "indifference/crux-defiers.svg",
+            svg: crate::crux::draw_defiers(&r.crux),
+        },
     ]
 }

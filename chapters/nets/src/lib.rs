@@ -10,12 +10,14 @@
 //! Modules: [`mlp`] (the network), [`activation`], [`loss`], [`optim`] (every optimizer,
 //! for an MLP or any list of arrays), [`train`]; [`boolean`] (networks read as Boolean
 //! functions, sampled by the million) and [`boolean_fit`] (networks trained until they fit
-//! a Boolean training set); [`pca`] (training paths projected for pictures); [`stats`] (the
+//! a Boolean training set); [`complexity`] (how simple a Boolean function is: its
+//! Lempel-Ziv complexity and its sensitivity); [`pca`] (training paths projected for pictures); [`stats`] (the
 //! summary statistics the chapters share, each defined once).
 
 pub mod activation;
 pub mod boolean;
 pub mod boolean_fit;
+pub mod complexity;
 pub mod loss;
 pub mod mlp;
 pub mod optim;

@@ -12,7 +12,6 @@
 
 use crate::bias::{self, BiasResult, UniformResult};
 use crate::code::{self, kraft_sum, pairs_reversed};
-use crate::complexity::{kc_bits, kc_units, sensitivity};
 use crate::experiments::Results;
 use crate::parody::{self, ParodyResult};
 use crate::paths;
@@ -22,6 +21,7 @@ use crate::spectral::{SpectralResult, SpectralRun};
 use ledger::number::count;
 use ledger::{Claim, Computed, Quantity, Seed, Source, Test, Verdict};
 use nets::boolean::TruthTable;
+use nets::complexity::{kc_bits, kc_units, sensitivity};
 
 /// Every claim of the chapter, computed from one run of its experiments.
 pub fn claims(r: &Results) -> Vec<Claim> {

@@ -5,8 +5,6 @@
 
 use crate::bias::BiasResult;
 use crate::code::Worked;
-use crate::complexity::kc_bits;
-use crate::complexity::sensitivity;
 use crate::experiments::Results;
 use crate::parody::{self, ParodyResult};
 use crate::paths;
@@ -14,6 +12,8 @@ use crate::residual::ResidualResult;
 use crate::spectral::{Amplitudes, SpectralResult, SpectralRun};
 use figures::{DrawError, Figure, INK, LABEL_SIZE, PALETTE, SIZE};
 use ledger::number::count;
+use nets::complexity::kc_bits;
+use nets::complexity::sensitivity;
 use plotters::prelude::*;
 
 fn key_line(colour: RGBColor) -> impl Fn((i32, i32)) -> PathElement<(i32, i32)> {

@@ -43,8 +43,9 @@ pub mod residual;
 // A fast sampler of the functions random ReLU networks compute on 7 bits.
 pub mod sampler;
 
-// Two measures of simplicity for Boolean functions: Lempel-Ziv complexity, sensitivity.
-pub mod complexity;
+// Two measures of simplicity for Boolean functions, Lempel-Ziv complexity and sensitivity,
+// shared with the Indifference chapter's crux and kept in `nets`; re-exported for the notebook.
+pub use nets::complexity;
 
 // Spectral bias: low frequencies are learned first.
 pub mod spectral;

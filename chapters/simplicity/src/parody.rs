@@ -11,7 +11,7 @@
 //!   Boolean counterpart of the identity — and how often random networks from the same
 //!   initialisation (the parameter prior, unconditioned) do so on the same inputs;
 //! - its accuracy there, against the target;
-//! - its average sensitivity ([`crate::complexity::sensitivity`]): how many of the 7 one-bit
+//! - its average sensitivity ([`nets::complexity::sensitivity`]): how many of the 7 one-bit
 //!   changes of an input change the output, averaged over inputs — the Boolean measure of
 //!   "frequency".
 //!
@@ -22,9 +22,9 @@
 //! except on the rare inputs whose last four bits are all 1 (8 of 128), where it answers
 //! the opposite. The trigger inputs are never in the training set.
 
-use crate::complexity::sensitivity;
 use nets::boolean::{TruthTable, mask, sample_functions, table_of};
 use nets::boolean_fit::{Batch, FitConfig, TrainingSet, fitted_functions};
+use nets::complexity::sensitivity;
 use nets::stats::mean;
 use nets::{Activation, InitDist, MlpSpec, Optimizer, Parametrisation, rng};
 use rand::RngExt;

@@ -2,7 +2,7 @@
 //! truth table, as Valle-Pérez et al. use it, and its sensitivity to one-bit changes of
 //! the input.
 
-use nets::boolean::TruthTable;
+use crate::boolean::TruthTable;
 
 /// Length of a truth table of 7 bits.
 pub const LENGTH: usize = 128;
@@ -105,7 +105,7 @@ pub fn sensitivity(table: TruthTable) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use nets::boolean::table_of;
+    use crate::boolean::table_of;
 
     fn parse(s: &str) -> Vec<bool> {
         s.chars().map(|c| c == '1').collect()
@@ -121,7 +121,7 @@ mod tests {
 
     #[test]
     fn the_table_is_read_input_zero_first_and_reversed() {
-        let mut r = nets::rng(2);
+        let mut r = crate::rng(2);
         let t: u128 = rand::RngExt::random(&mut r);
         let mut s: Vec<bool> = (0..LENGTH).map(|i| t >> i & 1 == 1).collect();
         let forward = lz76(&s);
@@ -145,7 +145,7 @@ mod tests {
         assert_eq!(kc_units(u128::MAX), 2);
         let alternating = table_of(7, |i| i & 1 == 1);
         assert!(kc_units(alternating) <= 8);
-        let mut r = nets::rng(1);
+        let mut r = crate::rng(1);
         let random: u128 = rand::RngExt::random(&mut r);
         assert!(
             kc_units(random) > 5 * kc_units(alternating),
