@@ -1,6 +1,6 @@
 //! The `mdbook-claims` preprocessor on small books: substitution, links, errors, warnings.
 
-use ledger::{ClaimRecord, Verdict};
+use ledger::{ClaimRecord, Side, Verdict};
 use mdbook_claims::bibliography::{self, Reference};
 use mdbook_claims::{Inputs, process};
 use mdbook_preprocessor::book::{Book, BookItem, Chapter};
@@ -24,6 +24,7 @@ fn record(id: &str) -> ClaimRecord {
         chapter_title: "Counting".into(),
         source: "A source".into(),
         seed_file: "000.txt".into(),
+        side: Side::Critics,
         quote: "a | quote".into(),
         stated: "≈ 2".into(),
         computed: "2.0".into(),
@@ -245,11 +246,23 @@ fn the_scoreboard_lists_every_claim_with_its_page_and_ledger_row() {
             chapter("Counting", "counting/arithmetic.md", "See {{#claim a.b}}."),
             chapter("Ledger", "appendix/ledger.md", "{{#ledger}}"),
         ],
-        &[record("a.b"), record("c.d")],
+        &[
+            record("a.b"),
+            record("c.d"),
+            ClaimRecord {
+                side: Side::Carlsmith,
+                ..record("e.f")
+            },
+        ],
     )
     .unwrap();
     let board = content(&book, 0);
-    assert!(board.contains("**Counting**"), "{board}");
+    assert!(
+        board.contains(
+            "**Counting** — 3 claims: 2 from the critics' texts (Belrose & Pope, Turner), 1 from Carlsmith's\n"
+        ),
+        "each chapter counts its claims by side, leaving out sides with none: {board}"
+    );
     assert!(board.contains(
         "| [`a.b`](appendix/ledger.md#claim-a.b) | <span class=\"verdict verdict-reproduced\">reproduced</span> | ≈ 2 | 2.0 × 10<sup>7</sup> | [Counting](counting/arithmetic.md) |"
     ), "{board}");
@@ -262,7 +275,7 @@ fn the_scoreboard_lists_every_claim_with_its_page_and_ledger_row() {
         "a claim no page shows has no page link: {board}"
     );
     // The scoreboard does not count as showing a claim in prose.
-    assert_eq!(unused, vec!["c.d".to_string()]);
+    assert_eq!(unused, vec!["c.d".to_string(), "e.f".to_string()]);
 }
 
 #[test]

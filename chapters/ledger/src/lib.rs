@@ -18,6 +18,6 @@ pub use claim::{Assessment, Claim, Computed, Decision, Rival, RivalOutcome, Stat
 pub use number::{Quantity, Style};
 pub use quotation::{Comparison, Difference, Quotation};
 pub use record::{ClaimRecord, FIGURES_DIR, GENERATED_DIR, LEDGER_FILE};
-pub use seed::{Origin, Seed, Source};
+pub use seed::{Origin, Seed, Side, Source};
 pub use timing::{Timing, timed};
 pub use verdict::{Basis, Verdict};

@@ -3,6 +3,7 @@
 
 use crate::claim::{Claim, Verdict};
 use crate::number::{Quantity, Style};
+use crate::seed::Side;
 use serde::{Deserialize, Serialize};
 
 /// Where the book build writes its generated files, under the book's `src/`: the ledger,
@@ -27,6 +28,8 @@ pub struct ClaimRecord {
     pub source: String,
     /// The seed file the quote comes from (for a cited paper: its References key).
     pub seed_file: String,
+    /// Whose text that is: `critics`, `carlsmith` or `cited_paper`.
+    pub side: Side,
     pub quote: String,
     /// The stated value as the source gives it, in plain text.
     pub stated: String,
@@ -89,6 +92,7 @@ impl ClaimRecord {
             chapter_title: title.to_string(),
             source: claim.source.citation().to_string(),
             seed_file: claim.source.file().to_string(),
+            side: claim.source.side(),
             quote: claim.source.quote.to_string(),
             stated: claim.stated_text(Style::Plain),
             computed: printed(Style::Plain)?,

@@ -16,6 +16,31 @@ pub enum Origin {
     },
 }
 
+/// Whose text a claim comes from, for the scoreboard's count of how much each side of the
+/// debate is heard: the two critiques of the counting argument (Belrose & Pope, Turner),
+/// Carlsmith's report and reply, or a paper they cite.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    Critics,
+    Carlsmith,
+    CitedPaper,
+}
+
+impl Side {
+    /// Every side, in the order the scoreboard counts them.
+    pub const ALL: [Side; 3] = [Side::Critics, Side::Carlsmith, Side::CitedPaper];
+
+    /// How the scoreboard names the texts of this side.
+    pub fn texts(self) -> &'static str {
+        match self {
+            Side::Critics => "the critics' texts (Belrose & Pope, Turner)",
+            Side::Carlsmith => "Carlsmith's",
+            Side::CitedPaper => "cited papers",
+        }
+    }
+}
+
 /// Where a claim comes from: a source and at most one sentence of it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Source {
@@ -39,6 +64,15 @@ impl Source {
         match self.origin {
             Origin::Text(seed) => Some(seed),
             Origin::Paper { .. } => None,
+        }
+    }
+
+    /// Whose text the claim comes from.
+    pub fn side(&self) -> Side {
+        match self.origin {
+            Origin::Text(Seed::BelrosePope | Seed::Turner) => Side::Critics,
+            Origin::Text(Seed::CarlsmithCounting | Seed::CarlsmithSpeed) => Side::Carlsmith,
+            Origin::Paper { .. } => Side::CitedPaper,
         }
     }
 

@@ -1,7 +1,9 @@
 //! The ledger as data: what a record carries for each kind of claim, and where a claim's
 //! source and test are named.
 
-use ledger::{Claim, ClaimRecord, Computed, Quantity, Seed, Source, Stated, Style, Test, Verdict};
+use ledger::{
+    Claim, ClaimRecord, Computed, Quantity, Seed, Side, Source, Stated, Style, Test, Verdict,
+};
 
 fn claim(stated: Stated, computed: Computed, unit: &'static str, expect: Verdict) -> Claim {
     Claim {
@@ -266,4 +268,42 @@ fn each_kind_of_claim_is_made_by_its_constructor() {
     assert_eq!(unchecked.computed, Computed::Nothing { why: "no data" });
     assert_eq!(unchecked.expect, Verdict::NotCheckable);
     assert_eq!(record(&unchecked).unwrap().verdict, Verdict::NotCheckable);
+}
+
+#[test]
+fn a_record_names_the_side_whose_text_its_claim_comes_from() {
+    let critics = [Seed::BelrosePope, Seed::Turner];
+    let carlsmith = [Seed::CarlsmithCounting, Seed::CarlsmithSpeed];
+    for seed in critics {
+        assert_eq!(seed.quote("q").side(), Side::Critics, "{seed:?}");
+    }
+    for seed in carlsmith {
+        assert_eq!(seed.quote("q").side(), Side::Carlsmith, "{seed:?}");
+    }
+    let paper = Source::paper("veit2016", "Veit et al. (2016)", "a report");
+    assert_eq!(paper.side(), Side::CitedPaper);
+    let mut c = claim(
+        Stated::Exact(2),
+        Computed::Number(Quantity::Integer(2)),
+        "",
+        Verdict::Reproduced,
+    );
+    assert_eq!(record(&c).unwrap().side, Side::Critics);
+    c.source = paper;
+    assert_eq!(record(&c).unwrap().side, Side::CitedPaper);
+    // The scoreboard's words for each side, in its order, and as the JSON spells them.
+    let texts: Vec<&str> = Side::ALL.iter().map(|s| s.texts()).collect();
+    assert_eq!(
+        texts,
+        [
+            "the critics' texts (Belrose & Pope, Turner)",
+            "Carlsmith's",
+            "cited papers"
+        ]
+    );
+    let json: Vec<String> = Side::ALL
+        .iter()
+        .map(|s| serde_json::to_string(s).unwrap())
+        .collect();
+    assert_eq!(json, ["\"critics\"", "\"carlsmith\"", "\"cited_paper\""]);
 }

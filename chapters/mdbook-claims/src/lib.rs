@@ -32,7 +32,7 @@ pub mod bibliography;
 
 use bibliography::Reference;
 
-use ledger::ClaimRecord;
+use ledger::{ClaimRecord, Side};
 use mdbook_preprocessor::book::{Book, Chapter};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -422,6 +422,30 @@ fn cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
 
+/// How many of a chapter's claims come from each side's texts, sides with none left out:
+/// "12 claims: 9 from the critics' texts (Belrose & Pope, Turner), 3 from Carlsmith's".
+fn sides_heard<'a>(claims: impl Iterator<Item = &'a ClaimRecord>) -> String {
+    let mut counts: BTreeMap<Side, usize> = BTreeMap::new();
+    let mut total = 0;
+    for c in claims {
+        *counts.entry(c.side).or_default() += 1;
+        total += 1;
+    }
+    let parts: Vec<String> = Side::ALL
+        .iter()
+        .filter_map(|side| {
+            counts
+                .get(side)
+                .map(|n| format!("{n} from {}", side.texts()))
+        })
+        .collect();
+    format!(
+        "{total} claim{}: {}",
+        if total == 1 { "" } else { "s" },
+        parts.join(", ")
+    )
+}
+
 /// Every claim at a glance, one table per chapter: the claim's id linked to its ledger row,
 /// its verdict, the stated and the computed value, and the page that discusses it.
 fn render_scoreboard(
@@ -437,8 +461,9 @@ fn render_scoreboard(
             chapter = &c.chapter;
             write!(
                 out,
-                "\n**{}**\n\n| claim | verdict | stated | computed | discussed in |\n|---|---|---|---|---|\n",
-                c.chapter_title
+                "\n**{}** — {}\n\n| claim | verdict | stated | computed | discussed in |\n|---|---|---|---|---|\n",
+                c.chapter_title,
+                sides_heard(claims.iter().filter(|other| other.chapter == c.chapter))
             )
             .expect("string write");
         }
