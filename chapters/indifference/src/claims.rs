@@ -20,6 +20,7 @@ use crate::crux::{self, CruxPoint, CruxResult, Measured, Target, TargetRun};
 use crate::cube_factory::CubeResult;
 use crate::estimate::Estimate;
 use crate::experiments::Results;
+use crate::literal_count;
 use crate::orientation::{Feature, MeasureResult, corner_to_face_lower, corner_to_face_upper};
 use crate::restaurants::{Chooser, Town};
 use crate::symmetries::{self, Move, SIZES};
@@ -47,6 +48,7 @@ pub fn claims(results: &Results) -> Vec<Claim> {
     all.extend(paradox_claims(results));
     all.extend(restaurant_claims());
     all.extend(symmetry_claims());
+    all.extend(literal_count_claims());
     all.extend(crux_claims(&results.crux));
     all
 }
@@ -486,6 +488,38 @@ pub fn restaurant_claims() -> Vec<Claim> {
             Verdict::ModelConsequence,
         ).digits(4),
     ]
+}
+
+/// Carlsmith's literal count, for the 7-40-40-1 ReLU network in float32.
+pub fn literal_count_claims() -> Vec<Claim> {
+    let c = literal_count::book_network();
+    let log10 = |e: &certified::Enclosure| Quantity::Log10 {
+        lo: e.lo_f64(),
+        hi: e.hi_f64(),
+    };
+    let arch = SIZES.map(|n| n.to_string()).join("-");
+    vec![Claim::statement(
+        "literal-count.not-the-initialisation",
+        Seed::CarlsmithCounting.quote("though note that on a real-world computer, the actual set of possible neural network parameter settings will be finite in any given case – and so would accommodate a more literal \"count,\" if necessary"),
+        "a finite set of parameter settings allows a literal count, but counting its members equally is a measure of its own, not the initialisation's",
+        Test::full(format!(
+            "holds if, of the 10^{:.1} float32 settings of the {arch} ReLU network's {} parameters (32 bits each), the share whose every parameter lies inside the support of the uniform initialisation the book's networks are drawn from is below 10^-6; the value is that share, counted exactly from the float32 format (each parameter's share is just under one half, since half of all bit patterns have a magnitude below one). Of the same settings, 10^{:.2} have every parameter finite",
+            c.log10_settings.lo_f64(),
+            c.parameters,
+            c.log10_all_finite.lo_f64(),
+        ))
+        .on(
+            log10(&c.log10_inside_initialisation),
+            "the initialisation's own measure, which puts all its weight inside its support",
+            Quantity::Integer(1),
+            |q| match *q {
+                Quantity::Log10 { hi, .. } => hi < -6.0,
+                Quantity::Integer(_) | Quantity::Real(_) => q.to_f64() < 1e-6,
+            },
+        ),
+        Verdict::Reproduced,
+    )
+    .digits(3)]
 }
 
 /// Turner's symmetries, for the 7-40-40-1 ReLU network.

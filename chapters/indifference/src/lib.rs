@@ -41,6 +41,9 @@ pub mod restaurants;
 // The permutation and rescaling symmetries of a ReLU network.
 pub mod symmetries;
 
+// A literal count of a network's float32 parameter settings, and what equal weight on them gives.
+pub mod literal_count;
+
 // Indifference over functions, over parameters, or SGD: the chapter's centre.
 pub mod crux;
 
