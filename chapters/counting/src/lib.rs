@@ -16,6 +16,8 @@
 //! - [`scaling_law`]: Caballero et al.'s published learning curve, fitted and extrapolated;
 //! - [`polynomial`]: Bishop's interpolating polynomials against the minimum-norm one;
 //! - [`double_descent`]: random-features regression through the interpolation threshold;
+//! - [`epoch_wise`]: test error against training time, in linear regression whose features
+//!   learn at two speeds;
 //! - [`minefield`]: poisoned minima, and their distance from SGD's solution (Huang et al.);
 //! - [`width`]: test error against width, standard and µP;
 //! - [`shift`]: accuracy on the line under a distribution shift (Miller et al.);
@@ -28,6 +30,7 @@ pub mod addition;
 pub mod addition_net;
 pub mod claims;
 pub mod double_descent;
+pub mod epoch_wise;
 pub mod experiments;
 pub mod figures;
 pub mod minefield;
