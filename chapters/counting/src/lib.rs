@@ -20,7 +20,8 @@
 //!   learn at two speeds;
 //! - [`minefield`]: poisoned minima, and their distance from SGD's solution (Huang et al.);
 //! - [`width`]: test error against width, standard and µP;
-//! - [`shift`]: accuracy on the line under a distribution shift (Miller et al.);
+//! - [`shift`]: accuracy on the line under two distribution shifts, for three model families
+//!   (Miller et al.);
 //!
 //! and the shared pieces: [`teacher`] (the synthetic task of `width` and `shift`),
 //! [`figures`] and [`claims`] (the chapter's ledger rows); means, medians and quantiles
