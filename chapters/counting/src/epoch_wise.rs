@@ -602,26 +602,23 @@ pub fn draw_curves(result: &EpochWiseResult) -> Result<String, figures::DrawErro
         .filter(|&i| result.steps[i] > 0)
         .collect();
     let x = |i: usize| result.steps[i] as f64;
+    // The axis spans the noisy-label runs and the training error; the clean-label runs,
+    // which converge to zero error, leave it at the bottom.
     let values = || {
-        result.runs.iter().flat_map(|r| {
-            shown.iter().flat_map(move |&i| {
-                [
-                    r.test[i],
-                    if r.variant == Variant::TwoSpeeds {
-                        r.train[i]
-                    } else {
-                        r.test[i]
-                    },
-                ]
-            })
-        })
+        result
+            .runs
+            .iter()
+            .filter(|r| r.variant.noisy())
+            .flat_map(|r| shown.iter().map(move |&i| r.test[i]))
+            .chain(
+                shown
+                    .iter()
+                    .map(|&i| result.run(Variant::TwoSpeeds).train[i]),
+            )
     };
-    let floor = values()
-        .filter(|v| *v > 0.0)
-        .fold(f64::INFINITY, f64::min)
-        .max(1e-4)
-        / 1.5;
+    let floor = values().fold(f64::INFINITY, f64::min) / 1.5;
     let top = values().fold(0.0, f64::max) * 1.5;
+    let clip = |v: f64| v.max(floor);
     let x_hi = result.steps.last().copied().unwrap_or(1) as f64;
     figures::svg(SIZE, |root| {
         let mut chart = figures::frame(
@@ -638,14 +635,17 @@ pub fn draw_curves(result: &EpochWiseResult) -> Result<String, figures::DrawErro
             "mean squared error",
         )
         .x_label_formatter(&|x| format!("10^{:.0}", x.log10()))
-        .y_label_formatter(&|y| format!("{y}"))
+        .y_label_formatter(&|y| {
+            let two = format!("{y:.2}");
+            two.trim_end_matches('0').trim_end_matches('.').to_string()
+        })
         .draw()?;
         for (k, run) in result.runs.iter().enumerate() {
             let colour = PALETTE[k % PALETTE.len()];
             let width = if k == 0 { 3 } else { 2 };
             chart
                 .draw_series(LineSeries::new(
-                    shown.iter().map(|&i| (x(i), run.test[i].max(floor))),
+                    shown.iter().map(|&i| (x(i), clip(run.test[i]))),
                     colour.stroke_width(width),
                 ))?
                 .label(format!("test: {}", run.variant))
@@ -656,7 +656,7 @@ pub fn draw_curves(result: &EpochWiseResult) -> Result<String, figures::DrawErro
         let main = result.run(Variant::TwoSpeeds);
         chart
             .draw_series(DashedLineSeries::new(
-                shown.iter().map(|&i| (x(i), main.train[i].max(floor))),
+                shown.iter().map(|&i| (x(i), clip(main.train[i]))),
                 6,
                 4,
                 INK.stroke_width(2),
