@@ -4,7 +4,7 @@
 use crate::addition::AdditionTask;
 use crate::experiments::Results;
 use crate::proportion::{break_even_chance, log10_share_above, share_in_double_precision};
-use crate::{minefield, quotations, scaling_law};
+use crate::{epoch_wise, minefield, quotations, scaling_law};
 use certified::Enclosure;
 use ledger::number::count;
 use ledger::{Claim, Quantity, Seed, Stated, Test, Verdict};
@@ -351,6 +351,56 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
         (0.8 * n_dd..=1.25 * n_dd).contains(&(s.peak.features as f64))
             && s.peak.median() > 3.0 * s.half.median()
     };
+    let miller = "More generally, John Miller and colleagues have found training performance is an excellent predictor of test performance, even when the test set looks fairly different from the training set, across a wide variety of tasks and architectures.";
+    let per_shift = |value: &dyn Fn(&crate::shift::ShiftLine) -> f64| {
+        r.shift
+            .lines
+            .iter()
+            .map(|l| format!("{}: {:.3}", l.shift, value(l)))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let zoo_counts = crate::shift::Family::ALL
+        .iter()
+        .map(|&f| {
+            let n = r
+                .shift
+                .models
+                .iter()
+                .filter(|m| m.model.family() == f)
+                .count();
+            format!("{n} {f}")
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let own_lines = r
+        .shift
+        .lines
+        .iter()
+        .map(|l| {
+            let fams = l
+                .per_family
+                .iter()
+                .map(|(f, fit)| match fit {
+                    Some((slope, r2)) => format!("{f} {slope:.2}, {r2:.3}"),
+                    None => format!("{f} too few models"),
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            format!("{}: {fams}", l.shift)
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let ew = &r.epoch_wise;
+    let ew_main = &ew.run(epoch_wise::Variant::TwoSpeeds).shape;
+    let ew_clean = &ew.run(epoch_wise::Variant::TwoSpeedsClean).shape;
+    let ew_one = &ew.run(epoch_wise::Variant::OneSpeed).shape;
+    let ew_still = &ew.run(epoch_wise::Variant::OneSpeedClean).shape;
+    let ew_speed = 1.0 / (ew.slow_scale * ew.slow_scale);
+    let ew_setup = format!(
+        "{} samples, {} coordinates at full scale and {} at scale {}, label noise σ = {}",
+        ew.train_size, ew.fast_dim, ew.slow_dim, ew.slow_scale, ew.noise
+    );
     vec![
         Claim::statement(
             "learning-curve.generalises",
@@ -445,6 +495,79 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
             ),
             Verdict::Qualitative,
         ).digits(3),
+        Claim::statement(
+            "double-descent.epoch-wise-peak",
+            Seed::CarlsmithCounting.quote("But at that point, the test error is actually high."),
+            "trained longer at a fixed size, test error rises after its first minimum",
+            Test::small(format!(
+                "holds if, in linear regression by full-batch gradient descent with two groups of input coordinates, one learning {} times more slowly than the other ({ew_setup}), the mean test error at the peak exceeds that at the dip before it by more than twice the standard error of the per-seed difference and by at least a tenth; dip and peak are located on the mean curve of {} seeds and measured on {} others (dip at step {}, error {:.3}; peak at step {}, error {:.3}, training error there {:.3}, against a label-noise variance of {:.3} and a training error of {:.3} after {} steps). Changed after the first run: the rule first located the peak against the error at the last step, where it has risen again, and found none; the peak is now the step standing highest above the lowest error on both sides. With clean labels the two-speed run rises too ({:.3}× from dip to peak): here the slow coordinates' unlearned signal is noise to the fast ones",
+                count(ew_speed.round() as u64),
+                ew.locating,
+                ew.measuring,
+                count(ew_main.dip_step),
+                ew_main.dip,
+                count(ew_main.peak_step),
+                ew_main.peak,
+                ew_main.train_at_peak,
+                ew.noise * ew.noise,
+                ew_main.train_at_last,
+                count(ew_main.last_step),
+                ew_clean.peak / ew_clean.dip,
+            ))
+            .on_data(
+                Quantity::Real(ew_main.peak / ew_main.dip),
+                ew_main,
+                "gradient descent with nothing to overfit: one speed and clean labels, whose test error can only fall",
+                Quantity::Real(ew_still.peak / ew_still.dip),
+                ew_still,
+                epoch_wise::Shape::rises,
+            ),
+            Verdict::Qualitative,
+        ).unit("×").digits(3),
+        Claim::statement(
+            "double-descent.epoch-wise-descends-again",
+            Seed::CarlsmithCounting.quote("Then, if you train more, the test error eventually goes down again."),
+            "trained longer still, test error falls again below its peak",
+            Test::small(format!(
+                "holds if, in the same runs, the mean test error at the lowest point after the peak (located on the locating seeds: step {}, error {:.3}) is below the peak's ({:.3}) by more than twice the standard error of the per-seed difference and by at least a tenth. The value is that low as a share of the peak. It is not the end of training: by step {}, where gradient descent has converged to least squares, the error is back up to {:.3}",
+                count(ew_main.later_step),
+                ew_main.later,
+                ew_main.peak,
+                count(ew_main.last_step),
+                ew_main.last,
+            ))
+            .on_data(
+                Quantity::Real(ew_main.later / ew_main.peak),
+                ew_main,
+                format!("Heckel & Yilmaz's remedy, each group's step size matched to its scale so that both learn at one speed, with the same noisy labels: a single U, falling to step {} and rising to the end", count(ew_one.dip_step)),
+                Quantity::Real(ew_one.later / ew_one.peak),
+                ew_one,
+                epoch_wise::Shape::falls_again,
+            ),
+            Verdict::Qualitative,
+        ).unit("×").digits(3),
+        Claim::statement(
+            "double-descent.epoch-wise-longer-is-better",
+            Seed::CarlsmithCounting.quote("That is, there are multiple models that all get zero training error, and somehow training longer eventually lets you find the model that generalizes better."),
+            "training to the end finds a model that generalises better than the one at the peak",
+            Test::small(format!(
+                "holds if, in the same runs, the mean test error after {} steps, where gradient descent has converged, is below the peak's ({:.3}) by more than twice the standard error of the per-seed difference and by at least a tenth; the value is the last step's error as a share of the peak's. The noisy labels cannot be fitted exactly by {} coefficients on {} samples (training error {:.3} at the end)",
+                count(ew_main.last_step),
+                ew_main.peak,
+                ew.fast_dim + ew.slow_dim,
+                ew.train_size,
+                ew_main.train_at_last,
+            ))
+            .on_data(
+                Quantity::Real(ew_main.last / ew_main.peak),
+                ew_main,
+                "the same two-speed runs with clean labels, which gradient descent fits exactly in the end",
+                Quantity::Real(ew_clean.last / ew_clean.peak),
+                ew_clean,
+                epoch_wise::Shape::stays_down,
+            ),
+            Verdict::NotReproduced,
+        ).unit("×").digits(3),
         Claim::statement(
             "training.beats-counting",
             Seed::BelrosePope.quote(generalise),
@@ -571,22 +694,55 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
         width_claim("standard", "width.never-worse-standard"),
         Claim::statement(
             "shift.accuracy-on-the-line",
-            Seed::BelrosePope.quote("More generally, John Miller and colleagues have found training performance is an excellent predictor of test performance, even when the test set looks fairly different from the training set, across a wide variety of tasks and architectures."),
+            Seed::BelrosePope.quote(miller),
             "in-distribution accuracy predicts shifted accuracy",
             Test::small(format!(
-                "holds if, over {} networks, a line through the probit-scaled accuracies (shifted against in-distribution) has R² of at least 0.9",
-                r.shift.models.len()
+                "holds if, under each of {} shifts, a line through the probit-scaled accuracies (shifted against in-distribution) of all {} models of three families ({}) has R² of at least 0.9; the value is the lowest R² ({})",
+                r.shift.lines.len(),
+                r.shift.models.len(),
+                zoo_counts,
+                per_shift(&|l| l.r_squared),
             ))
-            .on(
-                Quantity::Real(r.shift.r_squared),
+            .on_data(
+                Quantity::Real(r.shift.worst(|l| l.r_squared).r_squared),
+                &r.shift.lines.iter().map(|l| l.r_squared).collect::<Vec<_>>(),
                 format!(
-                    "the same accuracies with their pairing shuffled, in-distribution accuracy predicting nothing (median of {} shuffles)",
-                    crate::shift::SHUFFLES
+                    "the same accuracies with their pairing shuffled, in-distribution accuracy predicting nothing (median of {} shuffles; {})",
+                    crate::shift::SHUFFLES,
+                    per_shift(&|l| l.shuffled_r_squared),
                 ),
-                Quantity::Real(r.shift.shuffled_r_squared),
-                |q| real(q) >= 0.9,
+                Quantity::Real(r.shift.worst(|l| l.shuffled_r_squared).shuffled_r_squared),
+                &r.shift.lines.iter().map(|l| l.shuffled_r_squared).collect::<Vec<_>>(),
+                |r2: &Vec<f64>| r2.iter().all(|&x| x >= 0.9),
             ),
             Verdict::Qualitative,
+        ).digits(3),
+        Claim::statement(
+            "shift.one-line-across-families",
+            Seed::BelrosePope.quote(miller),
+            "the line holds across architectures: one family's shifted accuracy is predicted by the others' line",
+            Test::small(format!(
+                "holds if, under each shift, the line through two families' probit-scaled accuracies predicts the third family's shifted accuracy, for each family in turn, with an R² over all those predictions of at least 0.9; the value is the lowest such R² ({}). Each family's own line, slope and R²: {}",
+                per_shift(&|l| l.across_families),
+                own_lines,
+            ))
+            .on_data(
+                Quantity::Real(r.shift.worst(|l| l.across_families).across_families),
+                &r.shift.lines.iter().map(|l| l.across_families).collect::<Vec<_>>(),
+                format!(
+                    "groups that differ in less than family: the MLPs alone, split by width into three groups of consecutive widths, each predicted by the other two's line ({}; for comparison, the families with the pairing shuffled score {})",
+                    per_shift(&|l| l.across_mlp_widths),
+                    per_shift(&|l| l.shuffled_across_families),
+                ),
+                Quantity::Real(r.shift.worst(|l| l.across_mlp_widths).across_mlp_widths),
+                &r.shift
+                    .lines
+                    .iter()
+                    .map(|l| l.across_mlp_widths)
+                    .collect::<Vec<_>>(),
+                |r2: &Vec<f64>| r2.iter().all(|&x| x >= 0.9),
+            ),
+            Verdict::NotReproduced,
         ).digits(3),
     ]
 }

@@ -25,7 +25,8 @@
 //!
 //! Test error is the mean squared error against the noiseless teacher on fresh inputs (the
 //! label noise would add `σ²` to every number), averaged over seeds with its standard error.
-//! Epoch-wise double descent (error against training time at fixed size) is not attempted.
+//! Epoch-wise double descent (error against training time at fixed size) is
+//! [`crate::epoch_wise`]'s.
 
 use nalgebra::{DMatrix, DVector};
 use nets::rng;

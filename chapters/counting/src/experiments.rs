@@ -7,6 +7,7 @@
 
 use crate::addition_net::{AdditionNetConfig, AdditionNetResult};
 use crate::double_descent::{DoubleDescentConfig, DoubleDescentResult};
+use crate::epoch_wise::{EpochWiseConfig, EpochWiseResult};
 use crate::minefield::{MinefieldConfig, MinefieldResult};
 use crate::polynomial::{PolynomialConfig, PolynomialResult};
 use crate::scaling_law::{ScalingLawConfig, ScalingLawResult};
@@ -21,6 +22,7 @@ pub struct Scale {
     pub addition: AdditionNetConfig,
     pub polynomial: PolynomialConfig,
     pub double_descent: DoubleDescentConfig,
+    pub epoch_wise: EpochWiseConfig,
     pub minefield: MinefieldConfig,
     pub width: WidthConfig,
     pub shift: ShiftConfig,
@@ -34,6 +36,7 @@ impl Scale {
             addition: AdditionNetConfig::default(),
             polynomial: PolynomialConfig::default(),
             double_descent: DoubleDescentConfig::default(),
+            epoch_wise: EpochWiseConfig::default(),
             minefield: MinefieldConfig::default(),
             width: WidthConfig::default(),
             shift: ShiftConfig::default(),
@@ -47,6 +50,7 @@ impl Scale {
             addition: AdditionNetConfig::test_scale(),
             polynomial: PolynomialConfig::test_scale(),
             double_descent: DoubleDescentConfig::test_scale(),
+            epoch_wise: EpochWiseConfig::test_scale(),
             minefield: MinefieldConfig::test_scale(),
             width: WidthConfig::test_scale(),
             shift: ShiftConfig::test_scale(),
@@ -61,6 +65,7 @@ pub struct Results {
     pub addition: AdditionNetResult,
     pub polynomial: PolynomialResult,
     pub double_descent: DoubleDescentResult,
+    pub epoch_wise: EpochWiseResult,
     pub minefield: MinefieldResult,
     pub width: Vec<WidthCurve>,
     pub shift: ShiftResult,
@@ -81,6 +86,9 @@ pub fn run(scale: &Scale) -> Results {
         let (double_descent, t_dd) = timed("double-descent", || {
             crate::double_descent::run(&scale.double_descent).expect("a valid feature sweep")
         });
+        let (epoch_wise, t_ew) = timed("epoch-wise", || {
+            crate::epoch_wise::run(&scale.epoch_wise).expect("a valid epoch-wise setup")
+        });
         let (width, t_width) = timed("width", || crate::width::run(&scale.width));
         let (shift, t_shift) = timed("shift", || crate::shift::run(&scale.shift));
         let (addition, t_addition) = addition.join().expect("addition experiment");
@@ -90,6 +98,7 @@ pub fn run(scale: &Scale) -> Results {
             addition,
             polynomial,
             double_descent,
+            epoch_wise,
             minefield,
             width,
             shift,
@@ -98,6 +107,7 @@ pub fn run(scale: &Scale) -> Results {
                 t_addition,
                 t_poly,
                 t_dd,
+                t_ew,
                 t_minefield,
                 t_width,
                 t_shift,

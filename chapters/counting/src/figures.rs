@@ -123,6 +123,10 @@ pub fn figures(r: &Results) -> Vec<Figure> {
             svg: crate::double_descent::draw_curves(&r.double_descent),
         },
         Figure {
+            file: "counting/epoch-wise.svg",
+            svg: crate::epoch_wise::draw_curves(&r.epoch_wise),
+        },
+        Figure {
             file: "counting/width.svg",
             svg: crate::width::draw(&r.width),
         },

@@ -16,9 +16,12 @@
 //! - [`scaling_law`]: Caballero et al.'s published learning curve, fitted and extrapolated;
 //! - [`polynomial`]: Bishop's interpolating polynomials against the minimum-norm one;
 //! - [`double_descent`]: random-features regression through the interpolation threshold;
+//! - [`epoch_wise`]: test error against training time, in linear regression whose features
+//!   learn at two speeds;
 //! - [`minefield`]: poisoned minima, and their distance from SGD's solution (Huang et al.);
 //! - [`width`]: test error against width, standard and µP;
-//! - [`shift`]: accuracy on the line under a distribution shift (Miller et al.);
+//! - [`shift`]: accuracy on the line under two distribution shifts, for three model families
+//!   (Miller et al.);
 //!
 //! How the texts quote each other: [`quotations`], every passage the essay attributes to
 //! Carlsmith (and the essay's opening as Turner quotes it) against the words it quotes.
@@ -31,6 +34,7 @@ pub mod addition;
 pub mod addition_net;
 pub mod claims;
 pub mod double_descent;
+pub mod epoch_wise;
 pub mod experiments;
 pub mod figures;
 pub mod minefield;

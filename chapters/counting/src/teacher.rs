@@ -2,8 +2,8 @@
 //! experiments: Gaussian inputs labelled by a random "teacher" network.
 //!
 //! The teacher is a tanh MLP with random weights; an input's class is the teacher's
-//! arg-max output. The task is learnable, has no label noise, and can be shifted by moving
-//! and stretching the input distribution while keeping the labelling rule.
+//! arg-max output. The task is learnable, has no label noise, and can be shifted by moving,
+//! stretching or squeezing the input distribution while keeping the labelling rule.
 
 use ndarray::Array2;
 use nets::{Activation, InitDist, Mlp, MlpSpec, Parametrisation, rng};
@@ -52,11 +52,24 @@ impl Teacher {
 
     /// `n` labelled examples from the (possibly shifted) input distribution.
     pub fn sample(&self, n: usize, shift: InputShift, seed: u64) -> (Array2<f64>, Vec<usize>) {
-        let mut r = rng(seed);
         let half = self.inputs / 2;
+        self.sample_map(n, seed, |j, z| {
+            shift.scale * z + if j < half { shift.shift } else { 0.0 }
+        })
+    }
+
+    /// `n` labelled examples whose coordinate `j` is `map(j, z)` for a fresh standard normal
+    /// `z`: any shift that acts coordinate by coordinate.
+    pub fn sample_map(
+        &self,
+        n: usize,
+        seed: u64,
+        map: impl Fn(usize, f64) -> f64,
+    ) -> (Array2<f64>, Vec<usize>) {
+        let mut r = rng(seed);
         let x = Array2::from_shape_fn((n, self.inputs), |(_, j)| {
             let z: f64 = StandardNormal.sample(&mut r);
-            shift.scale * z + if j < half { shift.shift } else { 0.0 }
+            map(j, z)
         });
         let out = self.net.predict(x.view());
         let labels = out
