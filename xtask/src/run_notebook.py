@@ -46,3 +46,38 @@ except (CellExecutionError, CellTimeoutError) as err:
         print(str(err)[-4000:], file=sys.stderr)
     sys.exit(1)
 nbformat.write(nb, output)
+
+
+def figures_drawn(source):
+    """How many figures a cell's code shows: its calls of show_svg, comment lines and a
+    definition of show_svg aside."""
+    return sum(
+        line.count("show_svg(") - line.count("fn show_svg(")
+        for line in source.splitlines()
+        if not line.lstrip().startswith("//")
+    )
+
+
+def figures_kept(cell):
+    return sum(
+        1
+        for o in cell.get("outputs", [])
+        if "image/svg+xml" in o.get("data", {})
+    )
+
+
+# The kernel keeps one image per cell: a cell that shows two figures loses all but the last
+# silently, so a cell that kept fewer figures than it drew fails the run.
+lost = [
+    (index, figures_drawn(cell.source), figures_kept(cell))
+    for index, cell in enumerate(nb.cells)
+    if cell.cell_type == "code" and figures_kept(cell) < figures_drawn(cell.source)
+]
+for index, drawn, kept in lost:
+    print(
+        f"error: {path}: cell {index} draws {drawn} figures but kept {kept}"
+        " (the kernel keeps one image per cell: give each figure its own cell)",
+        file=sys.stderr,
+    )
+if lost:
+    sys.exit(1)
