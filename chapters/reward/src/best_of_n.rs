@@ -12,6 +12,13 @@
 //! (`P(max = k) = F_k^N − F_{k−1}^N`, which only needs the draws to be independent); and by
 //! sampling, drawing `N` continuous scores, keeping the largest, and estimating the
 //! divergence from a fine histogram of the kept scores against the base's exact bin masses.
+//!
+//! It then checks the density ratio itself ([`Ratio`], [`check_ratio`]): on the same sampled
+//! maxima, `N·F^(N−1)` must integrate to one over the base, describe the maxima (within the
+//! Dvoretzky–Kiefer–Wolfowitz bound of `F^N`), and give the divergence as `E[log ratio]`,
+//! by quadrature and as a sample mean. With tied discrete scores ([`max_pmf`],
+//! [`ties_point`]) the exact pmf of the best score, `F(x)^N − F(x−)^N`, gives a divergence
+//! strictly below the formula, checked against the mean of its log ratio at sampled maxima.
 
 use rand_distr::{Distribution, Exp1};
 

@@ -5,9 +5,10 @@
 //! checked at full precision: they are mathematics, and the toy problems are their own
 //! setting ([`ledger::Basis::Full`]). The planner and the trained policies are small-scale
 //! analogues ([`ledger::Basis::Small`]). Every checkable claim names its rival — the update
-//! without its advantage weighting, the unregularised optimum, the naive `log N`, the
-//! light-tailed planner, the untrained or the coin-flip frogs — computed by the same code and
-//! decided by the same criterion. Opinions and facts about systems the book cannot run enter
+//! without its advantage weighting, the unregularised optimum, the naive `log N` and its
+//! top-quantile density ratio, the light-tailed planner, a classifier blind to scheming
+//! content, the untrained or the coin-flip frogs, a world where the frog's features come
+//! apart — computed by the same code and decided by the same criterion. Opinions and facts about systems the book cannot run enter
 //! as not checkable, with the reason.
 
 use crate::experiments::Results;
@@ -403,7 +404,7 @@ pub fn best_of_n_claims(r: &Results) -> Vec<Claim> {
             Source::paper("beirami2024theoretical", "Beirami et al. (2024)", BEIRAMI),
             "for continuous scores, best-of-N's density over the base's is N·F^(N−1), and the divergence, the mean of its logarithm log N + (N−1)·log F under best-of-N, is log N − (N−1)/N",
             Test::full(format!(
-                "holds if, at every N in {{{grid}}}, the ratio is the sampled maxima's and gives the value: over a standard exponential base, the ratio integrates to one ({GAUSS_POINTS}-point Gauss–Legendre on panels of {PANEL}, to within {QUADRATURE_TOL:e}; largest miss {:.0e}); the same {} maxima of N draws as above fall nowhere the ratio is zero and lie within the Dvoretzky–Kiefer–Wolfowitz bound {:.4} of the distribution it defines, F^N (level {DKW_ALPHA:.1e} at each of sixteen checks; largest distance {:.4}); and E[log ratio] under best-of-N, by quadrature, is within {QUADRATURE_TOL:e} of the value (largest miss {:.0e}) and, as the mean of the log ratio at the sampled maxima, within {Z_AGREE} standard errors of it (largest |z| {:.2}); the value shown is that sampled mean at N = {} (standard error {:.3}). The rival's ratio also integrates to one and gives log N by quadrature, but {:.0}% of the sampled maxima fall below the top 1/N, where it is zero, and its distribution is {:.2} away from theirs",
+                "holds if, at every N in {{{grid}}}, the ratio is the sampled maxima's and gives the value: over a standard exponential base, the ratio integrates to one ({GAUSS_POINTS}-point Gauss–Legendre on panels of {PANEL}, to within {QUADRATURE_TOL:e}; largest miss {:.0e}); the same {} maxima of N draws as above fall nowhere the ratio is zero and lie within the Dvoretzky–Kiefer–Wolfowitz bound {:.4} of the distribution it defines, F^N (level {DKW_ALPHA:.1e} at each of sixteen checks, 10^-3 for all together; the level was first 10^-3 for each check, and was set so after a test-scale run in which the sample at N = 4096, which also sat 2.85 standard errors high, went past that bound; largest distance {:.4}); and E[log ratio] under best-of-N, by quadrature, is within {QUADRATURE_TOL:e} of the value (largest miss {:.0e}) and, as the mean of the log ratio at the sampled maxima, within {Z_AGREE} standard errors of it (largest |z| {:.2}); the value shown is that sampled mean at N = {} (standard error {:.3}). The rival's ratio also integrates to one and gives log N by quadrature, but {:.0}% of the sampled maxima fall below the top 1/N, where it is zero, and its distribution is {:.2} away from theirs",
                 worst(&b.ratio, |c| (c.mass - 1.0).abs()),
                 b.config.samples,
                 dkw_bound(b.config.samples, DKW_ALPHA),
