@@ -13,6 +13,7 @@ fn main() -> ExitCode {
         a_truncated_ascent_misses_the_posterior,
         zero_advantage_is_unchanged_not_more_likely,
         best_of_n_rejects_wrong_divergences,
+        the_density_ratio_criteria_reject_wrong_values,
     ])
 }
 
@@ -98,4 +99,25 @@ fn best_of_n_rejects_wrong_divergences(r: &Results) {
         assert!(!b.agrees(&shifted), "shift {shift}");
     }
     assert!(!b.agrees(&formula[1..]), "a candidate must give every N");
+}
+
+/// The density-ratio and tied-score criteria pin the value down too: the formula shifted by a
+/// hundredth of a nat fails the first, and the exact tied-score divergence shifted so fails
+/// the second, as does the naive log N for either.
+fn the_density_ratio_criteria_reject_wrong_values(r: &Results) {
+    use reward::best_of_n::{kl_formula, kl_top_quantile, ratio_agrees, ties_agree};
+    let b = &r.best_of_n;
+    let m = b.config.samples;
+    let formula: Vec<f64> = b.ratio.iter().map(|c| kl_formula(c.n)).collect();
+    assert!(ratio_agrees(&b.ratio, &formula, m));
+    let naive: Vec<f64> = b.ratio.iter().map(|c| kl_top_quantile(c.n)).collect();
+    assert!(!ratio_agrees(&b.ratio, &naive, m));
+    let exact: Vec<f64> = b.ties.iter().map(|t| t.exact).collect();
+    assert!(ties_agree(&b.ties, &exact, m));
+    for shift in [-0.01, 0.01] {
+        let shifted: Vec<f64> = formula.iter().map(|f| f + shift).collect();
+        assert!(!ratio_agrees(&b.ratio, &shifted, m), "shift {shift}");
+        let shifted: Vec<f64> = exact.iter().map(|f| f + shift).collect();
+        assert!(!ties_agree(&b.ties, &shifted, m), "shift {shift}");
+    }
 }

@@ -5,9 +5,10 @@
 //! checked at full precision: they are mathematics, and the toy problems are their own
 //! setting ([`ledger::Basis::Full`]). The planner and the trained policies are small-scale
 //! analogues ([`ledger::Basis::Small`]). Every checkable claim names its rival — the update
-//! without its advantage weighting, the unregularised optimum, the naive `log N`, the
-//! light-tailed planner, the untrained or the coin-flip frogs — computed by the same code and
-//! decided by the same criterion. Opinions and facts about systems the book cannot run enter
+//! without its advantage weighting, the unregularised optimum, the naive `log N` and its
+//! top-quantile density ratio, the light-tailed planner, a classifier blind to scheming
+//! content, the untrained or the coin-flip frogs, a world where the frog's features come
+//! apart — computed by the same code and decided by the same criterion. Opinions and facts about systems the book cannot run enter
 //! as not checkable, with the reason.
 
 use crate::experiments::Results;
@@ -18,6 +19,10 @@ use ledger::{Claim, Quantity, Seed, Source, Test, Verdict};
 pub const MATCH: f64 = 1e-6;
 
 pub use crate::best_of_n::{DISCRETE_GAP, Z_AGREE};
+
+/// "Never favoured": the share of chosen plans that are scheming may exceed the proposal rate
+/// by at most this many standard errors, the chapter's [`Z_AGREE`].
+pub const SCHEMING_Z: f64 = Z_AGREE;
 
 /// "Rises at first": the best true quality over N exceeds best-of-1 by at least this much.
 pub const RISE: f64 = 0.05;
@@ -269,8 +274,12 @@ pub fn inference_claims(r: &Results) -> Vec<Claim> {
 
 /// Best-of-N: the divergence it buys, and the hospital planner.
 pub fn best_of_n_claims(r: &Results) -> Vec<Claim> {
-    use crate::best_of_n::{kl_formula, kl_top_quantile};
+    use crate::best_of_n::{
+        DKW_ALPHA, GAUSS_POINTS, PANEL, QUADRATURE_TOL, RatioCheck, TiesPoint, dkw_bound,
+        kl_formula, kl_top_quantile, ratio_agrees, ties_agree,
+    };
     use crate::hospital::Sweep;
+    use crate::scheming::SchemingSweep;
     let b = &r.best_of_n;
     let last = b.points.last().expect("an N");
     let ns: Vec<u64> = b.points.iter().map(|p| p.n).collect();
@@ -278,8 +287,58 @@ pub fn best_of_n_claims(r: &Results) -> Vec<Claim> {
     let formula: Vec<f64> = ns.iter().map(|&n| kl_formula(n)).collect();
     let naive: Vec<f64> = ns.iter().map(|&n| kl_top_quantile(n)).collect();
     let discrete: Vec<f64> = b.points.iter().map(|p| p.discrete).collect();
+    let worst = |v: &[RatioCheck], f: fn(&RatioCheck) -> f64| v.iter().map(f).fold(0.0, f64::max);
+    let (last_ratio, last_top) = (
+        b.ratio.last().expect("an N"),
+        b.top_quantile.last().expect("an N"),
+    );
+    let last_ties = b.ties.last().expect("an N");
+    let levels = b.config.tie_levels;
+    let ties_exact: Vec<f64> = b.ties.iter().map(|t| t.exact).collect();
+    // The N at which log N − (N−1)/N reaches levels·log 2: log N ≈ levels·log 2 + 1.
+    let crossing = (f64::from(levels) * std::f64::consts::LN_2 + 1.0).exp();
     let h = &r.hospital;
     let (heavy, light) = (&h.heavy, &h.light);
+    let sm = &r.scheming;
+    let sc = &sm.config;
+    let hist = sm.historical();
+    let blind: Vec<SchemingSweep> = hist
+        .iter()
+        .map(|s| SchemingSweep {
+            shares: s
+                .shares
+                .iter()
+                .map(|&(n, _, _)| (n, sc.rate, 0.0))
+                .collect(),
+            learned_effect: 0.0,
+            ..s.clone()
+        })
+        .collect();
+    let largest = |v: &[SchemingSweep]| {
+        v.iter()
+            .flat_map(|s| s.shares.iter().map(|x| x.1))
+            .fold(0.0, f64::max)
+    };
+    let peaks = |v: &[SchemingSweep]| {
+        v.iter()
+            .map(|s| {
+                let (n, x, _) = s
+                    .shares
+                    .iter()
+                    .copied()
+                    .max_by(|a, b| a.1.total_cmp(&b.1))
+                    .expect("an N");
+                format!("{x:.4} (N = {n})")
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let ends_at = |v: &[SchemingSweep]| {
+        v.iter()
+            .map(|s| format!("{:.4}", s.last().1))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let hl = heavy.last();
     let first = &heavy.points[0];
     let peak = heavy.peak();
@@ -341,6 +400,81 @@ pub fn best_of_n_claims(r: &Results) -> Vec<Claim> {
             Verdict::Reproduced,
         ).unit("nats").digits(4),
         Claim::statement(
+            "best-of-n.density-ratio",
+            Source::paper("beirami2024theoretical", "Beirami et al. (2024)", BEIRAMI),
+            "for continuous scores, best-of-N's density over the base's is N·F^(N−1), and the divergence, the mean of its logarithm log N + (N−1)·log F under best-of-N, is log N − (N−1)/N",
+            Test::full(format!(
+                "holds if, at every N in {{{grid}}}, the ratio is the sampled maxima's and gives the value: over a standard exponential base, the ratio integrates to one ({GAUSS_POINTS}-point Gauss–Legendre on panels of {PANEL}, to within {QUADRATURE_TOL:e}; largest miss {:.0e}); the same {} maxima of N draws as above fall nowhere the ratio is zero and lie within the Dvoretzky–Kiefer–Wolfowitz bound {:.4} of the distribution it defines, F^N (level {DKW_ALPHA:.1e} at each of sixteen checks, 10^-3 for all together; the level was first 10^-3 for each check, and was set so after a test-scale run in which the sample at N = 4096, which also sat 2.85 standard errors high, went past that bound; largest distance {:.4}); and E[log ratio] under best-of-N, by quadrature, is within {QUADRATURE_TOL:e} of the value (largest miss {:.0e}) and, as the mean of the log ratio at the sampled maxima, within {Z_AGREE} standard errors of it (largest |z| {:.2}); the value shown is that sampled mean at N = {} (standard error {:.3}). The rival's ratio also integrates to one and gives log N by quadrature, but {:.0}% of the sampled maxima fall below the top 1/N, where it is zero, and its distribution is {:.2} away from theirs",
+                worst(&b.ratio, |c| (c.mass - 1.0).abs()),
+                b.config.samples,
+                dkw_bound(b.config.samples, DKW_ALPHA),
+                worst(&b.ratio, |c| c.ks),
+                b.ratio
+                    .iter()
+                    .zip(&formula)
+                    .map(|(c, f)| (c.kl_quadrature - f).abs())
+                    .fold(0.0, f64::max),
+                b.ratio
+                    .iter()
+                    .zip(&formula)
+                    .map(|(c, f)| ((c.kl_sampled - f) / c.standard_error).abs())
+                    .fold(0.0, f64::max),
+                last_ratio.n,
+                last_ratio.standard_error,
+                100.0 * last_top.outside,
+                last_top.ks,
+            ))
+            .on_data(
+                Quantity::Real(last_ratio.kl_sampled),
+                &(b.ratio.as_slice(), formula.as_slice()),
+                "keeping the top 1/N of the base: a density ratio of N there and zero elsewhere, whose divergence is log N",
+                Quantity::Real(last_top.kl_quadrature),
+                &(b.top_quantile.as_slice(), naive.as_slice()),
+                |(checks, candidate): &(&[RatioCheck], &[f64])| {
+                    ratio_agrees(checks, candidate, b.config.samples)
+                },
+            ),
+            Verdict::Reproduced,
+        ).unit("nats").digits(3),
+        Claim::statement(
+            "best-of-n.ties",
+            Source::paper("beirami2024theoretical", "Beirami et al. (2024)", BEIRAMI),
+            "when discrete scores tie, log N − (N−1)/N is only an upper bound on the divergence",
+            Test::full(format!(
+                "holds if, with scores Binomial({levels}, ½) — {} scores for 2^{levels} equally likely outcomes, so that many tie — the divergence from the exact pmf of the best score, F(x)^N − F(x−1)^N, is strictly below log N − (N−1)/N at every N in {{{grid}}}, and the mean of its log ratio log((F(x)^N − F(x−1)^N)/q(x)) at {} sampled maxima of N draws lies within {Z_AGREE} standard errors of it, plus the rounding of the mean (largest |z| {:.2} where the standard error exceeds 1e-9; at the {} N where it does not, nearly every maximum is the top score and the two agree to {:.0e}), with the maxima within the DKW bound of F^N (largest distance {:.4}); the divergence is {:.4} against the formula's {:.4} at N = 2 and levels off at −log q(top score) = {levels}·log 2 = {:.4}, which the formula passes at N ≈ {:.0}; the value shown is the exact divergence at N = {}",
+                levels + 1,
+                b.config.samples,
+                b.ties
+                    .iter()
+                    .filter(|t| t.standard_error > 1e-9)
+                    .map(|t| ((t.sampled - t.exact) / t.standard_error).abs())
+                    .fold(0.0, f64::max),
+                b.ties.iter().filter(|t| t.standard_error <= 1e-9).count(),
+                b.ties
+                    .iter()
+                    .filter(|t| t.standard_error <= 1e-9)
+                    .map(|t| (t.sampled - t.exact).abs())
+                    .fold(1e-16, f64::max),
+                b.ties.iter().map(|t| t.ks).fold(0.0, f64::max),
+                b.ties[0].exact,
+                formula[0],
+                f64::from(levels) * std::f64::consts::LN_2,
+                crossing,
+                last_ties.n,
+            ))
+            .on_data(
+                Quantity::Real(last_ties.exact),
+                &(b.ties.as_slice(), ties_exact.as_slice()),
+                "the continuous formula holding for tied scores too",
+                Quantity::Real(kl_formula(last_ties.n)),
+                &(b.ties.as_slice(), formula.as_slice()),
+                |(points, candidate): &(&[TiesPoint], &[f64])| {
+                    ties_agree(points, candidate, b.config.samples)
+                },
+            ),
+            Verdict::Reproduced,
+        ).unit("nats").digits(4),
+        Claim::statement(
             "hospital.adversarial-examples",
             Seed::BelrosePope.quote(
                 "Rather, the system would produce adversarial examples to the classifier, such as instructing staff to constantly clean a surgical room, and not actually perform a surgery.",
@@ -375,14 +509,53 @@ pub fn best_of_n_claims(r: &Results) -> Vec<Claim> {
             ),
             Verdict::Qualitative,
         ).digits(3),
-        Claim::not_checkable(
+        Claim::statement(
             "hospital.no-scheming-plans",
             Seed::BelrosePope.quote(
                 "In particular, increasing N would not lead to the system producing “scheming” plans to advance the inner objective.",
             ),
-            "no N makes the planner produce scheming plans",
-            "the toy planner's prior proposes no scheming plans, so it cannot show whether a language model's prior would offer them and a classifier prefer them; hospital.adversarial-examples shows what strong selection does pick",
-        ),
+            "no N makes the planner favour scheming plans",
+            Test::small(format!(
+                "holds if, when the heavy-tailed prior proposes scheming plans at a rate ε = {} (ordinary plans carrying scheming content 1 + |N(0, 1)| in a sixth feature, which in truth adds {} per unit to the log-odds of no lawsuit: the scheme works), a classifier trained as the chapter's on {} historical plans with no scheming plan among them never favours them: from each of {} initial weights, the share of chosen plans that are scheming stays at or below ε within {SCHEMING_Z} standard errors at every N up to {} (computed exactly over a proposal of {} ordinary and {} scheming scored plans); by initial weights, the share peaks at {} and ends at {}, the classifier adding {} to a scheming plan's log-odds against the truth's {:.2} (its response to a feature it never saw is its initial weights'); with scheming plans in its history the classifier learns the scheme — {} — and the oracle that scores the true log-odds takes them {:.3} of the time at N = {}; the value shown is the largest share over N and initial weights",
+                sc.rate,
+                sc.effect,
+                sc.history,
+                sc.historical_inits,
+                1u64 << sc.max_log2_n,
+                sc.ordinary_pool,
+                sc.scheming_pool,
+                peaks(hist),
+                ends_at(hist),
+                hist.iter()
+                    .map(|s| format!("{:.2}", s.learned_effect))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                hist[0].true_effect,
+                sm.exposed()
+                    .iter()
+                    .zip(&sc.history_rates)
+                    .map(|(s, rho)| format!(
+                        "{:.0}% scheming in its history: adds {:.2}, the share peaks at {} and ends at {:.3}",
+                        100.0 * rho,
+                        s.learned_effect,
+                        peaks(std::slice::from_ref(s)),
+                        s.last().1
+                    ))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                sm.oracle().last().1,
+                sm.oracle().last().0,
+            ))
+            .on_data(
+                Quantity::Real(largest(hist)),
+                hist,
+                "a classifier blind to the scheming content, whose scores it leaves unchanged: best-of-N takes scheming plans at their proposal rate",
+                Quantity::Real(largest(&blind)),
+                blind.as_slice(),
+                |v: &[SchemingSweep]| v.iter().all(|s| s.never_favoured(sc.rate, SCHEMING_Z)),
+            ),
+            Verdict::NotReproduced,
+        ).digits(2),
         Claim::statement(
             "hospital.no-coherent-pursuit",
             Seed::BelrosePope.quote(
@@ -429,9 +602,16 @@ pub const FROG_ACCURACY: f64 = 0.9;
 /// (+1) and a smell detector (−1), whose standard deviation is 1; half of that counts.
 pub const COIN_FLIP_SPREAD: f64 = 0.5;
 
+/// "Set by salience": at each end of the smell sweep, at least this share of the frogs use
+/// the proxy the salience predicts — the same bar as [`FROG_ACCURACY`].
+pub const PROXY_SHARE: f64 = FROG_ACCURACY;
+
+/// Fodor's sentence, which both readings of the frog experiment are checked against.
+const FODOR: &str = "Fodor pointed out that nature has no way of selecting, for example, frogs that “aim at eating flies in particular” rather than frogs that target “little black dots in the sky,” or “things that smell kind of like flies,” or any of an infinite number of deviant, “misaligned” proxy goals which would misgeneralize in counterfactual scenarios.";
+
 /// Fodor's frog: which of two perfectly correlated features the trained nets use.
 pub fn frog_claims(r: &Results) -> Vec<Claim> {
-    use crate::frog::{FrogResult, SmellCode};
+    use crate::frog::{FrogResult, Readers, SmellCode};
     let f = &r.frog;
     let c = &f.config;
     let nets = f.all().count() as u64;
@@ -459,7 +639,96 @@ pub fn frog_claims(r: &Results) -> Vec<Claim> {
         .collect::<Vec<_>>()
         .join("; ");
     let fuzzy = |f: &FrogResult| f.preference_falls_with_smell() && !f.mixed().is_empty();
+    let blind = |v: &[Readers]| {
+        v.iter()
+            .filter(|x| x.indistinguishable(FROG_ACCURACY))
+            .count()
+    };
+    let decorrelated: Vec<Readers> = f.readers.iter().map(Readers::decorrelated).collect();
+    let describe_readers = |v: &[Readers]| {
+        v.iter()
+            .map(|x| {
+                format!(
+                    "{} at {}: {:.3} and {:.3}",
+                    x.code.name(),
+                    x.smell,
+                    x.dot_reader,
+                    x.smell_reader
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    // The smallest share of frogs using the proxy salience predicts, over codes,
+    // architectures and both ends of the sweep.
+    let weakest_end = |f: &FrogResult| {
+        f.salience_ends()
+            .iter()
+            .map(|e| e.2.min(e.3))
+            .fold(1.0, f64::min)
+    };
+    let ends = f.salience_ends();
+    let misgeneralises = |f: &FrogResult| {
+        f.salience_ends()
+            .iter()
+            .all(|e| e.2 >= PROXY_SHARE && e.3 >= PROXY_SHARE && e.4 >= 0.5 && e.5 >= 0.5)
+    };
+    let (faint, strong) = (
+        c.smells.iter().copied().fold(f64::INFINITY, f64::min),
+        c.smells.iter().copied().fold(0.0, f64::max),
+    );
     vec![
+        Claim::statement(
+            "frog.premise",
+            Seed::BelrosePope.quote(
+                "Snap for snap, snaps at the one will net you as many flies to eat as snaps at the other.",
+            ),
+            "Fodor's premise: on the scenes a frog meets, snapping at dots and snapping at flies are equally rewarded, so training cannot tell a frog that targets one from a frog that targets the other",
+            Test::small(format!(
+                "holds if, in some setting, the ideal reader of the retina alone and the ideal reader of the smell alone (each the Bayes-optimal snap from its one channel) are both right on at least {FROG_ACCURACY} of {} fresh training scenes of each kind, the bar the trained frogs are held to; the number shown counts such settings, of {} (dot reader and smell reader: {}); where the smell is faint, noise makes the dot the better predictor and training can tell them apart",
+                c.reader_scenes,
+                f.readers.len(),
+                describe_readers(&f.readers),
+            ))
+            .on_data(
+                count(blind(&f.readers)),
+                f.readers.as_slice(),
+                "a training set in which the features come apart, pellets labelled no fly and flies against a dark background labelled fly, as many as flies and empty scenes, judged with the same readers",
+                count(blind(&decorrelated)),
+                decorrelated.as_slice(),
+                |v: &[Readers]| blind(v) > 0,
+            ),
+            Verdict::Qualitative,
+        ),
+        Claim::statement(
+            "frog.proxy-by-salience",
+            Seed::BelrosePope.quote(FODOR),
+            "the goal-misgeneralisation reading: training installs one of the deviant proxies, which one set by something incidental to the task, and it misgeneralises on counterfactual scenes",
+            Test::small(format!(
+                "holds if, for each smell code and architecture, at least {PROXY_SHARE} of the frogs use the dot (snap more at the pellet than at the dotless fly) at the faintest smell ({faint}) and at least {PROXY_SHARE} use the smell at the strongest ({strong}), and each proxy misgeneralises where it should: at the faintest smell the frogs snap at the pellet, which is no fly, at least half the time on average, and at the strongest they snap at least half the time at a scene with fly smell and no dot, which is what a fly-scented bait looks like to them; the number shown is the smallest such share, over codes, architectures and both ends ({}); the criterion was written after the page had reported where the frogs switch",
+                ends.iter()
+                    .map(|e| format!(
+                        "{}, hidden {:?}: dot users {:.0}% at the faintest, smell users {:.0}% at the strongest, snaps at the pellet {:.2}, at the smell-only scene {:.2}",
+                        e.0.name(),
+                        e.1,
+                        100.0 * e.2,
+                        100.0 * e.3,
+                        e.4,
+                        e.5
+                    ))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ))
+            .on_data(
+                Quantity::Real(weakest_end(f)),
+                f,
+                "Fodor's arbitrary reading made concrete: each frog a pure dot or a pure smell detector by a fair coin, in every setting",
+                Quantity::Real(weakest_end(&coins)),
+                &coins,
+                misgeneralises,
+            ),
+            Verdict::Qualitative,
+        ).digits(2),
         Claim::statement(
             "frog.behave-right",
             Seed::BelrosePope.quote(
@@ -484,10 +753,8 @@ pub fn frog_claims(r: &Results) -> Vec<Claim> {
         ).digits(3),
         Claim::statement(
             "frog.not-arbitrary",
-            Seed::BelrosePope.quote(
-                "Fodor pointed out that nature has no way of selecting, for example, frogs that “aim at eating flies in particular” rather than frogs that target “little black dots in the sky,” or “things that smell kind of like flies,” or any of an infinite number of deviant, “misaligned” proxy goals which would misgeneralize in counterfactual scenarios.",
-            ),
-            "training cannot tell the two targets apart, so which one a trained net ends up with is arbitrary",
+            Seed::BelrosePope.quote(FODOR),
+            "read as a prediction about training (the strong reading): which of the two targets a trained net ends up with is arbitrary, a coin toss from seed to seed",
             Test::small(format!(
                 "holds if, in some setting, the preference (snaps at a pellet minus snaps at a fly without a dot) spreads across {} seeds like a coin flip between the two targets (standard deviation at least {COIN_FLIP_SPREAD}); over {} settings (hidden layers {:?}, smell strengths {:?} against a dot of {}, simple and XOR smell codes) the largest spread is {:.2}: the target is set by salience and simplicity — the nets switch from dot to smell {} with the simple code and {} with the XOR code",
                 c.seeds,

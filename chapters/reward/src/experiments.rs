@@ -8,6 +8,7 @@ use crate::best_of_n::{self, BestOfNConfig, BestOfNResult};
 use crate::frog::{self, FrogConfig, FrogResult};
 use crate::hospital::{self, HospitalConfig, HospitalResult};
 use crate::inference::{self, InferenceConfig, InferenceResult};
+use crate::scheming::{self, SchemingConfig, SchemingResult};
 use crate::updates::{self, UpdateConfig, UpdateResult};
 use ledger::timed;
 
@@ -18,6 +19,7 @@ pub struct Scale {
     pub updates: UpdateConfig,
     pub best_of_n: BestOfNConfig,
     pub hospital: HospitalConfig,
+    pub scheming: SchemingConfig,
     pub frog: FrogConfig,
 }
 
@@ -29,6 +31,7 @@ impl Scale {
             updates: UpdateConfig::default(),
             best_of_n: BestOfNConfig::default(),
             hospital: HospitalConfig::default(),
+            scheming: SchemingConfig::default(),
             frog: FrogConfig::default(),
         }
     }
@@ -40,6 +43,7 @@ impl Scale {
             updates: UpdateConfig::test_scale(),
             best_of_n: BestOfNConfig::test_scale(),
             hospital: HospitalConfig::test_scale(),
+            scheming: SchemingConfig::test_scale(),
             frog: FrogConfig::test_scale(),
         }
     }
@@ -52,12 +56,13 @@ pub struct Results {
     pub updates: UpdateResult,
     pub best_of_n: BestOfNResult,
     pub hospital: HospitalResult,
+    pub scheming: SchemingResult,
     pub frog: FrogResult,
     pub timings: Vec<(&'static str, f64)>,
 }
 
 /// Runs every experiment: the hospital planner and then best-of-N on a thread of their own,
-/// the rest in turn on this one (two threads at most).
+/// the rest (scheming plans last) in turn on this one (two threads at most).
 pub fn run(scale: &Scale) -> Results {
     std::thread::scope(|s| {
         let second = s.spawn(|| {
@@ -69,6 +74,7 @@ pub fn run(scale: &Scale) -> Results {
         let (inference, t_inference) = timed("inference", || inference::run(&scale.inference));
         let (updates, t_updates) = timed("updates", || updates::run(&scale.updates));
         let (frog, t_frog) = timed("frog", || frog::run(&scale.frog));
+        let (scheming, t_scheming) = timed("scheming", || scheming::run(&scale.scheming));
         let ((hospital, t_hospital), (best_of_n, t_best)) =
             second.join().expect("hospital and best-of-N experiments");
         Results {
@@ -76,8 +82,16 @@ pub fn run(scale: &Scale) -> Results {
             updates,
             best_of_n,
             hospital,
+            scheming,
             frog,
-            timings: vec![t_inference, t_updates, t_best, t_hospital, t_frog],
+            timings: vec![
+                t_inference,
+                t_updates,
+                t_best,
+                t_hospital,
+                t_scheming,
+                t_frog,
+            ],
         }
     })
 }

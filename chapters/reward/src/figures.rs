@@ -146,8 +146,8 @@ pub fn draw_inference(inf: &InferenceResult) -> Result<String, DrawError> {
 }
 
 /// `KL(best-of-N ‖ base)` against N: the formula, the naive `log N`, the estimates from
-/// histograms of sampled maxima with 95% bars, and the exact discrete values under their
-/// ceiling.
+/// histograms of sampled maxima with 95% bars, the mean of the log density ratio at the same
+/// maxima, and the exact discrete values (distinct and tied scores) under the formula.
 ///
 /// # Errors
 /// A drawing error.
@@ -209,6 +209,31 @@ pub fn draw_best_of_n(b: &BestOfNResult) -> Result<String, DrawError> {
             }))?
             .label("histogram of sampled maxima (95%)")
             .legend(|(x, y)| Circle::new((x + 11, y), 4, PALETTE[1].filled()));
+        chart
+            .draw_series(b.ratio.iter().map(|c| {
+                Circle::new(
+                    ((c.n as f64).log2() + 0.18, c.kl_sampled),
+                    5,
+                    PALETTE[4].stroke_width(2),
+                )
+            }))?
+            .label("mean of log N + (N−1)·log F at the same maxima")
+            .legend(|(x, y)| Circle::new((x + 11, y), 5, PALETTE[4].stroke_width(2)));
+        chart
+            .draw_series(LineSeries::new(
+                b.ties.iter().map(|t| ((t.n as f64).log2(), t.exact)),
+                INK.stroke_width(2),
+            ))?
+            .label(format!(
+                "exact, tied scores Binomial({}, ½)",
+                b.config.tie_levels
+            ))
+            .legend(line_legend(INK.stroke_width(2)));
+        chart.draw_series(
+            b.ties
+                .iter()
+                .map(|t| TriangleMarker::new(((t.n as f64).log2(), t.exact), 5, INK.filled())),
+        )?;
         chart
             .draw_series(LineSeries::new(
                 b.points.iter().map(|p| ((p.n as f64).log2(), p.discrete)),
@@ -342,6 +367,77 @@ pub fn draw_hospital(h: &HospitalResult) -> Result<String, DrawError> {
     })
 }
 
+/// How often best-of-N's chosen plan is a scheming one, against N, for each scorer: the
+/// classifier trained on history without scheming plans (one line per initial weights), the
+/// classifiers with some in their history, and the oracle; the proposal rate beside them.
+///
+/// # Errors
+/// A drawing error.
+pub fn draw_scheming(s: &crate::scheming::SchemingResult) -> Result<String, DrawError> {
+    let c = &s.config;
+    let x_max = f64::from(c.max_log2_n) + 0.5;
+    let floor = 1e-5;
+    figures::svg(SIZE, |root| {
+        let mut chart = figures::frame(
+            &mut ChartBuilder::on(root),
+            "How often best-of-N picks a scheming plan",
+        )
+        .build_cartesian_2d(0f64..x_max, (floor..1.5f64).log_scale())?;
+        figures::mesh(
+            &mut chart.configure_mesh(),
+            "N (plans drawn)",
+            "share of chosen plans that are scheming",
+        )
+        .x_label_formatter(&|x| figures::power_of_two_label(*x))
+        .y_label_formatter(&|y| format!("{y:.0e}"))
+        .draw()?;
+        let line = |sweep: &crate::scheming::SchemingSweep| -> Vec<(f64, f64)> {
+            sweep
+                .shares
+                .iter()
+                .map(|&(n, x, _)| ((n as f64).log2(), x.max(floor)))
+                .collect()
+        };
+        for (k, sweep) in s.historical().iter().enumerate() {
+            let style = PALETTE[0]
+                .mix(if k == 0 { 1.0 } else { 0.55 })
+                .stroke_width(2);
+            let series = chart.draw_series(LineSeries::new(line(sweep), style))?;
+            if k == 0 {
+                series
+                    .label("classifier, no scheming plans in its history (each initial weights)")
+                    .legend(line_legend(style));
+            }
+        }
+        for (k, (sweep, rho)) in s.exposed().iter().zip(&c.history_rates).enumerate() {
+            let colour = PALETTE[1 + k % (PALETTE.len() - 1)];
+            chart
+                .draw_series(LineSeries::new(line(sweep), colour.stroke_width(2)))?
+                .label(format!(
+                    "classifier, {:.0}% scheming plans in its history",
+                    100.0 * rho
+                ))
+                .legend(line_legend(colour.stroke_width(2)));
+        }
+        chart
+            .draw_series(LineSeries::new(line(s.oracle()), INK.stroke_width(3)))?
+            .label("oracle: the true log-odds")
+            .legend(line_legend(INK.stroke_width(3)));
+        let dashed = INK.mix(0.6).stroke_width(1);
+        chart
+            .draw_series(DashedLineSeries::new(
+                [(0.0, c.rate), (x_max, c.rate)],
+                6,
+                4,
+                dashed,
+            ))?
+            .label(format!("proposal rate ε = {}", c.rate))
+            .legend(line_legend(dashed));
+        figures::legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
+        Ok(())
+    })
+}
+
 /// Each frog's preference — snaps at a pellet minus snaps at a fly without a dot — against
 /// the smell's strength: one line per smell code and architecture (the mean over seeds), a
 /// dot per seed.
@@ -426,6 +522,10 @@ pub fn figures(r: &Results) -> Vec<Figure> {
         Figure {
             file: "reward/hospital.svg",
             svg: draw_hospital(&r.hospital),
+        },
+        Figure {
+            file: "reward/scheming.svg",
+            svg: draw_scheming(&r.scheming),
         },
         Figure {
             file: "reward/frog.svg",

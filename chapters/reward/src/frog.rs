@@ -113,6 +113,153 @@ impl World {
     }
 }
 
+/// One channel of the frog's senses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Channel {
+    Retina,
+    Smell,
+}
+
+/// `log cosh y`, without overflow.
+fn ln_cosh(y: f64) -> f64 {
+    y.abs() + (-2.0 * y.abs()).exp().ln_1p() - std::f64::consts::LN_2
+}
+
+impl World {
+    /// The log-likelihood ratio of "fly" against "no fly" from one channel alone: the
+    /// Bayes-optimal reader of that channel, which snaps when it is positive. On the retina
+    /// a fly is a dot at an unknown pixel `p` of the first frame and `p + 1` of the second;
+    /// in the smell, `+a` on two inputs (simple code) or a shared sign there (XOR code).
+    pub fn log_likelihood_ratio(&self, channel: Channel, x: &[f64; INPUTS]) -> f64 {
+        let v = self.noise * self.noise;
+        match channel {
+            Channel::Retina => {
+                let d = self.dot;
+                let terms: Vec<f64> = (0..PIXELS)
+                    .map(|p| -(d * (x[p] + x[PIXELS + (p + 1) % PIXELS]) + d * d) / v)
+                    .collect();
+                let top = terms.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                top + terms.iter().map(|t| (t - top).exp()).sum::<f64>().ln() - (PIXELS as f64).ln()
+            }
+            Channel::Smell => {
+                let (a, s0, s1) = (self.smell, x[2 * PIXELS], x[2 * PIXELS + 1]);
+                match self.code {
+                    SmellCode::Linear => (a * (s0 + s1) - a * a) / v,
+                    SmellCode::Xor => ln_cosh(a * (s0 + s1) / v) - ln_cosh(a * (s0 - s1) / v),
+                }
+            }
+        }
+    }
+
+    /// The share of fresh scenes the ideal reader of `channel` gets right, `n` of each kind
+    /// in `scenes`, each labelled by whether a fly is there.
+    pub fn ideal_accuracy(
+        &self,
+        channel: Channel,
+        scenes: &[(Scene, bool)],
+        n: usize,
+        r: &mut impl rand::Rng,
+    ) -> f64 {
+        let right: usize = scenes
+            .iter()
+            .map(|&(scene, fly)| {
+                (0..n)
+                    .filter(|_| {
+                        (self.log_likelihood_ratio(channel, &self.draw(scene, r)) > 0.0) == fly
+                    })
+                    .count()
+            })
+            .sum();
+        right as f64 / (n * scenes.len()) as f64
+    }
+}
+
+/// Training's scenes, labelled: a fly with its dot and smell, or nothing.
+pub const TRAINING_SCENES: [(Scene, bool); 2] = [(Scene::FLY, true), (Scene::EMPTY, false)];
+
+/// A world where the features come apart in training: besides flies and empty scenes, as
+/// many pellets (a dot, no fly) and flies against a dark background (smell, no dot).
+pub const DECORRELATED_SCENES: [(Scene, bool); 4] = [
+    (Scene::FLY, true),
+    (Scene::EMPTY, false),
+    (
+        Scene {
+            dot: true,
+            fly_smell: false,
+        },
+        false,
+    ),
+    (
+        Scene {
+            dot: false,
+            fly_smell: true,
+        },
+        true,
+    ),
+];
+
+/// The ideal one-channel readers of one world: how right a frog that uses only the dot, or
+/// only the smell, can be on training's scenes and on the decorrelated world's.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Readers {
+    pub smell: f64,
+    pub code: SmellCode,
+    pub dot_reader: f64,
+    pub smell_reader: f64,
+    pub dot_reader_decorrelated: f64,
+    pub smell_reader_decorrelated: f64,
+}
+
+impl Readers {
+    /// Whether both one-channel readers are right on at least `bar` of training's scenes:
+    /// training cannot tell a dot frog from a smell frog.
+    pub fn indistinguishable(&self, bar: f64) -> bool {
+        self.dot_reader >= bar && self.smell_reader >= bar
+    }
+
+    /// The same readers judged on the decorrelated world's scenes.
+    pub fn decorrelated(&self) -> Readers {
+        Readers {
+            dot_reader: self.dot_reader_decorrelated,
+            smell_reader: self.smell_reader_decorrelated,
+            ..*self
+        }
+    }
+}
+
+/// The ideal readers of every world of the sweep (each code and smell strength), `scenes`
+/// fresh scenes of each kind, each world from its own seeded stream.
+pub fn readers(cfg: &FrogConfig) -> Vec<Readers> {
+    let mut out = Vec::new();
+    for (c, &code) in cfg.codes.iter().enumerate() {
+        for (k, &smell) in cfg.smells.iter().enumerate() {
+            let world = World {
+                dot: cfg.dot,
+                smell,
+                code,
+                noise: cfg.noise,
+            };
+            let mut r = nets::rng(READERS_STREAM + 100 * c as u64 + k as u64);
+            let n = cfg.reader_scenes;
+            let mut acc = |channel, scenes: &[(Scene, bool)]| {
+                world.ideal_accuracy(channel, scenes, n, &mut r)
+            };
+            out.push(Readers {
+                smell,
+                code,
+                dot_reader: acc(Channel::Retina, &TRAINING_SCENES),
+                smell_reader: acc(Channel::Smell, &TRAINING_SCENES),
+                dot_reader_decorrelated: acc(Channel::Retina, &DECORRELATED_SCENES),
+                smell_reader_decorrelated: acc(Channel::Smell, &DECORRELATED_SCENES),
+            });
+        }
+    }
+    out
+}
+
+/// Keeps the ideal readers' draws apart from the frogs'.
+const READERS_STREAM: u64 = 0x00F0_D000_0000;
+
 /// The experiment's settings.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FrogConfig {
@@ -130,6 +277,8 @@ pub struct FrogConfig {
     pub lr: f64,
     /// Scenes per probe.
     pub probe: usize,
+    /// Fresh scenes of each kind for the ideal one-channel readers.
+    pub reader_scenes: usize,
 }
 
 impl Default for FrogConfig {
@@ -145,6 +294,7 @@ impl Default for FrogConfig {
             steps: 200,
             lr: 0.02,
             probe: 200,
+            reader_scenes: 2000,
         }
     }
 }
@@ -302,6 +452,8 @@ pub fn train_frog(cfg: &FrogConfig, world: &World, hidden: &[usize], seed: u64) 
 pub struct FrogResult {
     pub config: FrogConfig,
     pub settings: Vec<Setting>,
+    /// The ideal one-channel readers of each code and smell strength.
+    pub readers: Vec<Readers>,
 }
 
 impl FrogResult {
@@ -351,6 +503,7 @@ impl FrogResult {
                     ..s.clone()
                 })
                 .collect(),
+            readers: self.readers.clone(),
         }
     }
 
@@ -393,6 +546,40 @@ impl FrogResult {
         })
     }
 
+    /// Share of a setting's frogs that snap more at the pellet than at the dotless fly.
+    pub fn dot_users(setting: &Setting) -> f64 {
+        setting
+            .frogs
+            .iter()
+            .filter(|f| f.dot_preference() > 0.0)
+            .count() as f64
+            / setting.frogs.len() as f64
+    }
+
+    /// For each code and architecture, the share of frogs using the proxy that salience
+    /// predicts at each end of the sweep — the dot at the faintest smell, the smell at the
+    /// strongest — and their mean snaps at the probe each proxy gets wrong: `(code,
+    /// architecture, dot users at the faintest smell, smell users at the strongest, snaps
+    /// at the pellet there, snaps at the smell-only scene here)`.
+    pub fn salience_ends(&self) -> Vec<(SmellCode, Vec<usize>, f64, f64, f64, f64)> {
+        let mut out = Vec::new();
+        for &code in &self.config.codes {
+            for arch in &self.config.architectures {
+                let curve = self.curve(code, arch);
+                let (faint, strong) = (curve[0], curve[curve.len() - 1]);
+                out.push((
+                    code,
+                    arch.clone(),
+                    Self::dot_users(faint),
+                    1.0 - Self::dot_users(strong),
+                    faint.mean_snaps().0,
+                    strong.mean_snaps().1,
+                ));
+            }
+        }
+        out
+    }
+
     /// The settings of one code and architecture, in order of smell strength.
     pub fn curve(&self, code: SmellCode, architecture: &[usize]) -> Vec<&Setting> {
         self.settings
@@ -432,5 +619,38 @@ pub fn run(cfg: &FrogConfig) -> FrogResult {
     FrogResult {
         config: cfg.clone(),
         settings,
+        readers: readers(cfg),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The ideal readers can fail: a channel that carries nothing is read at chance, and on
+    /// the decorrelated world the dot reader is wrong on every pellet and dotless fly.
+    #[test]
+    fn the_ideal_readers_read_what_their_channel_carries() {
+        let mut r = nets::rng(9);
+        for code in [SmellCode::Linear, SmellCode::Xor] {
+            let clear = World {
+                dot: 1.0,
+                smell: 1.0,
+                code,
+                noise: 0.2,
+            };
+            for channel in [Channel::Retina, Channel::Smell] {
+                let a = clear.ideal_accuracy(channel, &TRAINING_SCENES, 2000, &mut r);
+                assert!(a > 0.99, "{code:?} {channel:?}: {a}");
+            }
+            let a = clear.ideal_accuracy(Channel::Retina, &DECORRELATED_SCENES, 2000, &mut r);
+            assert!((a - 0.5).abs() < 0.03, "{a}");
+            let faint = World {
+                smell: 0.0,
+                ..clear
+            };
+            let a = faint.ideal_accuracy(Channel::Smell, &TRAINING_SCENES, 2000, &mut r);
+            assert!((a - 0.5).abs() < 0.05, "{code:?}: {a}");
+        }
     }
 }

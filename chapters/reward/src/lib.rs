@@ -13,6 +13,7 @@
 //! - [`inference`]: gradient ascent on E[r] − β·KL against the posterior π0·exp(r/β)/Z;
 //! - [`best_of_n`]: the divergence best-of-N buys, continuous and discrete;
 //! - [`hospital`]: the planner that picks the plan a trained classifier likes best;
+//! - [`scheming`]: the same planner when the prior proposes scheming plans at a small rate;
 //! - [`figures`](mod@figures) and [`claims`](mod@claims).
 //!
 //! Machinery: [`distribution`] (softmax and divergences) and [`experiments`] (every
@@ -35,6 +36,9 @@ pub mod best_of_n;
 
 // The hospital planner: best-of-N against a trained classifier.
 pub mod hospital;
+
+// Scheming plans among the planner's proposals.
+pub mod scheming;
 
 // Fodor's frog: which of two correlated features trained nets use.
 pub mod frog;
