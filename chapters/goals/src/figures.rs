@@ -99,15 +99,17 @@ pub fn draw_slot(s: &SlotResult) -> Result<String, DrawError> {
                 .label(format!("layer {}: class-mean difference", l + 1))
                 .legend(line_legend(colour.stroke_width(3)));
             let dashed = colour.mix(0.8).stroke_width(2);
-            chart
-                .draw_series(DashedLineSeries::new(
-                    points.iter().map(|p| (p.strength, p.random.retargeted)),
-                    6,
-                    4,
-                    dashed,
-                ))?
-                .label(format!("layer {}: random, same norm", l + 1))
-                .legend(line_legend(dashed));
+            let random = chart.draw_series(DashedLineSeries::new(
+                points.iter().map(|p| (p.strength, p.random.retargeted)),
+                6,
+                4,
+                dashed,
+            ))?;
+            if l + 1 == steering.len() {
+                random
+                    .label("dashed: a random direction of the same norm")
+                    .legend(line_legend(INK.mix(0.8).stroke_width(2)));
+            }
         }
         let (_, input) = s.input();
         chart
@@ -119,7 +121,7 @@ pub fn draw_slot(s: &SlotResult) -> Result<String, DrawError> {
             ))?
             .label("the target rewritten in the observation")
             .legend(line_legend(INK.stroke_width(2)));
-        figures::legend(&mut chart, SeriesLabelPosition::MiddleRight)?;
+        figures::legend(&mut chart, SeriesLabelPosition::Coordinate(150, 95))?;
         Ok(())
     })
 }
