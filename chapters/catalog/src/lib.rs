@@ -12,6 +12,7 @@ pub fn chapters() -> Vec<Listed> {
         Listed::of::<simplicity::Simplicity>(),
         Listed::of::<speed::Speed>(),
         Listed::of::<reward::Reward>(),
+        Listed::of::<goals::Goals>(),
     ]
 }
 

@@ -205,6 +205,49 @@ impl Mlp {
         ws.output().to_owned()
     }
 
+    /// Every hidden layer's activations for a batch (after the nonlinearity), first hidden
+    /// layer first: what a probe of the network's internal representation reads.
+    pub fn hidden_activations(&self, x: ArrayView2<'_, f64>) -> Vec<Array2<f64>> {
+        let depth = self.layers.len();
+        let mut out: Vec<Array2<f64>> = Vec::with_capacity(depth.saturating_sub(1));
+        for layer in &self.layers[..depth - 1] {
+            let input = out.last().map_or(x, |a| a.view());
+            let mut z = input.dot(&layer.w) + &layer.b;
+            self.hidden.apply(&mut z);
+            out.push(z);
+        }
+        out
+    }
+
+    /// The network's outputs when `shift` (one row per example) is added to hidden layer
+    /// `layer`'s activations (0 is the first hidden layer) before the layers above read
+    /// them: an intervention on the representation, the rest of the network unchanged.
+    ///
+    /// # Panics
+    /// If `layer` is not a hidden layer or `shift` is not shaped like its activations.
+    pub fn predict_shifted(
+        &self,
+        x: ArrayView2<'_, f64>,
+        layer: usize,
+        shift: ArrayView2<'_, f64>,
+    ) -> Array2<f64> {
+        let depth = self.layers.len();
+        assert!(layer + 1 < depth, "layer {layer} is not a hidden layer");
+        let mut a = x.to_owned();
+        for (l, weights) in self.layers.iter().enumerate() {
+            let mut z = a.dot(&weights.w) + &weights.b;
+            if l + 1 < depth {
+                self.hidden.apply(&mut z);
+            }
+            if l == layer {
+                assert_eq!(z.dim(), shift.dim(), "shift shaped like layer {layer}");
+                z += &shift;
+            }
+            a = z;
+        }
+        a
+    }
+
     /// Backprop from `d_output` (the loss's gradient with respect to the output, already
     /// averaged over the batch) through the last [`Mlp::forward`], into `grads`.
     pub fn backward(
@@ -315,5 +358,34 @@ fn sample(dist: InitDist, std: f64, shape: (usize, usize), rng: &mut impl Rng) -
 pub fn gather_rows(x: ArrayView2<'_, f64>, rows: &[usize], out: &mut Array2<f64>) {
     for (i, &r) in rows.iter().enumerate() {
         out.slice_mut(s![i, ..]).assign(&x.row(r));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::Array2;
+
+    /// The probe's view and the intervention are the network itself: with a zero shift the
+    /// shifted pass is `predict`, the last hidden layer's activations give `predict` through
+    /// the output layer, and a shift at a layer changes the output.
+    #[test]
+    fn hidden_activations_and_a_zero_shift_reproduce_predict() {
+        let mlp = Mlp::new(&MlpSpec::relu(&[5, 7, 6, 3]), &mut crate::rng(3));
+        let x = Array2::from_shape_fn((4, 5), |(i, j)| (i as f64 - 1.5) * 0.3 + j as f64 * 0.1);
+        let plain = mlp.predict(x.view());
+        let hidden = mlp.hidden_activations(x.view());
+        assert_eq!(hidden.len(), 2);
+        assert_eq!(hidden[1].dim(), (4, 6));
+        let top = &mlp.layers[2];
+        let from_hidden = hidden[1].dot(&top.w) + &top.b;
+        assert!((&from_hidden - &plain).iter().all(|d| d.abs() < 1e-12));
+        for (layer, width) in [(0, 7), (1, 6)] {
+            let zero = Array2::zeros((4, width));
+            let shifted = mlp.predict_shifted(x.view(), layer, zero.view());
+            assert!((&shifted - &plain).iter().all(|d| d.abs() < 1e-12));
+            let moved = mlp.predict_shifted(x.view(), layer, Array2::ones((4, width)).view());
+            assert!((&moved - &plain).iter().any(|d| d.abs() > 1e-6));
+        }
     }
 }
