@@ -329,6 +329,35 @@ pub fn reasoning_claim(r: &ReasoningResult) -> Claim {
         .flat_map(|w| w.pairs.iter().map(|p| p.twin - p.plain))
         .collect();
     let smallest_twin = twin_gaps.iter().copied().fold(f64::INFINITY, f64::min);
+    let wide_gaps: Vec<f64> = r
+        .widths
+        .iter()
+        .filter(|w| w.width >= 16)
+        .flat_map(|w| w.pairs.iter().map(|p| p.schemer - p.plain))
+        .collect();
+    let negative = settings
+        .iter()
+        .flat_map(|w| {
+            w.pairs
+                .iter()
+                .filter(|p| p.schemer <= p.plain)
+                .map(move |p| {
+                    format!(
+                        "width {}, {} hidden layers: gap {}, cue right on {}%",
+                        w.width,
+                        w.depth,
+                        num(p.schemer - p.plain, 2),
+                        num(100.0 * p.cue_accuracy, 3)
+                    )
+                })
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let negative = if negative.is_empty() {
+        "none".to_string()
+    } else {
+        negative
+    };
     Claim::statement(
         "extra-reasoning.cost",
         Seed::CarlsmithSpeed
@@ -336,7 +365,7 @@ pub fn reasoning_claim(r: &ReasoningResult) -> Claim {
         "computing a situational cue beside the task, on capacity the task shares, costs a network of fixed size task loss while its task outputs are trained to the same targets",
         Test::small(
             format!(
-                "holds if, at every width and every depth tried and in every repetition ({} per setting), a network whose second head must also compute the parity of {} cue bits ends with a higher task test loss than the same network with the task head alone, trained to the same task targets from the same hidden weights and batch order (smallest gap {}; the second head gets the cue right on at least {}% of test examples in every run); mean gap in half squared error by width, at {} hidden layers — {per_width}; by depth, at width {} — {per_depth}; the null control, a second plain network from another initialisation and batch order, differs from the first by as little as {} (the value: the mean gap at the largest width, over the plain loss; at the greatest depth it is {}). The set-up was changed once after a first book-scale run: the runs' seeds were re-keyed by setting, so that the test scale's runs are among the book's; in that first draw the criterion failed, with a repetition at the narrowest width and one at a single hidden layer in which the schemer analog's task loss was the lower, where its second head had not reliably learned the cue",
+                "holds if, at every width and every depth tried and in every repetition ({} per setting), a network whose second head must also compute the parity of {} cue bits ends with a higher task test loss than the same network with the task head alone, trained to the same task targets from the same hidden weights and batch order (smallest gap {}; the second head gets the cue right on at least {}% of test examples in every run); mean gap in half squared error by width, at {} hidden layers — {per_width}; by depth, at width {} — {per_depth}; runs in which the schemer analog's task loss is not the higher: {negative}; the null control, a second plain network from another initialisation and batch order, differs from the first by as little as {} (the value: the mean gap at the largest width, over the plain loss; at the greatest depth it is {}). The set-up was changed once after a first book-scale run: the runs' seeds were re-keyed by setting, so that the test scale's runs are among the book's; in that first draw the criterion failed too, with a repetition at the narrowest width and one at a single hidden layer in which the schemer analog's task loss was the lower",
                 last.pairs.len(),
                 crate::extra_reasoning::CUE_BITS,
                 num(smallest, 2),
@@ -350,12 +379,12 @@ pub fn reasoning_claim(r: &ReasoningResult) -> Claim {
         .on_data(
             Quantity::Real(last.gap() / last.plain()),
             &schemer_gaps[..],
-            "a second plain network from another initialisation and batch order in place of the schemer analog: the gap that chance alone gives",
-            Quantity::Real(last.twin_gap() / last.plain()),
-            &twin_gaps[..],
+            "what meeting the bar looks like, chosen after seeing the runs: the same comparison at the widths from 16 up at two hidden layers only (the value: the smallest gap there), where every second head learned the cue",
+            Quantity::Real(wide_gaps.iter().copied().fold(f64::INFINITY, f64::min)),
+            &wide_gaps[..],
             |gaps: &[f64]| !gaps.is_empty() && gaps.iter().all(|&g| g > 0.0),
         ),
-        Verdict::Qualitative,
+        Verdict::NotReproduced,
     ).unit("× the plain network's task loss, added at the largest width").digits(2)
 }
 
