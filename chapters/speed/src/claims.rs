@@ -52,7 +52,7 @@ fn num(x: f64, digits: usize) -> String {
 pub fn assumptions_text(a: &Assumptions) -> String {
     let c = a.cost();
     format!(
-        "assumptions: a model of {} parameters trained compute-optimally on {} tokens (Chinchilla's 20 per parameter); final loss L(N, D) = {} + {}/N^{} + {}/D^{} nats per token (Hoffmann et al. 2022, Approach 3); the extra reasoning takes capacity or compute from the task rather than sharing its steps: the schemer gives up a share s of its capacity (N → N(1 − s)) or of its training compute (C → C(1 − s)), taking the smaller loss gap, with s = {}% as the book's illustration (no source text states it); batches of {} tokens; selection as a Gibbs posterior over the two classes at inverse temperature {} (Bayesian updating with the log-loss as likelihood), so each token's loss gap is evidence",
+        "assumptions: a model of {} parameters trained compute-optimally on {} tokens (Chinchilla's 20 per parameter); final loss L(N, D) = {} + {}/N^{} + {}/D^{} nats per token (Hoffmann et al. 2022, Approach 3); the extra reasoning takes capacity or compute from the task rather than sharing its steps: the schemer gives up a share s of its capacity (N → N(1 − s)) or of its training compute (C → C(1 − s)), taking the smaller loss gap, with s = {}% as the book's illustration (no source text states it); batches of {} tokens; selection as a Gibbs posterior over the two classes at inverse temperature {}{}, so each token's loss gap is evidence",
         num(a.parameters, 2),
         num(c.tokens, 2),
         a.law.e,
@@ -62,7 +62,12 @@ pub fn assumptions_text(a: &Assumptions) -> String {
         a.law.beta,
         num(100.0 * a.share, 2),
         num(a.batch, 3),
-        a.lambda,
+        num(a.lambda, 3),
+        if a.lambda == 1.0 {
+            " (Bayesian updating with the log-loss as likelihood)"
+        } else {
+            " (1 would be Bayesian updating with the log-loss as likelihood)"
+        },
     )
 }
 
@@ -591,8 +596,9 @@ pub fn measured_temperature_claim(t: &TemperatureResult) -> Claim {
         ),
         "the speed cost outweighs a counting prior like 2^100 : 1, with selection as strong as SGD's measured at small scale",
         Test::model(format!(
-            "holds if, under the model, the speed cost at the illustrative share over a compute-optimal run is worth at least {TOY_PRIOR_BITS} bits at the smallest of the small-scale estimates of SGD's inverse temperature ({}: the lower 95% bound of the fitted β {} and each contested input's flip, {}); break-even: an inverse temperature of {} (below it the prior survives); at the fitted β the run is worth {} bits (the value), at {} it is worth {}, at β = 1 (the Bayesian reference) {}. The estimate carries its own caveats: the law it comes from does not fit SGD's choices (sgd-temperature.law), it was measured in half squared error on a seven-bit problem where a language model's loss is the log-loss of its tokens, and reading it as a share of Bayesian evidence per token is this model's assumption — {}",
+            "holds if, under the model, the speed cost at the illustrative share over a compute-optimal run is worth at least {TOY_PRIOR_BITS} bits at the smallest of the small-scale estimates of SGD's inverse temperature ({}: the least of the lower 95% bound {} of the fitted β {} and the β each contested input's flip implies, {}); break-even: an inverse temperature of {} (below it the prior survives); at the fitted β the run is worth {} bits (the value), at {} it is worth {}, at β = 1 (the Bayesian reference) {}. The estimate carries its own caveats: the law it comes from does not fit SGD's choices (sgd-temperature.law), it was measured in half squared error on a seven-bit problem where a language model's loss is the log-loss of its tokens, and reading it as a share of Bayesian evidence per token is this model's assumption — {}",
             num(least, 3),
+            num(lo, 3),
             num(fit.beta, 3),
             betas.iter().map(|b| num(*b, 3)).collect::<Vec<_>>().join(", "),
             num(break_even, 2),
