@@ -15,7 +15,7 @@ use crate::boolean::{TruthTable, all_inputs, truth_table};
 use crate::loss::{Loss, Targets};
 use crate::mlp::{Mlp, MlpSpec, Workspace};
 use crate::optim::Optimizer;
-use crate::train::{Trainer, rng};
+use crate::train::{Penalty, Trainer, rng};
 use ndarray::{Array2, Axis};
 
 /// How each network is trained.
@@ -47,6 +47,17 @@ pub struct TrainingSet<'a> {
     pub target: TruthTable,
 }
 
+/// A soft penalty on one input outside the training set: every step's loss gains
+/// `weight / m · ½(y − t)²` there (`m` training inputs, `t` = ±1 as `target` says), so that
+/// over an epoch it counts as `weight` training examples with that label. It does not enter
+/// the fit: a run still stops when it fits the training inputs, whatever it does here.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct InputPenalty {
+    pub input: usize,
+    pub target: bool,
+    pub weight: f64,
+}
+
 /// The functions (on all `2^n` inputs) of `runs` networks of shape `spec` trained on `set`
 /// with half squared error to ±1, each stopped at the first check (every
 /// [`FitConfig::check_every`] epochs) at which it fits every training input; `None` for a
@@ -58,6 +69,35 @@ pub struct TrainingSet<'a> {
 pub fn fitted_functions(
     spec: &MlpSpec,
     set: TrainingSet<'_>,
+    cfg: &FitConfig,
+    runs: usize,
+    seed: u64,
+    threads: usize,
+) -> Vec<Option<TruthTable>> {
+    fit_all(spec, set, None, cfg, runs, seed, threads)
+}
+
+/// As [`fitted_functions`] (the same seeds, so the same initialisations and batch orders),
+/// with `penalty` added to every step's loss.
+///
+/// # Panics
+/// If `spec` does not take `n` inputs to one output.
+pub fn fitted_functions_penalised(
+    spec: &MlpSpec,
+    set: TrainingSet<'_>,
+    penalty: InputPenalty,
+    cfg: &FitConfig,
+    runs: usize,
+    seed: u64,
+    threads: usize,
+) -> Vec<Option<TruthTable>> {
+    fit_all(spec, set, Some(penalty), cfg, runs, seed, threads)
+}
+
+fn fit_all(
+    spec: &MlpSpec,
+    set: TrainingSet<'_>,
+    penalty: Option<InputPenalty>,
     cfg: &FitConfig,
     runs: usize,
     seed: u64,
@@ -79,18 +119,24 @@ pub fn fitted_functions(
             -1.0
         }
     });
+    let penalty_x = penalty.map(|p| x.select(Axis(0), &[p.input]));
     let mut out = vec![None; runs];
     let per = runs.div_ceil(threads.max(1)).max(1);
     std::thread::scope(|s| {
         for (t, slice) in out.chunks_mut(per).enumerate() {
             let (x, tx, ty) = (&x, &tx, &ty);
+            let penalty = penalty.zip(penalty_x.as_ref()).map(|(p, px)| Penalty {
+                x: px.view(),
+                target: if p.target { 1.0 } else { -1.0 },
+                weight: p.weight / train.len() as f64,
+            });
             s.spawn(move || {
                 let mut ws = Workspace::default();
                 for (i, f) in slice.iter_mut().enumerate() {
                     let run_seed = seed.wrapping_add((t * per + i) as u64);
                     let mlp = Mlp::new(spec, &mut rng(run_seed));
                     let mut trainer = Trainer::new(mlp, Loss::Mse, cfg.optimizer, run_seed);
-                    *f = fit(&mut trainer, tx, ty, cfg, &mut ws).then(|| {
+                    *f = fit(&mut trainer, tx, ty, cfg, penalty.as_ref(), &mut ws).then(|| {
                         let mut ws = Workspace::default();
                         truth_table(&trainer.mlp, x, &mut ws)
                     });
@@ -107,6 +153,7 @@ fn fit(
     tx: &Array2<f64>,
     ty: &Array2<f64>,
     cfg: &FitConfig,
+    penalty: Option<&Penalty<'_>>,
     ws: &mut Workspace,
 ) -> bool {
     let fits = |mlp: &Mlp, ws: &mut Workspace| {
@@ -117,12 +164,19 @@ fn fit(
         if epoch % cfg.check_every.max(1) == 0 && fits(&trainer.mlp, ws) {
             return true;
         }
-        match cfg.batch {
-            Batch::Shuffled(rows) => {
-                trainer.epoch(tx.view(), Targets::Values(ty.view()), rows);
+        let targets = Targets::Values(ty.view());
+        match (cfg.batch, penalty) {
+            (Batch::Shuffled(rows), None) => {
+                trainer.epoch(tx.view(), targets, rows);
             }
-            Batch::Full => {
-                trainer.step(tx.view(), Targets::Values(ty.view()));
+            (Batch::Shuffled(rows), Some(p)) => {
+                trainer.epoch_penalised(tx.view(), targets, rows, p);
+            }
+            (Batch::Full, None) => {
+                trainer.step(tx.view(), targets);
+            }
+            (Batch::Full, Some(p)) => {
+                trainer.step_penalised(tx.view(), targets, p);
             }
         }
     }
@@ -182,6 +236,50 @@ mod tests {
         let on = mask(&train);
         assert!(fitted.iter().all(|f| (f ^ target) & on == 0));
         assert_eq!(fs, fitted_functions(&spec, set, &cfg, 6, 5, 1));
+    }
+
+    #[test]
+    fn a_zero_penalty_changes_nothing_and_a_strong_one_moves_its_input() {
+        let (spec, train, target, cfg) = setup();
+        let set = TrainingSet {
+            n: 5,
+            inputs: &train,
+            target,
+        };
+        let plain = fitted_functions(&spec, set, &cfg, 8, 3, 2);
+        let zero = InputPenalty {
+            input: 1,
+            target: false,
+            weight: 0.0,
+        };
+        assert_eq!(
+            plain,
+            fitted_functions_penalised(&spec, set, zero, &cfg, 8, 3, 2)
+        );
+        // Input 1 is outside the training set; the target is the first bit, so it is 1 there.
+        assert!(!train.contains(&1));
+        let strong = InputPenalty {
+            weight: 50.0,
+            ..zero
+        };
+        let pushed = fitted_functions_penalised(&spec, set, strong, &cfg, 8, 3, 1);
+        let on = mask(&train);
+        let fitted: Vec<TruthTable> = pushed.iter().flatten().copied().collect();
+        assert!(fitted.len() >= 6, "most runs fit: {}", fitted.len());
+        assert!(fitted.iter().all(|f| (f ^ target) & on == 0));
+        // A run stops as soon as it fits the training inputs, so the penalty acts only until
+        // then; it still turns most runs to 0 at input 1, where without it most say 1.
+        let ones =
+            |fs: &[Option<TruthTable>]| fs.iter().flatten().filter(|f| (*f >> 1) & 1 == 1).count();
+        assert!(
+            ones(&plain) * 2 > plain.iter().flatten().count(),
+            "{plain:?}"
+        );
+        assert!(ones(&pushed) * 2 < fitted.len(), "{fitted:?}");
+        assert_eq!(
+            pushed,
+            fitted_functions_penalised(&spec, set, strong, &cfg, 8, 3, 3)
+        );
     }
 
     #[test]

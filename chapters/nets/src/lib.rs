@@ -29,4 +29,4 @@ pub use activation::Activation;
 pub use loss::{Loss, Targets, accuracy};
 pub use mlp::{Gradients, InitDist, Mlp, MlpSpec, Parametrisation, Workspace};
 pub use optim::{ArraysState, Optimizer};
-pub use train::{Trainer, rng};
+pub use train::{Penalty, Trainer, rng};

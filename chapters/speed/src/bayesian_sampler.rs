@@ -91,6 +91,11 @@ impl SamplerConfig {
         }
     }
 
+    /// The seed of SGD run 0 (run `r` uses this plus `r`).
+    pub fn sgd_seed(&self) -> u64 {
+        self.seed.wrapping_mul(1_000_003)
+    }
+
     /// The training inputs and the test inputs.
     pub fn split(&self) -> (Vec<usize>, Vec<usize>) {
         let mut order: Vec<usize> = (0..1 << BITS).collect();
@@ -125,6 +130,10 @@ pub struct SamplerResult {
     pub fitted: usize,
     /// Every test-set function either measure found, most frequent under SGD first.
     pub found: Vec<Found>,
+    /// For each of the 128 inputs, how many accepted prior draws output 1 there.
+    pub prior_ones: Vec<usize>,
+    /// For each input, how many fitted SGD runs output 1 there.
+    pub sgd_ones: Vec<usize>,
 }
 
 impl SamplerResult {
@@ -202,8 +211,16 @@ pub fn run(cfg: &SamplerConfig) -> SamplerResult {
     let mut counts: HashMap<TruthTable, (usize, usize)> = HashMap::new();
     let prior = sample_functions(&spec, BITS, cfg.prior_samples, cfg.seed, cfg.threads);
     let mut accepted = 0;
+    let mut prior_ones = vec![0; 1 << BITS];
+    let mut sgd_ones = vec![0; 1 << BITS];
+    let tally = |ones: &mut [usize], f: TruthTable| {
+        for (i, n) in ones.iter_mut().enumerate() {
+            *n += ((f >> i) & 1) as usize;
+        }
+    };
     for f in prior.into_iter().filter(|f| (f ^ target) & on_train == 0) {
         accepted += 1;
+        tally(&mut prior_ones, f);
         counts.entry(f & on_test).or_default().0 += 1;
     }
     let set = TrainingSet {
@@ -211,11 +228,12 @@ pub fn run(cfg: &SamplerConfig) -> SamplerResult {
         inputs: &train,
         target,
     };
-    let sgd_seed = cfg.seed.wrapping_mul(1_000_003);
+    let sgd_seed = cfg.sgd_seed();
     let trained = fitted_functions(&spec, set, &cfg.fit, cfg.sgd_runs, sgd_seed, cfg.threads);
     let mut fitted = 0;
     for f in trained.into_iter().flatten() {
         fitted += 1;
+        tally(&mut sgd_ones, f);
         counts.entry(f & on_test).or_default().1 += 1;
     }
     let mut found: Vec<Found> = counts
@@ -238,6 +256,8 @@ pub fn run(cfg: &SamplerConfig) -> SamplerResult {
         accepted,
         fitted,
         found,
+        prior_ones,
+        sgd_ones,
     }
 }
 

@@ -14,8 +14,9 @@
 
 use crate::bayesian_sampler::SamplerResult;
 use crate::experiments::Results;
-use crate::extra_reasoning::ReasoningResult;
+use crate::extra_reasoning::{ReasoningResult, WidthResult};
 use crate::selection::{TOY_BITS_PER_STEP, TOY_PRIOR_BITS, gap_for_one_bit, toy_steps};
+use crate::sgd_temperature::{Contested, TemperatureResult, fit_law};
 use crate::speed_cost::{Assumptions, REASONING_STEPS, SERIAL_STEPS};
 use crate::updates::{self, MILLION, PARAMETERS, PUBLISHED_BATCHES};
 use ledger::number::count;
@@ -51,7 +52,7 @@ fn num(x: f64, digits: usize) -> String {
 pub fn assumptions_text(a: &Assumptions) -> String {
     let c = a.cost();
     format!(
-        "assumptions: a model of {} parameters trained compute-optimally on {} tokens (Chinchilla's 20 per parameter); final loss L(N, D) = {} + {}/N^{} + {}/D^{} nats per token (Hoffmann et al. 2022, Approach 3); the extra reasoning takes capacity or compute from the task rather than sharing its steps: the schemer gives up a share s of its capacity (N → N(1 − s)) or of its training compute (C → C(1 − s)), taking the smaller loss gap, with s = {}% as the book's illustration (no source text states it); batches of {} tokens; selection as a Gibbs posterior over the two classes at inverse temperature {} (Bayesian updating with the log-loss as likelihood), so each token's loss gap is evidence",
+        "assumptions: a model of {} parameters trained compute-optimally on {} tokens (Chinchilla's 20 per parameter); final loss L(N, D) = {} + {}/N^{} + {}/D^{} nats per token (Hoffmann et al. 2022, Approach 3); the extra reasoning takes capacity or compute from the task rather than sharing its steps: the schemer gives up a share s of its capacity (N → N(1 − s)) or of its training compute (C → C(1 − s)), taking the smaller loss gap, with s = {}% as the book's illustration (no source text states it); batches of {} tokens; selection as a Gibbs posterior over the two classes at inverse temperature {}{}, so each token's loss gap is evidence",
         num(a.parameters, 2),
         num(c.tokens, 2),
         a.law.e,
@@ -61,7 +62,12 @@ pub fn assumptions_text(a: &Assumptions) -> String {
         a.law.beta,
         num(100.0 * a.share, 2),
         num(a.batch, 3),
-        a.lambda,
+        num(a.lambda, 3),
+        if a.lambda == 1.0 {
+            " (Bayesian updating with the log-loss as likelihood)"
+        } else {
+            " (1 would be Bayesian updating with the log-loss as likelihood)"
+        },
     )
 }
 
@@ -71,6 +77,8 @@ pub fn claims(results: &Results) -> Vec<Claim> {
     all.extend(speed_cost_claims());
     all.push(reasoning_claim(&results.reasoning));
     all.push(sampler_claim(&results.sampler));
+    all.push(temperature_claim(&results.temperature));
+    all.push(measured_temperature_claim(&results.temperature));
     all.push(credence_claim());
     all
 }
@@ -290,60 +298,99 @@ pub fn speed_cost_claims() -> Vec<Claim> {
 
 /// The small experiment on extra reasoning.
 pub fn reasoning_claim(r: &ReasoningResult) -> Claim {
-    let first = &r.widths[0];
     let last = &r.widths[r.widths.len() - 1];
-    let smallest = r
-        .widths
+    let deepest = &r.depths[r.depths.len() - 1];
+    let settings: Vec<&WidthResult> = r.settings().collect();
+    let smallest = settings
         .iter()
         .map(|w| w.smallest_gap())
         .fold(f64::INFINITY, f64::min);
-    let per_width = r
-        .widths
+    let least_cue = settings
         .iter()
-        .map(|w| format!("width {}: {}", w.width, num(w.gap(), 2)))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let gated_gaps: Vec<f64> = r
-        .widths
+        .map(|w| w.least_cue_accuracy())
+        .fold(f64::INFINITY, f64::min);
+    let by = |ws: &[WidthResult], label: fn(&WidthResult) -> String| {
+        ws.iter()
+            .map(|w| {
+                format!(
+                    "{}: {} (null {}, plain loss {})",
+                    label(w),
+                    num(w.gap(), 2),
+                    num(w.twin_gap(), 2),
+                    num(w.plain(), 2)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let per_width = by(&r.widths, |w| format!("width {}", w.width));
+    let per_depth = by(&r.depths, |w| format!("{} hidden layers", w.depth));
+    let schemer_gaps: Vec<f64> = settings
         .iter()
-        .flat_map(|w| w.pairs.iter().map(|p| p.gated - p.plain))
+        .flat_map(|w| w.pairs.iter().map(|p| p.schemer - p.plain))
         .collect();
-    let twin_gaps: Vec<f64> = r
-        .widths
+    let twin_gaps: Vec<f64> = settings
         .iter()
         .flat_map(|w| w.pairs.iter().map(|p| p.twin - p.plain))
         .collect();
     let smallest_twin = twin_gaps.iter().copied().fold(f64::INFINITY, f64::min);
+    let wide_gaps: Vec<f64> = r
+        .widths
+        .iter()
+        .filter(|w| w.width >= 16)
+        .flat_map(|w| w.pairs.iter().map(|p| p.schemer - p.plain))
+        .collect();
+    let negative = settings
+        .iter()
+        .flat_map(|w| {
+            w.pairs
+                .iter()
+                .filter(|p| p.schemer <= p.plain)
+                .map(move |p| {
+                    format!(
+                        "width {}, {} hidden layers: gap {}, cue right on {}%",
+                        w.width,
+                        w.depth,
+                        num(p.schemer - p.plain, 2),
+                        num(100.0 * p.cue_accuracy, 3)
+                    )
+                })
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let negative = if negative.is_empty() {
+        "none".to_string()
+    } else {
+        negative
+    };
     Claim::statement(
         "extra-reasoning.cost",
         Seed::CarlsmithSpeed
         .quote("SGD will punish the extra reasoning that schemers need to perform"),
-        "learning a cue-gated target (the task's output flipped by a situational cue) costs a network of fixed size loss at a fixed training budget",
+        "computing a situational cue beside the task, on capacity the task shares, costs a network of fixed size task loss while its task outputs are trained to the same targets",
         Test::small(
             format!(
-                "holds if, at every width and in every repetition ({} per width), a network that must also compute the parity of {} cue bits and flip its output on it ends with a higher test loss on its target than the same network learning the task alone (smallest gap {}); mean gap by width, {per_width} — from {} at width {} to {} at width {}, while the plain loss falls from {} to {}; the null control, a second plain network from another initialisation and batch order, differs from the first by as little as {} (the value: the mean gap at the largest width, over the plain loss)",
-                first.pairs.len(),
+                "holds if, at every width and every depth tried and in every repetition ({} per setting), a network whose second head must also compute the parity of {} cue bits ends with a higher task test loss than the same network with the task head alone, trained to the same task targets from the same hidden weights and batch order (smallest gap {}; the second head gets the cue right on at least {}% of test examples in every run); mean gap in half squared error by width, at {} hidden layers — {per_width}; by depth, at width {} — {per_depth}; runs in which the schemer analog's task loss is not the higher: {negative}; the null control, a second plain network from another initialisation and batch order, differs from the first by as little as {} (the value: the mean gap at the largest width, over the plain loss; at the greatest depth it is {}). The set-up was changed once after a first book-scale run: the runs' seeds were re-keyed by setting, so that the test scale's runs are among the book's; in that first draw the criterion failed too, with a repetition at the narrowest width and one at a single hidden layer in which the schemer analog's task loss was the lower",
+                last.pairs.len(),
                 crate::extra_reasoning::CUE_BITS,
                 num(smallest, 2),
-                num(first.gap(), 2),
-                first.width,
-                num(last.gap(), 2),
-                last.width,
-                num(first.plain(), 2),
-                num(last.plain(), 2),
-                num(smallest_twin, 2)
+                num(100.0 * least_cue, 3),
+                last.depth,
+                deepest.width,
+                num(smallest_twin, 2),
+                num(deepest.gap() / deepest.plain(), 2)
             ),
         )
         .on_data(
             Quantity::Real(last.gap() / last.plain()),
-            &gated_gaps[..],
-            "a second plain network from another initialisation and batch order in place of the gated one: the gap that chance alone gives",
-            Quantity::Real(last.twin_gap() / last.plain()),
-            &twin_gaps[..],
+            &schemer_gaps[..],
+            "what meeting the bar looks like, chosen after seeing the runs: the same comparison at the widths from 16 up at two hidden layers only (the value: the smallest gap there), where every second head learned the cue",
+            Quantity::Real(wide_gaps.iter().copied().fold(f64::INFINITY, f64::min)),
+            &wide_gaps[..],
             |gaps: &[f64]| !gaps.is_empty() && gaps.iter().all(|&g| g > 0.0),
         ),
-        Verdict::Qualitative,
-    ).unit("× the plain network's loss, added at the largest width").digits(2)
+        Verdict::NotReproduced,
+    ).unit("× the plain network's task loss, added at the largest width").digits(2)
 }
 
 /// The small-scale test of "SGD gets the model it prefers".
@@ -389,6 +436,195 @@ pub fn sampler_claim(r: &SamplerResult) -> Claim {
         ),
         Verdict::Qualitative,
     ).unit("(correlation of log-probabilities)").digits(3)
+}
+
+/// Each contested input's flip, and the inverse temperature at which the law would put it
+/// there (`2 ln r / ε*`), as text.
+fn flips_text(t: &TemperatureResult) -> String {
+    t.contested
+        .iter()
+        .map(|c| {
+            let shares = c
+                .shares()
+                .iter()
+                .map(|p| num(100.0 * p, 2))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let flip = c.flip(&t.config.penalties).map_or_else(
+                || "no flip in the range".to_string(),
+                |e| {
+                    format!(
+                        "flips at ε ≈ {}, where the law would need β = {}",
+                        num(e, 2),
+                        num(2.0 * c.prior_odds().ln() / e, 2)
+                    )
+                },
+            );
+            format!(
+                "input {} (prior odds {} : 1 from {} of {} draws): SGD's % in the favoured class {shares}; {flip}",
+                c.input,
+                num(c.prior_odds(), 3),
+                count(c.prior.1),
+                count(c.prior.0)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The per-input inverse temperatures of the flips (`2 ln r / ε*`), where there is one.
+pub fn flip_betas(t: &TemperatureResult) -> Vec<f64> {
+    t.contested
+        .iter()
+        .filter_map(|c| {
+            c.flip(&t.config.penalties)
+                .map(|e| 2.0 * c.prior_odds().ln() / e)
+        })
+        .collect()
+}
+
+/// The law's own expected counts in the same cells at the fitted parameters: what meeting the
+/// bar looks like.
+fn gibbs_learner(t: &TemperatureResult) -> Vec<Contested> {
+    let beta = t.fit().beta;
+    let gaps = t.gaps();
+    t.contested
+        .iter()
+        .map(|c| {
+            let theta = c.prior_odds().ln();
+            let at = |n: usize, gap: f64| {
+                let p = 1.0 / (1.0 + (beta * gap - theta).exp());
+                (n, (p * n as f64).round() as usize)
+            };
+            Contested {
+                unpenalised: at(c.unpenalised.0, 0.0),
+                penalised: c
+                    .penalised
+                    .iter()
+                    .zip(&gaps)
+                    .map(|(&(n, _), &g)| at(n, g))
+                    .collect(),
+                ..c.clone()
+            }
+        })
+        .collect()
+}
+
+/// Does SGD's choice between two classes that fit follow their prior odds times
+/// `exp(−β·Δloss)`, and at what `β`?
+pub fn temperature_claim(t: &TemperatureResult) -> Claim {
+    let fit = t.fit();
+    let (lo, hi) = fit.interval();
+    let gaps = t.gaps();
+    let ideal = gibbs_learner(t);
+    let ideal_fit = fit_law(&ideal, &gaps);
+    let indifferent = fit_law(&t.indifferent(), &gaps);
+    let runs = t.config.runs;
+    Claim::statement(
+        "sgd-temperature.law",
+        Seed::CarlsmithSpeed.quote(
+            "The type of path-dependence/slack at stake in training is such that SGD will get the model that it prefers overall.",
+        ),
+        "between two classes of models that both fit the training data, SGD's choice follows the prior odds tilted by the loss gap, as a learner that weighs classes by prior times exp(−β·loss) would",
+        Test::small(format!(
+            "holds if one β fits every count — SGD's odds of the prior-favoured class equal to the prior odds times exp(−β·Δ), Δ = ε/2 the least extra summed half squared error a network of that class carries under a penalty of ε training examples — within the 99th percentile of the deviance (χ² with {} degrees of freedom: {}), with β above zero at 95%; fitted β = {} ± {} (95%: {} to {}), deviance {}; {} contested inputs of the sampler's 7-{}-{}-1 network and training set, penalties ε = {} training examples, {runs} SGD runs at each (without a penalty, the sampler's {} runs), the prior odds from its {} accepted draws; {}; a learner that ignores the loss (each penalised share set to the unpenalised one) fits β = {} ± {}, deviance {} (the value: the fitted β, per unit of summed half squared error; β = 1 is Bayesian updating with unit Gaussian noise). The set-up — inputs, penalties, runs and this criterion — was fixed before the first run and not changed after it",
+            fit.dof,
+            num(fit.deviance_99, 3),
+            num(fit.beta, 3),
+            num(fit.beta_se, 2),
+            num(lo, 3),
+            num(hi, 3),
+            num(fit.deviance, 3),
+            t.contested.len(),
+            t.width,
+            t.width,
+            t.config
+                .penalties
+                .iter()
+                .map(|e| num(*e, 2))
+                .collect::<Vec<_>>()
+                .join(", "),
+            count(t.contested.first().map_or(0, |c| c.unpenalised.0)),
+            count(t.contested.first().map_or(0, |c| c.prior.0)),
+            flips_text(t),
+            num(indifferent.beta, 2),
+            num(indifferent.beta_se, 2),
+            num(indifferent.deviance, 3),
+        ))
+        .on_data(
+            Quantity::Real(fit.beta),
+            &fit,
+            format!(
+                "a Gibbs learner at the fitted β: the law's own expected counts in the same cells (deviance {}), showing what meeting the bar looks like",
+                num(ideal_fit.deviance, 2)
+            ),
+            Quantity::Real(ideal_fit.beta),
+            &ideal_fit,
+            |f: &crate::sgd_temperature::LawFit| f.follows_law_with_positive_beta(),
+        ),
+        Verdict::NotReproduced,
+    )
+    .unit("(effective inverse temperature, best fit)")
+    .digits(3)
+}
+
+/// The speed cost's bits over a run at the inverse temperature measured for SGD, in place of
+/// the Bayesian learner's 1.
+pub fn measured_temperature_claim(t: &TemperatureResult) -> Claim {
+    let fit = t.fit();
+    let (lo, _) = fit.interval();
+    let betas = flip_betas(t);
+    let least = betas.iter().copied().fold(lo, f64::min);
+    let at = Assumptions {
+        lambda: fit.beta,
+        ..Assumptions::default()
+    };
+    let cautious = Assumptions {
+        lambda: least,
+        ..Assumptions::default()
+    };
+    let bayes = Assumptions::default();
+    let break_even = f64::from(TOY_PRIOR_BITS) / bayes.cost().bits_per_run;
+    let rival = Assumptions {
+        lambda: break_even * (1.0 - PAST_BREAK_EVEN),
+        ..Assumptions::default()
+    };
+    Claim::statement(
+        "speed-cost.worth-it-at-sgd-temperature",
+        Seed::CarlsmithCounting.quote(
+            "I think it's plausible that it would indeed be \"worth it\" for SGD to pay substantive costs to get a non-schemer instead",
+        ),
+        "the speed cost outweighs a counting prior like 2^100 : 1, with selection as strong as SGD's measured at small scale",
+        Test::model(format!(
+            "holds if, under the model, the speed cost at the illustrative share over a compute-optimal run is worth at least {TOY_PRIOR_BITS} bits at the smallest of the small-scale estimates of SGD's inverse temperature ({}: the least of the lower 95% bound {} of the fitted β {} and the β each contested input's flip implies, {}); break-even: an inverse temperature of {} (below it the prior survives); at the fitted β the run is worth {} bits (the value), at {} it is worth {}, at β = 1 (the Bayesian reference) {}. The estimate carries its own caveats: the law it comes from does not fit SGD's choices (sgd-temperature.law), it was measured in half squared error on a seven-bit problem where a language model's loss is the log-loss of its tokens, and reading it as a share of Bayesian evidence per token is this model's assumption — {}",
+            num(least, 3),
+            num(lo, 3),
+            num(fit.beta, 3),
+            betas.iter().map(|b| num(*b, 3)).collect::<Vec<_>>().join(", "),
+            num(break_even, 2),
+            num(at.cost().bits_per_run, 3),
+            num(least, 3),
+            num(cautious.cost().bits_per_run, 3),
+            num(bayes.cost().bits_per_run, 3),
+            assumptions_text(&cautious)
+        ))
+        .on_data(
+            Quantity::Real(at.cost().bits_per_run),
+            &cautious,
+            format!(
+                "just below the break-even: selection at inverse temperature {}, {}% weaker than the {} at which the run is worth {TOY_PRIOR_BITS} bits",
+                num(rival.lambda, 3),
+                num(100.0 * PAST_BREAK_EVEN, 1),
+                num(break_even, 3)
+            ),
+            Quantity::Real(rival.cost().bits_per_run),
+            &rival,
+            |m: &Assumptions| m.cost().bits_per_run >= f64::from(TOY_PRIOR_BITS),
+        ),
+        Verdict::ModelConsequence,
+    )
+    .unit("bits over the run")
+    .digits(3)
 }
 
 /// Carlsmith's credences in the two premises.

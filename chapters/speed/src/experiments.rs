@@ -1,4 +1,4 @@
-//! The chapter's two experiments, run together at one scale.
+//! The chapter's experiments, run together at one scale.
 //!
 //! The arithmetic of the chapter (bits of selection, update counts, the speed cost) is
 //! instant; only the networks take time. Each experiment seeds its own generators and
@@ -8,6 +8,7 @@
 
 use crate::bayesian_sampler::{self, SamplerConfig, SamplerResult};
 use crate::extra_reasoning::{self, ReasoningConfig, ReasoningResult};
+use crate::sgd_temperature::{self, TemperatureConfig, TemperatureResult};
 use ledger::timed;
 
 /// Every experiment's configuration.
@@ -15,6 +16,8 @@ use ledger::timed;
 pub struct Scale {
     pub sampler: SamplerConfig,
     pub reasoning: ReasoningConfig,
+    /// Runs on the sampler's network and training set, and reads its prior draws.
+    pub temperature: TemperatureConfig,
 }
 
 impl Scale {
@@ -23,6 +26,7 @@ impl Scale {
         Scale {
             sampler: SamplerConfig::default(),
             reasoning: ReasoningConfig::default(),
+            temperature: TemperatureConfig::default(),
         }
     }
 
@@ -31,6 +35,7 @@ impl Scale {
         Scale {
             sampler: SamplerConfig::test_scale(),
             reasoning: ReasoningConfig::test_scale(),
+            temperature: TemperatureConfig::test_scale(),
         }
     }
 }
@@ -40,17 +45,22 @@ impl Scale {
 pub struct Results {
     pub sampler: SamplerResult,
     pub reasoning: ReasoningResult,
+    pub temperature: TemperatureResult,
     pub timings: Vec<(&'static str, f64)>,
 }
 
-/// Runs both experiments, one after the other (each uses the threads its config gives it).
+/// Runs the experiments, one after the other (each uses the threads its config gives it).
 pub fn run(scale: &Scale) -> Results {
     let (sampler, t_sampler) = timed("bayesian_sampler", || bayesian_sampler::run(&scale.sampler));
+    let (temperature, t_temperature) = timed("sgd_temperature", || {
+        sgd_temperature::run(&scale.temperature, &sampler)
+    });
     let (reasoning, t_reasoning) =
         timed("extra_reasoning", || extra_reasoning::run(&scale.reasoning));
     Results {
         sampler,
         reasoning,
-        timings: vec![t_sampler, t_reasoning],
+        temperature,
+        timings: vec![t_sampler, t_temperature, t_reasoning],
     }
 }

@@ -14,10 +14,11 @@
 //! - [`speed_cost`]: the 0.1% speed cost, in loss and in bits of selection;
 //! - [`extra_reasoning`]: what computing a situational cue costs a network of fixed size;
 //! - [`bayesian_sampler`]: does SGD land on functions as often as the prior prefers them?
+//! - [`sgd_temperature`]: how strongly does SGD select on a loss gap against a prior?
 //! - [`figures`](mod@figures): the chapter's figures;
 //! - [`claims`](mod@claims): the chapter's rows of the ledger.
 //!
-//! Machinery: [`experiments`] (both network experiments at one scale).
+//! Machinery: [`experiments`] (the network experiments at one scale).
 
 // Bits of selection against a counting prior.
 pub mod selection;
@@ -37,13 +38,16 @@ pub mod extra_reasoning;
 // SGD against the prior conditioned on the training set.
 pub mod bayesian_sampler;
 
+// SGD's choice between two classes that fit, against their prior odds and a loss gap.
+pub mod sgd_temperature;
+
 // The chapter's figures.
 pub mod figures;
 
 // The chapter's rows of the ledger.
 pub mod claims;
 
-// Both network experiments, at one scale.
+// The network experiments, at one scale.
 pub mod experiments;
 
 chapter::chapter!(Speed, "speed", "Speed");
