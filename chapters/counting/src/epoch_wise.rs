@@ -221,8 +221,6 @@ pub struct Shape {
     pub rise: (f64, f64),
     /// Per-seed `error(peak) − error(later low)`: mean and standard error.
     pub fall: (f64, f64),
-    /// Per-seed `error(peak) − error(last step)`: mean and standard error.
-    pub fall_to_last: (f64, f64),
     /// Mean training error at the dip, the peak, the later low and the last step.
     pub train_at_dip: f64,
     pub train_at_peak: f64,
@@ -244,14 +242,6 @@ impl Shape {
         self.peak_step > self.dip_step
             && self.fall.0 > 2.0 * self.fall.1
             && self.later <= 0.9 * self.peak
-    }
-
-    /// The same rule with the last step in place of the later low: whether the error is
-    /// still down once gradient descent has converged.
-    pub fn stays_down(&self) -> bool {
-        self.peak_step > self.dip_step
-            && self.fall_to_last.0 > 2.0 * self.fall_to_last.1
-            && self.last <= 0.9 * self.peak
     }
 }
 
@@ -566,7 +556,6 @@ pub fn run(cfg: &EpochWiseConfig) -> Result<EpochWiseResult, EpochWiseError> {
                 last: test[last],
                 rise: mean_se(&diffs(peak, dip)),
                 fall: mean_se(&diffs(peak, later)),
-                fall_to_last: mean_se(&diffs(peak, last)),
                 train_at_dip: train[dip],
                 train_at_peak: train[peak],
                 train_at_later: train[later],

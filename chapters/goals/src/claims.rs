@@ -90,7 +90,7 @@ pub fn slot_claims(r: &Results) -> Vec<Claim> {
             Seed::BelrosePope.quote(
                 "If an AI models such a distribution well, then trajectories sampled from its policy can also be usefully described as pursuing a similar goal to the one illustrated by the training data.",
             ),
-            "a policy trained to imitate target-reaching behaviour can be described as pursuing the target, on states it was not trained on",
+            "a policy trained to imitate target-reaching behaviour models it well enough to be described as pursuing the target on states it was not trained on (the quote's antecedent and consequent, tested together)",
             Test::small(format!(
                 "holds if, for each of {} ReLU networks with hidden layers {:?} trained to imitate a shortest-path teacher on {:.0}% of the {} states of a {}×{} grid, the greedy rollout reaches the target its observation shows within {} moves from at least {:.0}% of the {} held-out states (the value: the worst network's share; on its own training states each network's greedy move is a shortest move at least {:.3} of the time, and the same networks untrained reach the target from at most {:.3})",
                 s.networks.len(),
@@ -119,7 +119,7 @@ pub fn slot_claims(r: &Results) -> Vec<Claim> {
             Seed::BelrosePope.quote(
                 "Here, the goal slot is clearly meant to be causally and explanatorily prior to the goal-achieving engine, and hence to the rest of the AI’s behavior.",
             ),
-            "if the trained policy has a goal slot, its contents — the target — can be read from its hidden activations",
+            "if the trained policy has a goal slot (the goal-realist picture the essay describes and rejects), its contents — the target — can be read from its hidden activations",
             Test::small(format!(
                 "holds if a linear probe reads the target's cell (one of {}) from every hidden layer with held-out accuracy of at least {READABLE} (averaged over the networks; by layer {}; the value is the lowest layer's; with shuffled training labels the probe scores {} — chance is {:.3})",
                 c.grid().cells(),
@@ -165,7 +165,7 @@ pub fn slot_claims(r: &Results) -> Vec<Claim> {
             Seed::BelrosePope.quote(
                 "some analyses of schemers talk as though the model has what we might call a “goal-achieving engine” that is cleanly separable from what we might call its “goal slot,” such that you can modify the contents of the goal slot, and the goal-achieving engine will be immediately and smoothly repurposed in pursuit of the new goal.",
             ),
-            "changing the contents of the trained policy's goal slot repurposes its behaviour toward the new goal",
+            "changing the contents of the trained policy's goal slot repurposes its behaviour toward the new goal (the goal-realist picture the essay describes and rejects)",
             Test::small(format!(
                 "holds if adding α·(μ[T′] − μ[T]) at α = {SWAP} — the difference of the layer's mean activations for the new target T′ and the shown one T — to any one hidden layer at every step sends the agent to T′ first in at least {:.0}% of {} episodes per network at every layer (by layer {}; it kept to T in {}; a random direction of the same norm sends it to T′ in {}, and no intervention in {:.3}); the value is the lowest layer's share",
                 100.0 * REPURPOSED,
@@ -200,7 +200,7 @@ pub fn prior_claims(r: &Results) -> Vec<Claim> {
             Seed::CarlsmithCounting.quote(
                 "By contrast, the schemer model class is compatible with a very wide range of (beyond-episode) goals",
             ),
-            "if goals sit in a slot with many possible values, indifference over them puts most of the prior on the unintended ones",
+            "the book's model of the premise: if goals sat in a slot with many possible values and indifference were applied over them, most of the prior would go to unintended ones (the premise names the range of goals; the indifference is the book's assumption)",
             Test::model(format!(
                 "assuming a goal slot with G values (here the {} cells of the grid, G = {}), a goal-achieving engine that heads for whatever the slot holds, indifference over the slot's contents, and training that cannot tell the values apart: each value gets 1/G whatever the behaviour, and the claim holds if the unintended values get more than half (the value: 1 − 1/G)",
                 p.goals, p.goals,

@@ -501,7 +501,7 @@ pub fn literal_count_claims() -> Vec<Claim> {
     vec![Claim::statement(
         "literal-count.not-the-initialisation",
         Seed::CarlsmithCounting.quote("though note that on a real-world computer, the actual set of possible neural network parameter settings will be finite in any given case – and so would accommodate a more literal \"count,\" if necessary"),
-        "a finite set of parameter settings allows a literal count, but counting its members equally is a measure of its own, not the initialisation's",
+        "a finite set of parameter settings allows a literal count (the book adds: counting its members equally is then a measure of its own, not the initialisation's)",
         Test::full(format!(
             "holds if, of the 10^{:.1} float32 settings of the {arch} ReLU network's {} parameters (32 bits each), the share whose every parameter lies inside the support of the uniform initialisation the book's networks are drawn from is below 10^-6; the value is that share, counted exactly from the float32 format (each parameter's share is just under one half, since half of all bit patterns have a magnitude below one). Of the same settings, 10^{:.2} have every parameter finite",
             c.log10_settings.lo_f64(),

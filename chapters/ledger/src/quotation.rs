@@ -18,9 +18,10 @@ use std::ops::Range;
 /// How two texts are compared, as the ledger states it.
 pub const NORMALISATION: &str = "compared word by word, not counting letter case, punctuation (quotation marks, hyphens, dashes, ellipses, brackets) or footnote markers such as [4], and reading curly and straight apostrophes alike";
 
-/// A span is the quoted passage, altered or not, when at most this share of the
-/// quotation's words differ from it; past that, the quotation is not found in the text.
-pub const FOUND_AT_MOST: (usize, usize) = (1, 2);
+/// A span is the quoted passage, altered or not, when at most one in this many of the
+/// quotation's words differ from it (half of them); past that, the quotation is not found in
+/// the text.
+pub const FOUND_AT_MOST_ONE_IN: usize = 2;
 
 /// One word of a text: where it lies, and the form it is compared in.
 #[derive(Clone, Debug, PartialEq)]
@@ -43,8 +44,9 @@ fn words(text: &str) -> Vec<Word> {
         if c == '[' {
             let rest = &text[at + 1..];
             let digits = rest.chars().take_while(char::is_ascii_digit).count();
-            if digits > 0 && rest[digits..].starts_with(']') {
-                while chars.next_if(|&(i, _)| i <= at + 1 + digits).is_some() {}
+            if rest[digits..].starts_with(']') {
+                // A footnote marker: its digits are no word (the brackets are punctuation).
+                while chars.next_if(|&(_, d)| d.is_ascii_digit()).is_some() {}
                 continue;
             }
         }
@@ -135,11 +137,10 @@ impl Comparison {
         self.distance == 0
     }
 
-    /// The span is the quoted passage, altered or not: at most [`FOUND_AT_MOST`] of the
-    /// quotation's words differ from it.
+    /// The span is the quoted passage, altered or not: at most one in
+    /// [`FOUND_AT_MOST_ONE_IN`] of the quotation's words differ from it.
     pub fn found(&self) -> bool {
-        let (num, den) = FOUND_AT_MOST;
-        self.distance * den <= self.words * num
+        self.distance * FOUND_AT_MOST_ONE_IN <= self.words
     }
 
     /// The differences in words: "no word differs", or each one, with `;` between.
@@ -205,7 +206,7 @@ pub fn compare(quotation: &str, source: &str) -> Comparison {
 /// marks the cut with an ellipsis ("…" or "...") at its start or end. What an ellipsis
 /// leaves out is reported ([`Comparison::elided`]), not counted.
 pub fn compare_sentence(quotation: &str, sentence: &str) -> Comparison {
-    let text = quotation.trim_matches(|c: char| c.is_whitespace() || matches!(c, '“' | '”' | '"'));
+    // Quotation marks and spaces around the quotation are neither words nor ellipses.
     let elided = |t: &str, at_start: bool| {
         let t = t.trim_matches(|c: char| !(c.is_alphanumeric() || c == '…' || c == '.'));
         if at_start {
@@ -214,7 +215,7 @@ pub fn compare_sentence(quotation: &str, sentence: &str) -> Comparison {
             t.ends_with('…') || t.ends_with("...")
         }
     };
-    let (free_start, free_end) = (elided(text, true), elided(text, false));
+    let (free_start, free_end) = (elided(quotation, true), elided(quotation, false));
     let mut c = align(quotation, sentence, free_start, free_end);
     if !c.matched.is_empty() {
         let before = sentence[..c.span.start].trim();
@@ -269,7 +270,8 @@ fn align(quotation: &str, source: &str, free_start: bool, free_end: bool) -> Com
         } else if here == cost[(i - 1) * width + j] + 1 {
             steps.push(Step::Add);
             i -= 1;
-        } else if j > 0 && here == cost[i * width + j - 1] + 1 {
+        } else if here == cost[i * width + j - 1] + 1 {
+            // Never at `j = 0`: there the first column makes an addition the way back.
             steps.push(Step::Drop);
             j -= 1;
         } else {
@@ -498,6 +500,65 @@ mod tests {
             .map(|w| w.key)
             .collect();
         assert_eq!(keys, ["full", "separation", "12a"]);
+    }
+
+    #[test]
+    fn footnote_markers_are_digits_in_closed_brackets_and_spans_start_after_quotation_marks() {
+        let keys = |t: &str| -> Vec<String> { words(t).into_iter().map(|w| w.key).collect() };
+        assert_eq!(keys("see [12] note"), ["see", "note"]);
+        assert_eq!(keys("see [] note"), ["see", "note"]);
+        // An unclosed bracket is punctuation: its digits are a word.
+        assert_eq!(keys("a [12 b"), ["a", "12", "b"]);
+        let source = "they say ‘hello world’ twice";
+        let c = compare("hello world", source);
+        assert_eq!(&source[c.span.clone()], "hello world");
+        assert_eq!(c.span.start, source.find("hello").unwrap());
+    }
+
+    #[test]
+    fn a_quotation_is_found_while_at_most_half_its_words_differ() {
+        let found = |distance, words| {
+            Comparison {
+                span: 0..0,
+                matched: String::new(),
+                differences: Vec::new(),
+                typographic: Vec::new(),
+                elided: Vec::new(),
+                words,
+                distance,
+            }
+            .found()
+        };
+        assert!(found(0, 1));
+        assert!(found(5, 10));
+        assert!(!found(6, 10));
+        assert!(found(2, 5));
+        assert!(!found(3, 5));
+        assert!(!found(1, 1));
+    }
+
+    #[test]
+    fn only_an_ellipsis_frees_the_ends_of_a_sentence() {
+        let sentence = "Before this, the rest of it follows. After";
+        // Without an ellipsis, the sentence's other words count as dropped and nothing is
+        // reported as elided.
+        let c = compare_sentence("“the rest of it follows”", sentence);
+        assert_eq!(c.elided, Vec::<String>::new());
+        assert_eq!(c.distance, 3);
+        // A Unicode ellipsis inside quotation marks frees the start; three dots the end.
+        let c = compare_sentence("“… the rest of it follows”", sentence);
+        assert_eq!(c.elided, ["Before this,"]);
+        assert_eq!(c.distance, 1);
+        let c = compare_sentence("“the rest of it follows...”", sentence);
+        assert_eq!(c.elided, ["After"]);
+        assert_eq!(c.distance, 2);
+        let c = compare_sentence("“… the rest of it follows …”", sentence);
+        assert_eq!(c.elided, ["Before this,", "After"]);
+        assert_eq!(c.distance, 0);
+        // An ellipsis with nothing left out elides nothing.
+        let c = compare_sentence("… Before this, the rest of it follows. After …", sentence);
+        assert_eq!(c.elided, Vec::<String>::new());
+        assert_eq!(c.distance, 0);
     }
 
     #[test]

@@ -20,10 +20,6 @@ pub const MATCH: f64 = 1e-6;
 
 pub use crate::best_of_n::{DISCRETE_GAP, Z_AGREE};
 
-/// "Never favoured": the share of chosen plans that are scheming may exceed the proposal rate
-/// by at most this many standard errors, the chapter's [`Z_AGREE`].
-pub const SCHEMING_Z: f64 = Z_AGREE;
-
 /// "Rises at first": the best true quality over N exceeds best-of-1 by at least this much.
 pub const RISE: f64 = 0.05;
 
@@ -279,7 +275,6 @@ pub fn best_of_n_claims(r: &Results) -> Vec<Claim> {
         kl_formula, kl_top_quantile, ratio_agrees, ties_agree,
     };
     use crate::hospital::Sweep;
-    use crate::scheming::SchemingSweep;
     let b = &r.best_of_n;
     let last = b.points.last().expect("an N");
     let ns: Vec<u64> = b.points.iter().map(|p| p.n).collect();
@@ -299,46 +294,6 @@ pub fn best_of_n_claims(r: &Results) -> Vec<Claim> {
     let crossing = (f64::from(levels) * std::f64::consts::LN_2 + 1.0).exp();
     let h = &r.hospital;
     let (heavy, light) = (&h.heavy, &h.light);
-    let sm = &r.scheming;
-    let sc = &sm.config;
-    let hist = sm.historical();
-    let blind: Vec<SchemingSweep> = hist
-        .iter()
-        .map(|s| SchemingSweep {
-            shares: s
-                .shares
-                .iter()
-                .map(|&(n, _, _)| (n, sc.rate, 0.0))
-                .collect(),
-            learned_effect: 0.0,
-            ..s.clone()
-        })
-        .collect();
-    let largest = |v: &[SchemingSweep]| {
-        v.iter()
-            .flat_map(|s| s.shares.iter().map(|x| x.1))
-            .fold(0.0, f64::max)
-    };
-    let peaks = |v: &[SchemingSweep]| {
-        v.iter()
-            .map(|s| {
-                let (n, x, _) = s
-                    .shares
-                    .iter()
-                    .copied()
-                    .max_by(|a, b| a.1.total_cmp(&b.1))
-                    .expect("an N");
-                format!("{x:.4} (N = {n})")
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let ends_at = |v: &[SchemingSweep]| {
-        v.iter()
-            .map(|s| format!("{:.4}", s.last().1))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
     let hl = heavy.last();
     let first = &heavy.points[0];
     let peak = heavy.peak();
@@ -509,53 +464,14 @@ pub fn best_of_n_claims(r: &Results) -> Vec<Claim> {
             ),
             Verdict::Qualitative,
         ).digits(3),
-        Claim::statement(
+        Claim::not_checkable(
             "hospital.no-scheming-plans",
             Seed::BelrosePope.quote(
                 "In particular, increasing N would not lead to the system producing “scheming” plans to advance the inner objective.",
             ),
             "no N makes the planner favour scheming plans",
-            Test::small(format!(
-                "holds if, when the heavy-tailed prior proposes scheming plans at a rate ε = {} (ordinary plans carrying scheming content 1 + |N(0, 1)| in a sixth feature, which in truth adds {} per unit to the log-odds of no lawsuit: the scheme works), a classifier trained as the chapter's on {} historical plans with no scheming plan among them never favours them: from each of {} initial weights, the share of chosen plans that are scheming stays at or below ε within {SCHEMING_Z} standard errors at every N up to {} (computed exactly over a proposal of {} ordinary and {} scheming scored plans); by initial weights, the share peaks at {} and ends at {}, the classifier adding {} to a scheming plan's log-odds against the truth's {:.2} (its response to a feature it never saw is its initial weights'); with scheming plans in its history the classifier learns the scheme — {} — and the oracle that scores the true log-odds takes them {:.3} of the time at N = {}; the value shown is the largest share over N and initial weights",
-                sc.rate,
-                sc.effect,
-                sc.history,
-                sc.historical_inits,
-                1u64 << sc.max_log2_n,
-                sc.ordinary_pool,
-                sc.scheming_pool,
-                peaks(hist),
-                ends_at(hist),
-                hist.iter()
-                    .map(|s| format!("{:.2}", s.learned_effect))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                hist[0].true_effect,
-                sm.exposed()
-                    .iter()
-                    .zip(&sc.history_rates)
-                    .map(|(s, rho)| format!(
-                        "{:.0}% scheming in its history: adds {:.2}, the share peaks at {} and ends at {:.3}",
-                        100.0 * rho,
-                        s.learned_effect,
-                        peaks(std::slice::from_ref(s)),
-                        s.last().1
-                    ))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-                sm.oracle().last().1,
-                sm.oracle().last().0,
-            ))
-            .on_data(
-                Quantity::Real(largest(hist)),
-                hist,
-                "a classifier blind to the scheming content, whose scores it leaves unchanged: best-of-N takes scheming plans at their proposal rate",
-                Quantity::Real(largest(&blind)),
-                blind.as_slice(),
-                |v: &[SchemingSweep]| v.iter().all(|s| s.never_favoured(sc.rate, SCHEMING_Z)),
-            ),
-            Verdict::NotReproduced,
-        ).digits(2),
+            "the toy cannot decide it: a classifier trained on a history with no scheming plan responds to scheming content only through its initial weights, so whether best-of-N favours such plans is set by those weights, not by training, and the essay's mechanism (scheming content displacing what the score rewards) is not modelled; the page shows the measured shares as an illustration",
+        ),
         Claim::statement(
             "hospital.no-coherent-pursuit",
             Seed::BelrosePope.quote(

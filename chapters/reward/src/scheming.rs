@@ -190,12 +190,6 @@ pub struct SchemingSweep {
 }
 
 impl SchemingSweep {
-    /// Whether the share stays at or below the proposal rate, within `z` standard errors, at
-    /// every N: best-of-N does not favour the scheming plans.
-    pub fn never_favoured(&self, rate: f64, z: f64) -> bool {
-        self.shares.iter().all(|&(_, s, se)| s <= rate + z * se)
-    }
-
     pub fn last(&self) -> (u64, f64, f64) {
         *self.shares.last().expect("an N")
     }
