@@ -439,7 +439,8 @@ impl Quotation {
                 self.against(&text),
             )
         } else {
-            let own = if !self.block && found.found() && !found.matched.is_empty() {
+            // A found passage of any words matched some of them, so its span is not empty.
+            let own = if !self.block && found.found() {
                 found.matched.clone()
             } else {
                 quoted.to_string()
