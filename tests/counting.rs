@@ -16,8 +16,8 @@ use counting::proportion::{
 };
 use counting::quotations;
 use ledger::Claim;
-use ledger::quotation::compare;
 use num_bigint::BigUint;
+use quotation::compare;
 use std::path::PathBuf;
 
 fn main() -> ExitCode {

@@ -1,6 +1,6 @@
 //! The texts quoting each other: every passage the essay puts in Carlsmith's mouth, and the
 //! essay's opening as Turner quotes it, set against the words they quote
-//! ([`ledger::quotation`]).
+//! ([`quotation`]).
 //!
 //! The essay's quotations of Carlsmith were collected by comparing every line of the essay
 //! (its block quotations are lines) and every stretch in quotation marks with the whole of
@@ -9,8 +9,8 @@
 //! [`unlocated`] (the seeds hold only §4.1–4.2 of his report and his reply on speed). The
 //! chapter's test binary repeats both searches against the texts themselves.
 
-use ledger::quotation::Quotation;
 use ledger::{Seed, Source, Verdict};
+use quotation::Quotation;
 
 /// What a checked quotation's claim states.
 pub const MATCHES_CARLSMITH: &str = "the essay's quotation matches Carlsmith's text as the book holds it (the forum post of §4.1–4.2)";

@@ -8,7 +8,6 @@
 pub mod claim;
 pub mod notebook;
 pub mod number;
-pub mod quotation;
 pub mod record;
 pub mod seed;
 pub mod timing;
@@ -16,7 +15,6 @@ pub mod verdict;
 
 pub use claim::{Assessment, Claim, Computed, Decision, Rival, RivalOutcome, Stated, Test};
 pub use number::{Quantity, Style};
-pub use quotation::{Comparison, Difference, Quotation};
 pub use record::{ClaimRecord, FIGURES_DIR, GENERATED_DIR, LEDGER_FILE};
 pub use seed::{Origin, Seed, Side, Source};
 pub use timing::{Timing, timed};

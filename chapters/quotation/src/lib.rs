@@ -9,9 +9,7 @@
 //! [`Comparison::typographic`], and not counted. [`Quotation::claim`] makes the ledger row:
 //! the quotation matches its source when no word differs.
 
-use crate::claim::{Claim, Test, Verdict};
-use crate::number::Quantity;
-use crate::seed::Source;
+use ledger::{Claim, Quantity, Source, Test, Verdict};
 use std::fmt;
 use std::ops::Range;
 
@@ -486,7 +484,7 @@ fn count(n: usize) -> Quantity {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::seed::Seed;
+    use ledger::Seed;
 
     #[test]
     fn words_trim_quotation_marks_skip_footnotes_and_read_apostrophes_alike() {
@@ -704,7 +702,7 @@ mod tests {
         let claim = altered.claim("q.altered", "the quotation matches", Verdict::Contradicted);
         let a = claim.check().unwrap();
         assert!(a.reason.contains("drops “strong”"), "{}", a.reason);
-        assert_eq!(claim.computed_text(crate::Style::Plain).unwrap(), "1");
+        assert_eq!(claim.computed_text(ledger::Style::Plain).unwrap(), "1");
         let rival = a.rival.unwrap();
         assert_eq!(rival.verdict, Verdict::Reproduced);
         assert_eq!(rival.text, "0");
