@@ -159,20 +159,11 @@ pub fn train_classifier(cfg: &HospitalConfig) -> Classifier {
     let x = Array2::from_shape_fn((plans.len(), CLINICAL + 1), |(i, j)| plans[i][j]);
     let spec = MlpSpec::relu(&[CLINICAL + 1, cfg.hidden, 2]);
     let mlp = Mlp::new(&spec, &mut r);
-    let mut trainer = Trainer::new(
-        mlp,
-        Loss::SoftmaxCrossEntropy { groups: 1 },
-        Optimizer::adam(cfg.lr),
-        cfg.seed,
-    );
-    for _ in 0..cfg.steps {
-        trainer.step(x.view(), Targets::Labels(&labels));
-    }
-    let out = trainer.mlp.predict(x.view());
+    let (mlp, training_accuracy) = fit_classifier(mlp, &x, &labels, cfg.lr, cfg.steps, cfg.seed);
     Classifier {
-        training_accuracy: nets::accuracy(out.view(), &labels, 1),
+        training_accuracy,
         largest_seen_cleaning: plans.iter().map(|p| p[CLINICAL]).fold(0.0, f64::max),
-        mlp: trainer.mlp,
+        mlp,
     }
 }
 
@@ -363,6 +354,30 @@ pub fn run(cfg: &HospitalConfig) -> HospitalResult {
         light,
         heavy,
     }
+}
+
+/// Trains a two-class classifier of plans by full-batch Adam for `steps` steps (the chapter's
+/// one recipe for a learned score), returning it with its training accuracy.
+pub(crate) fn fit_classifier(
+    mlp: Mlp,
+    x: &Array2<f64>,
+    labels: &[usize],
+    lr: f64,
+    steps: usize,
+    seed: u64,
+) -> (Mlp, f64) {
+    let mut trainer = Trainer::new(
+        mlp,
+        Loss::SoftmaxCrossEntropy { groups: 1 },
+        Optimizer::adam(lr),
+        seed,
+    );
+    for _ in 0..steps {
+        trainer.step(x.view(), Targets::Labels(labels));
+    }
+    let out = trainer.mlp.predict(x.view());
+    let accuracy = nets::accuracy(out.view(), labels, 1);
+    (trainer.mlp, accuracy)
 }
 
 #[cfg(test)]

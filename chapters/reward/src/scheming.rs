@@ -14,7 +14,7 @@
 
 use crate::hospital::{self, CLINICAL, Plan, Tail};
 use ndarray::Array2;
-use nets::{Loss, Mlp, MlpSpec, Optimizer, Targets, Trainer};
+use nets::{Mlp, MlpSpec};
 use rand::RngExt;
 use rand_distr::{Distribution, StandardNormal};
 
@@ -159,21 +159,12 @@ pub fn train(cfg: &SchemingConfig, rate: f64, init: u64) -> Scorer {
         })
         .collect();
     let x = Array2::from_shape_fn((plans.len(), INPUTS), |(i, j)| plans[i][j]);
-    let mut trainer = Trainer::new(
-        mlp,
-        Loss::SoftmaxCrossEntropy { groups: 1 },
-        Optimizer::adam(cfg.lr),
-        cfg.seed,
-    );
-    for _ in 0..cfg.steps {
-        trainer.step(x.view(), Targets::Labels(&labels));
-    }
-    let out = trainer.mlp.predict(x.view());
+    let (mlp, accuracy) = hospital::fit_classifier(mlp, &x, &labels, cfg.lr, cfg.steps, cfg.seed);
     Scorer::Trained {
         rate,
         init,
-        accuracy: nets::accuracy(out.view(), &labels, 1),
-        mlp: trainer.mlp,
+        accuracy,
+        mlp,
     }
 }
 
