@@ -72,6 +72,12 @@ pub fn count(n: impl TryInto<i128>) -> String {
     group_thousands(n, Style::Plain)
 }
 
+/// A real as the ledger prints it in plain text, to `digits` significant digits: for the
+/// numbers a criterion's text reports beside the claim's own value.
+pub fn real(x: f64, digits: usize) -> String {
+    format_real(x, digits, Style::Plain)
+}
+
 /// Prints `q` with `digits` significant digits (integers always print in full).
 ///
 /// # Errors

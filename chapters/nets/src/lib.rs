@@ -11,7 +11,8 @@
 //! for an MLP or any list of arrays), [`train`]; [`boolean`] (networks read as Boolean
 //! functions, sampled by the million) and [`boolean_fit`] (networks trained until they fit
 //! a Boolean training set); [`complexity`] (how simple a Boolean function is: its
-//! Lempel-Ziv complexity and its sensitivity); [`pca`] (training paths projected for pictures); [`stats`] (the
+//! Lempel-Ziv complexity and its sensitivity); [`pca`] (training paths projected for pictures); [`par`] (independent jobs split over
+//! threads, results in order); [`stats`] (the
 //! summary statistics the chapters share, each defined once).
 
 pub mod activation;
@@ -21,6 +22,7 @@ pub mod complexity;
 pub mod loss;
 pub mod mlp;
 pub mod optim;
+pub mod par;
 pub mod pca;
 pub mod stats;
 pub mod train;

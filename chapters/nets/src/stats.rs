@@ -76,6 +76,18 @@ pub fn pearson(pts: &[(f64, f64)]) -> f64 {
     sxy / (sxx * syy).sqrt()
 }
 
+/// The least-squares slope of the points' second coordinate on their first, from deviations
+/// from the [`mean`]s (NaN when the first coordinate is constant or there are no points).
+pub fn slope(pts: &[(f64, f64)]) -> f64 {
+    let (mx, my) = (mean(pts.iter().map(|p| p.0)), mean(pts.iter().map(|p| p.1)));
+    let (mut sxy, mut sxx) = (0.0, 0.0);
+    for &(x, y) in pts {
+        sxy += (x - mx) * (y - my);
+        sxx += (x - mx) * (x - mx);
+    }
+    sxy / sxx
+}
+
 /// Ranks from 1 in the order [`f64::total_cmp`] gives, equal values (infinite ones too)
 /// sharing their mean rank.
 pub fn ranks(v: &[f64]) -> Vec<f64> {
@@ -139,6 +151,17 @@ mod tests {
         assert!((pearson(&up) - 1.0).abs() < 1e-12);
         assert!((pearson(&down) + 1.0).abs() < 1e-12);
         assert_eq!(pearson(&up[..1]), 0.0);
+    }
+
+    #[test]
+    fn the_slope_of_a_line_and_of_a_symmetric_cloud() {
+        let line: Vec<(f64, f64)> = (0..5)
+            .map(|i| (f64::from(i), 3.0 - 0.5 * f64::from(i)))
+            .collect();
+        assert!((slope(&line) + 0.5).abs() < 1e-12);
+        let cloud = [(0.0, 1.0), (0.0, -1.0), (1.0, 2.0), (1.0, 0.0)];
+        assert!((slope(&cloud) - 1.0).abs() < 1e-12);
+        assert!(slope(&[(2.0, 1.0), (2.0, 5.0)]).is_nan());
     }
 
     #[test]

@@ -13,6 +13,7 @@
 use crate::bias::{self, BiasResult, UniformResult};
 use crate::code::{self, kraft_sum, pairs_reversed};
 use crate::experiments::Results;
+use crate::goal_capacity::{GoalCapacityResult, Score};
 use crate::parody::{self, ParodyResult};
 use crate::paths;
 use crate::residual;
@@ -22,6 +23,13 @@ use ledger::number::count;
 use ledger::{Claim, Computed, Quantity, Seed, Source, Test, Verdict};
 use nets::boolean::TruthTable;
 use nets::complexity::{kc_bits, kc_units, sensitivity};
+
+/// A width "strains" when its networks, holding only the one-bit goal beside the task, still
+/// end with a mean task loss of at least this many nats: the task alone does not fit it.
+pub const STRAINED: f64 = 0.01;
+
+/// Standard errors by which a mean slope must exceed zero to count as a rise.
+pub const RISE_SE: f64 = 2.0;
 
 /// Every claim of the chapter, computed from one run of its experiments.
 pub fn claims(r: &Results) -> Vec<Claim> {
@@ -35,6 +43,7 @@ pub fn claims(r: &Results) -> Vec<Claim> {
     all.extend(path_claims(&r.residual));
     all.extend(spectral_claims(&r.spectral));
     all.extend(parody_claims(&r.parody));
+    all.extend(frame_claims(&r.goal_capacity));
     all.extend(opinion_claims());
     all
 }
@@ -650,6 +659,99 @@ pub fn opinion_claims() -> Vec<Claim> {
             ),
             "no plausible account of inductive biases supports scheming",
             "a judgement over the whole literature on inductive biases; the chapter measures three of them on small networks, which cannot settle it",
+        ),
+    ]
+}
+
+/// Carlsmith's two frames, and the mechanism of the first tried on a network of fixed size.
+pub fn frame_claims(g: &GoalCapacityResult) -> Vec<Claim> {
+    let j = &g.config.goal_inputs;
+    // (mean, standard error) of the slopes at each width that strains, of the task's loss
+    // and, for the rival, of the goal's own.
+    let strained: Vec<_> = g
+        .widths
+        .iter()
+        .filter(|w| w.shortest_goal_task_loss() >= STRAINED)
+        .collect();
+    let summary = |loss: fn(&Score) -> f64| -> Vec<(f64, f64)> {
+        strained
+            .iter()
+            .map(|w| nets::stats::mean_se(&w.slopes(j, loss)))
+            .collect()
+    };
+    let (rises, goal_rises) = (summary(|s| s.task_loss), summary(|s| s.goal_loss));
+    let rule = |v: &[(f64, f64)]| !v.is_empty() && v.iter().all(|&(m, se)| m > RISE_SE * se);
+    let least = |v: &[(f64, f64)]| v.iter().map(|p| p.0).fold(f64::INFINITY, f64::min);
+    let num = ledger::number::real;
+    let by_width = g
+        .widths
+        .iter()
+        .map(|w| {
+            let (m, se) = nets::stats::mean_se(&w.slopes(j, |s| s.task_loss));
+            format!(
+                "width {} ({} parameters): {} ± {} nats per doubling, task loss with the one-bit goal {}",
+                w.width,
+                w.parameters,
+                num(m, 2),
+                num(se, 2),
+                num(w.shortest_goal_task_loss(), 2),
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let bits = g.description_bits();
+    vec![
+        Claim::statement(
+            "goal-capacity.simpler-goal-frees-parameters",
+            Seed::CarlsmithCounting.quote(
+                "a schemer can have a simpler goal than a training saint, which means that it would be able to store its goal using fewer parameters, thereby freeing up other parameters that it can use for getting higher reward.",
+            ),
+            "on a network of fixed size, a goal that takes fewer bits to store leaves more of the network for the task, so the task's loss — its reward — is lower",
+            Test::small(format!(
+                "{} repetitions per width of a network with two hidden ReLU layers, trained ({} full-batch Adam steps, learning rate {}) on all {} inputs of {} bits with a task output (a fixed random Boolean function of every bit) and a goal output sharing every hidden unit; the goal is a random function of the first j bits, its description length 2^j bits from {} to {}, and for one width and repetition every goal length starts from the same weights; holds if, at every width whose networks strain (task loss with the one-bit goal at least {STRAINED} nats on average), the mean over repetitions of the least-squares slope of the task's training loss on j is more than {RISE_SE} standard errors above zero (the value: the least such mean). By width — {by_width}; {} of {} widths strain. Two choices were made after a pilot (widths 8, 16 and 32, six repetitions, judged by the gap between the longest and the shortest goal): the widths moved down to where the task strains, and the statistic became the slope over every goal length, because the single gap was as noisy as two runs of one set-up; this rule was then fixed before the run it decides",
+                g.config.repetitions,
+                g.config.steps,
+                g.config.lr,
+                1usize << crate::goal_capacity::BITS,
+                crate::goal_capacity::BITS,
+                bits.first().copied().unwrap_or(0),
+                bits.last().copied().unwrap_or(0),
+                strained.len(),
+                g.widths.len(),
+            ))
+            .on_data(
+                Quantity::Real(least(&rises)),
+                rises.as_slice(),
+                "a cost that falls on the goal itself: the same slopes of the goal output's own loss, which a longer goal must raise if the network cannot hold it for free",
+                Quantity::Real(least(&goal_rises)),
+                goal_rises.as_slice(),
+                rule,
+            ),
+            Verdict::NotReproduced,
+        )
+        .unit("nats per doubling of the goal's length")
+        .digits(2),
+        Claim::not_checkable(
+            "frames.may-not-matter",
+            Seed::CarlsmithCounting.quote(
+                "Ultimately, the differences between the \"contributors to reward\" frame and the \"extra criteria\" frame may not be important.",
+            ),
+            "whether simplicity is read as a contributor to reward or as a criterion of its own may make no difference to the conclusion",
+            "a judgement about which way of analysing the argument is more useful; the chapter tries one mechanism of the first frame (goal-capacity.simpler-goal-frees-parameters), which cannot say whether the second frame would have led elsewhere",
+        ),
+        Claim::not_checkable(
+            "frames.dual-perspectives",
+            Seed::CarlsmithCounting.quote(
+                "are just dual perspectives on the same question, at least if you get the constants right.",
+            ),
+            "the model with the highest reward at fixed inductive biases and the model best on the inductive biases at fixed loss are the same question seen twice (Hubinger, as Carlsmith reports him)",
+            "as mathematics it is the duality of a constrained and a penalised optimisation, which holds when the constant (the multiplier) is chosen to match; whether SGD is better described from one side or the other turns on constants no text states",
+        ),
+        Claim::not_checkable(
+            "frames.house-by-price",
+            Seed::CarlsmithCounting.quote("My current feeling is: price."),
+            "to predict what a process that optimises hard for reward, with hazy extra criteria beside it, selects, look at reward first (Carlsmith's house-buying analogy)",
+            "a judgement about where to look first; it would be decided by measuring how strongly training's inductive biases act beside the loss on large models, which no experiment here reaches",
         ),
     ]
 }

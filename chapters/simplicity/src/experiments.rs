@@ -5,6 +5,7 @@
 //! feed the claims and the figures ([`chapter::Chapter`]).
 
 use crate::bias::{self, BiasConfig, BiasResult, UniformResult};
+use crate::goal_capacity::{self, GoalCapacityConfig, GoalCapacityResult};
 use crate::parody::{self, ParodyConfig, ParodyResult};
 use crate::residual::{self, ResidualConfig, ResidualResult};
 use crate::spectral::{self, SpectralConfig, SpectralResult};
@@ -19,6 +20,7 @@ pub struct Scale {
     pub residual: ResidualConfig,
     pub spectral: SpectralConfig,
     pub parody: ParodyConfig,
+    pub goal_capacity: GoalCapacityConfig,
 }
 
 impl Scale {
@@ -30,6 +32,7 @@ impl Scale {
             residual: ResidualConfig::default(),
             spectral: SpectralConfig::default(),
             parody: ParodyConfig::default(),
+            goal_capacity: GoalCapacityConfig::default(),
         }
     }
 
@@ -41,6 +44,7 @@ impl Scale {
             residual: ResidualConfig::test_scale(),
             spectral: SpectralConfig::test_scale(),
             parody: ParodyConfig::test_scale(),
+            goal_capacity: GoalCapacityConfig::test_scale(),
         }
     }
 }
@@ -59,12 +63,14 @@ pub struct Results {
     pub residual: ResidualResult,
     pub spectral: SpectralResult,
     pub parody: ParodyResult,
+    pub goal_capacity: GoalCapacityResult,
     pub timings: Vec<Timing>,
 }
 
 /// Runs every experiment: the samplers on their own threads, then the residual networks
 /// (single-threaded, seeded), the two spectral-bias runs (one thread each) and the parody's
-/// trained networks (on the samplers' threads).
+/// trained networks (on the samplers' threads), then the goal-capacity networks (on as
+/// many).
 pub fn run(scale: &Scale) -> Results {
     let (bias, t_bias) = timed("parameter-function bias", || bias::run(&scale.bias));
     let (perceptron_ones, t_perceptron) = timed("perceptron", || {
@@ -81,6 +87,8 @@ pub fn run(scale: &Scale) -> Results {
     let (residual, t_residual) = timed("residual", || residual::run(&scale.residual));
     let (spectral, t_spectral) = timed("spectral bias", || spectral::run(&scale.spectral));
     let (parody, t_parody) = timed("parody", || parody::run(&scale.parody));
+    let (goal_capacity, t_goal_capacity) =
+        timed("goal capacity", || goal_capacity::run(&scale.goal_capacity));
     Results {
         bias,
         perceptron_ones,
@@ -89,6 +97,7 @@ pub fn run(scale: &Scale) -> Results {
         residual,
         spectral,
         parody,
+        goal_capacity,
         timings: vec![
             t_bias,
             t_perceptron,
@@ -96,6 +105,7 @@ pub fn run(scale: &Scale) -> Results {
             t_residual,
             t_spectral,
             t_parody,
+            t_goal_capacity,
         ],
     }
 }

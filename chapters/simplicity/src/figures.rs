@@ -6,6 +6,7 @@
 use crate::bias::BiasResult;
 use crate::code::Worked;
 use crate::experiments::Results;
+use crate::goal_capacity::GoalCapacityResult;
 use crate::parody::{self, ParodyResult};
 use crate::paths;
 use crate::residual::ResidualResult;
@@ -606,6 +607,74 @@ pub fn draw_parody_sensitivity(p: &ParodyResult) -> Result<String, DrawError> {
     })
 }
 
+/// The task's training loss against the goal's description length, one line per width:
+/// the mean over repetitions, with bars of one standard error.
+///
+/// # Errors
+/// A drawing error.
+pub fn draw_goal_capacity(g: &GoalCapacityResult) -> Result<String, DrawError> {
+    let j = &g.config.goal_inputs;
+    let (lo, hi) = (
+        j.first().copied().unwrap_or(0) as f64,
+        j.last().copied().unwrap_or(1) as f64,
+    );
+    let per_width: Vec<Vec<(f64, f64, f64)>> = g
+        .widths
+        .iter()
+        .map(|w| {
+            (0..j.len())
+                .map(|k| {
+                    let v: Vec<f64> = w
+                        .repetitions
+                        .iter()
+                        .map(|r| r.by_goal[k].task_loss)
+                        .collect();
+                    let (m, se) = nets::stats::mean_se(&v);
+                    (j[k] as f64, m, se)
+                })
+                .collect()
+        })
+        .collect();
+    let top = per_width
+        .iter()
+        .flatten()
+        .map(|&(_, m, se)| m + se)
+        .fold(0.0, f64::max)
+        * 1.25;
+    figures::svg(SIZE, |root| {
+        let mut chart = figures::frame(
+            &mut ChartBuilder::on(root),
+            "A longer goal beside the task: the task's loss on a network of fixed size",
+        )
+        .build_cartesian_2d(lo - 0.3..hi + 0.3, 0f64..top)?;
+        figures::mesh(
+            &mut chart.configure_mesh(),
+            "the goal's description length, bits",
+            "task's training loss, nats per input",
+        )
+        .x_labels(j.len())
+        .x_label_formatter(&|x| figures::power_of_two_label(x.round()))
+        .y_label_formatter(&|y| format!("{y:.2}"))
+        .draw()?;
+        for (k, (w, points)) in g.widths.iter().zip(&per_width).enumerate() {
+            let colour = PALETTE[k % PALETTE.len()];
+            let offset = (k as f64 - (g.widths.len() as f64 - 1.0) / 2.0) * 0.06;
+            chart
+                .draw_series(LineSeries::new(
+                    points.iter().map(|&(x, m, _)| (x + offset, m)),
+                    colour.stroke_width(2),
+                ))?
+                .label(format!("width {} ({} parameters)", w.width, w.parameters))
+                .legend(key_line(colour));
+            chart.draw_series(points.iter().map(|&(x, m, se)| {
+                ErrorBar::new_vertical(x + offset, (m - se).max(0.0), m, m + se, colour.filled(), 6)
+            }))?;
+        }
+        figures::legend(&mut chart, SeriesLabelPosition::UpperRight)?;
+        Ok(())
+    })
+}
+
 /// The chapter's figures, drawn from one run of its experiments.
 pub fn figures(r: &Results) -> Vec<Figure> {
     vec![
@@ -648,6 +717,10 @@ pub fn figures(r: &Results) -> Vec<Figure> {
         Figure {
             file: "simplicity/parody-sensitivity.svg",
             svg: draw_parody_sensitivity(&r.parody),
+        },
+        Figure {
+            file: "simplicity/goal-capacity.svg",
+            svg: draw_goal_capacity(&r.goal_capacity),
         },
     ]
 }

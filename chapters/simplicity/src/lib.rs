@@ -15,6 +15,8 @@
 //!   first (Rahaman et al.);
 //! - [`parody`]: what networks trained on half the inputs of a Boolean function compute
 //!   on the other half — a constant, as the essay's parody would have it, or not;
+//! - [`goal_capacity`]: whether a longer goal, stored beside a task on shared hidden units,
+//!   costs the task (Carlsmith's "contributors to reward" simplicity argument);
 //! - [`figures`](mod@figures): the chapter's figures;
 //! - [`claims`](mod@claims): the chapter's rows of the ledger.
 //!
@@ -52,6 +54,9 @@ pub mod spectral;
 
 // The simplicity parody: what trained networks do off the training set.
 pub mod parody;
+
+// Carlsmith's contributors-to-reward argument: what a longer goal costs a fixed network's task.
+pub mod goal_capacity;
 
 // Every experiment, at one scale.
 pub mod experiments;

@@ -42,11 +42,7 @@ pub const PAST_BREAK_EVEN: f64 = 1e-3;
 /// frequencies (the null control of the sampler experiment).
 pub const SHUFFLE_SEED: u64 = 17;
 
-/// A number as the ledger prints it, to `digits` significant digits.
-fn num(x: f64, digits: usize) -> String {
-    ledger::number::format(&Quantity::Real(x), digits, ledger::Style::Plain)
-        .expect("reals always print")
-}
+use ledger::number::real as num;
 
 /// The assumptions of the speed-cost conversion, in one sentence.
 pub fn assumptions_text(a: &Assumptions) -> String {
