@@ -34,6 +34,7 @@ pub fn claims(r: &Results) -> Vec<Claim> {
     all.extend(best_of_n_claims(r));
     all.extend(frog_claims(r));
     all.extend(opinion_claims());
+    all.extend(extrema_claims(r));
     all
 }
 
@@ -753,6 +754,127 @@ pub fn opinion_claims() -> Vec<Claim> {
             ),
             "at most a single bit of evidence for deceptively misaligned goals",
             "a likelihood ratio of 2 for a vague argument is a judgement; nothing fixes the probabilities it would be computed from",
+        ),
+    ]
+}
+
+/// What the hospital planner's classifier's extrema look like, and Turner's argument from
+/// human brains.
+pub fn extrema_claims(r: &Results) -> Vec<Claim> {
+    use crate::extrema::{
+        BEST, CLAIM_BOX, FAR, Found, LOW_SHARE, TOP, Yardsticks, not_competent_plans,
+    };
+    let e = &r.extrema;
+    let y = &e.yardsticks;
+    let b = e.claim_box();
+    let (clf, truth) = (&b.classifier, &b.truth);
+    let top = clf.top();
+    let top_plan = clf.plans[top];
+    let others: Vec<String> = e
+        .boxes
+        .iter()
+        .filter(|o| o.plan_box.multiple != CLAIM_BOX)
+        .map(|o| {
+            format!(
+                "×{}: median log-odds {:.1}, distance {:.1}, {}",
+                o.plan_box.multiple,
+                o.classifier.median_log_odds(),
+                o.classifier.median_nearest(),
+                if not_competent_plans(&o.classifier, y) {
+                    "holds"
+                } else {
+                    "fails"
+                }
+            )
+        })
+        .collect();
+    let a = &e.adversarial;
+    vec![
+        Claim::statement(
+            "extrema.not-competent-plans",
+            Seed::BelrosePope.quote(
+                "The extrema of deliberately trained neural classifiers do not look anything like that.",
+            ),
+            "a trained classifier's maxima are not complex plans that competently carry out far out-of-distribution actions",
+            Test::small(format!(
+                "the hospital planner's classifier (trained on its {} historical plans, accuracy {:.2}) is climbed by projected gradient ascent from {} seeded random starts in a box that lets every feature go {CLAIM_BOX} times as far as any historical plan went (|feature| ≤ {:.2}, cleaning ≥ 0); fixed before the first run: holds if the maximisers' median distance to the nearest historical plan exceeds {FAR} times the historical plans' own median nearest-neighbour distance ({:.2}) and their median true log-odds of no lawsuit is below the {BEST} quantile of the historical plans' ({:.2}); after the first run the ascent was changed from normalised gradient steps, which zigzagged across the ReLU kinks and stopped short (the classifier scored the true objective's maximisers above its own ascents' ends), to Adam steps, with the rule unchanged; the maximisers lie at median distance {:.1} ({:.0} times), with median true log-odds {:.1}, {:.1} of 5 features at the box's bounds on average and median cleaning {:.1} against the {:.1} the history reached; {:.2} of them are truly better than the {BEST} quantile of history; the highest-scoring maximiser (reached from {:.2} of the starts) has clinical features ({}) and cleaning {:.2}, {} of 5 features at the bounds, true log-odds {:.1} at distance {:.1} — {} plan far off the history, which the median does not weigh; in the other boxes ({}); small perturbations of the {LOW_SHARE} of historical plans the classifier scores lowest, within radius {:.2}, raise its score by {:.2} (median) and the true log-odds by {:.2}, and {:.2} of them reach the classifier's {TOP} quantile ({:.2}): in five dimensions the classifier has no small-perturbation adversarial examples; the value shown is the maximisers' median true log-odds",
+                e.config.hospital.history,
+                e.training_accuracy,
+                e.config.starts,
+                b.plan_box.half,
+                y.nearest,
+                y.best_log_odds,
+                clf.median_nearest(),
+                clf.median_nearest() / y.nearest,
+                clf.median_log_odds(),
+                clf.mean_at_bounds(),
+                clf.median_plan()[crate::hospital::CLINICAL],
+                e.largest_cleaning,
+                clf.share_above(y.best_log_odds),
+                clf.share_at_top(1e-6),
+                top_plan[..crate::hospital::CLINICAL]
+                    .iter()
+                    .map(|v| format!("{v:.2}"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                top_plan[crate::hospital::CLINICAL],
+                clf.at_bounds[top],
+                clf.log_odds[top],
+                clf.nearest[top],
+                if clf.log_odds[top] > y.best_log_odds {
+                    "a competent"
+                } else {
+                    "an incompetent"
+                },
+                others.join("; "),
+                a.radius,
+                a.median_score_gain(),
+                a.median_true_gain(),
+                a.share_top(y.top_score),
+                y.top_score,
+            ))
+            .on_data(
+                Quantity::Real(clf.median_log_odds()),
+                &(clf, y),
+                "the true objective's own maximisers from the same starts in the same box: plans as far off the history, competent by construction",
+                Quantity::Real(truth.median_log_odds()),
+                &(truth, y),
+                |(f, y): &(&Found, &Yardsticks)| not_competent_plans(f, y),
+            ),
+            Verdict::Qualitative,
+        )
+        .digits(3),
+        Claim::statement(
+            "extrema.highest-is-not-competent",
+            Seed::BelrosePope.quote(
+                "The extrema of deliberately trained neural classifiers do not look anything like that.",
+            ),
+            "the same sentence read of the classifier's highest maximum rather than its typical one: the plan it scores best is not a competent one far out of distribution",
+            Test::small(format!(
+                "added after the first run, when the highest-scoring maximiser was seen to be competent (extrema.not-competent-plans judges the median): holds if the classifier's highest-scoring maximiser, in the same box from the same starts, has true log-odds of no lawsuit below the {BEST} quantile of the historical plans' ({:.2}); it has {:.1}, at distance {:.1} from the nearest historical plan, reached from {:.2} of the starts. In this toy the true quality rises without limit along the clinical features, so a classifier that extrapolates \"more is safer\" there is right, and its best plan is competent and far off the data",
+                y.best_log_odds,
+                clf.log_odds[top],
+                clf.nearest[top],
+                clf.share_at_top(1e-6),
+            ))
+            .on_data(
+                Quantity::Real(clf.log_odds[top]),
+                &(clf.log_odds[top], y.best_log_odds),
+                "the typical maximiser instead: the median true log-odds of all the maximisers",
+                Quantity::Real(clf.median_log_odds()),
+                &(clf.median_log_odds(), y.best_log_odds),
+                |&(odds, bar): &(f64, f64)| odds < bar,
+            ),
+            Verdict::NotReproduced,
+        )
+        .digits(3),
+        Claim::not_checkable(
+            "reward.humans-seek-reward-correlates",
+            Seed::Turner.quote(
+                "Human brains do RL and often care about some kind of tight reward-correlate, to some degree.",
+            ),
+            "the strongest argument for reward maximisation Turner knows: human brains learn by reinforcement and often come to care about something tightly correlated with their reward",
+            "a fact about human brains and what people care about; the book runs no brains, and its small learners, which are not trained the way brains are, are no evidence either way",
         ),
     ]
 }

@@ -5,6 +5,7 @@
 //! scheduling. One run's results feed the claims and the figures ([`chapter::Chapter`]).
 
 use crate::best_of_n::{self, BestOfNConfig, BestOfNResult};
+use crate::extrema::{self, ExtremaConfig, ExtremaResult};
 use crate::frog::{self, FrogConfig, FrogResult};
 use crate::hospital::{self, HospitalConfig, HospitalResult};
 use crate::inference::{self, InferenceConfig, InferenceResult};
@@ -21,6 +22,7 @@ pub struct Scale {
     pub hospital: HospitalConfig,
     pub scheming: SchemingConfig,
     pub frog: FrogConfig,
+    pub extrema: ExtremaConfig,
 }
 
 impl Scale {
@@ -33,6 +35,7 @@ impl Scale {
             hospital: HospitalConfig::default(),
             scheming: SchemingConfig::default(),
             frog: FrogConfig::default(),
+            extrema: ExtremaConfig::default(),
         }
     }
 
@@ -45,6 +48,7 @@ impl Scale {
             hospital: HospitalConfig::test_scale(),
             scheming: SchemingConfig::test_scale(),
             frog: FrogConfig::test_scale(),
+            extrema: ExtremaConfig::test_scale(),
         }
     }
 }
@@ -58,11 +62,12 @@ pub struct Results {
     pub hospital: HospitalResult,
     pub scheming: SchemingResult,
     pub frog: FrogResult,
+    pub extrema: ExtremaResult,
     pub timings: Vec<(&'static str, f64)>,
 }
 
 /// Runs every experiment: the hospital planner and then best-of-N on a thread of their own,
-/// the rest (scheming plans last) in turn on this one (two threads at most).
+/// the rest (scheming plans, then the classifier's extrema, last) in turn on this one (two threads at most).
 pub fn run(scale: &Scale) -> Results {
     std::thread::scope(|s| {
         let second = s.spawn(|| {
@@ -75,6 +80,7 @@ pub fn run(scale: &Scale) -> Results {
         let (updates, t_updates) = timed("updates", || updates::run(&scale.updates));
         let (frog, t_frog) = timed("frog", || frog::run(&scale.frog));
         let (scheming, t_scheming) = timed("scheming", || scheming::run(&scale.scheming));
+        let (extrema, t_extrema) = timed("extrema", || extrema::run(&scale.extrema));
         let ((hospital, t_hospital), (best_of_n, t_best)) =
             second.join().expect("hospital and best-of-N experiments");
         Results {
@@ -84,6 +90,7 @@ pub fn run(scale: &Scale) -> Results {
             hospital,
             scheming,
             frog,
+            extrema,
             timings: vec![
                 t_inference,
                 t_updates,
@@ -91,6 +98,7 @@ pub fn run(scale: &Scale) -> Results {
                 t_hospital,
                 t_scheming,
                 t_frog,
+                t_extrema,
             ],
         }
     })

@@ -504,6 +504,76 @@ pub fn draw_frog(f: &crate::frog::FrogResult) -> Result<String, DrawError> {
     })
 }
 
+/// The hospital classifier's maximisers in the claim's box: each ascent's end point by its
+/// distance to the nearest historical plan and its true log-odds of no lawsuit, beside the
+/// true objective's maximisers from the same starts and the nudged low-scored historical
+/// plans; dashed lines mark the claim's bars (far off, and the best historical plans).
+///
+/// # Errors
+/// A drawing error.
+pub fn draw_extrema(e: &crate::extrema::ExtremaResult) -> Result<String, DrawError> {
+    use crate::extrema::FAR;
+    let b = e.claim_box();
+    let y = &e.yardsticks;
+    let sets = [
+        ("classifier's maximisers", &b.classifier),
+        ("true objective's maximisers", &b.truth),
+        ("nudged low-scored history", &e.adversarial.after),
+    ];
+    let all = || {
+        sets.iter()
+            .flat_map(|(_, f)| f.nearest.iter().zip(&f.log_odds))
+    };
+    let x_max = all().map(|(d, _)| *d).fold(0.0, f64::max) * 1.05;
+    let (y_lo, y_hi) = all().fold((y.best_log_odds, y.best_log_odds), |(lo, hi), (_, l)| {
+        (lo.min(*l), hi.max(*l))
+    });
+    let pad = 0.05 * (y_hi - y_lo);
+    figures::svg(SIZE, |root| {
+        let mut chart = figures::frame(
+            &mut ChartBuilder::on(root),
+            "Where the classifier's maxima lie, and how good they are",
+        )
+        .build_cartesian_2d(0f64..x_max, (y_lo - pad)..(y_hi + pad))?;
+        figures::mesh(
+            &mut chart.configure_mesh(),
+            "distance to the nearest historical plan",
+            "true log-odds of no lawsuit",
+        )
+        .draw()?;
+        let dashed = INK.mix(0.6).stroke_width(1);
+        chart
+            .draw_series(DashedLineSeries::new(
+                [(0.0, y.best_log_odds), (x_max, y.best_log_odds)],
+                6,
+                4,
+                dashed,
+            ))?
+            .label("best historical plans (the claim's bar)")
+            .legend(line_legend(dashed));
+        chart.draw_series(DashedLineSeries::new(
+            [(FAR * y.nearest, y_lo - pad), (FAR * y.nearest, y_hi + pad)],
+            6,
+            4,
+            dashed,
+        ))?;
+        for (k, (name, f)) in sets.iter().enumerate() {
+            let colour = PALETTE[k];
+            chart
+                .draw_series(
+                    f.nearest
+                        .iter()
+                        .zip(&f.log_odds)
+                        .map(|(d, l)| Circle::new((*d, *l), 3, colour.mix(0.7).filled())),
+                )?
+                .label(*name)
+                .legend(move |(x, y)| Circle::new((x + 11, y), 4, colour.filled()));
+        }
+        figures::legend(&mut chart, SeriesLabelPosition::LowerLeft)?;
+        Ok(())
+    })
+}
+
 /// The chapter's figures, drawn from one run of its experiments.
 pub fn figures(r: &Results) -> Vec<Figure> {
     vec![
@@ -530,6 +600,10 @@ pub fn figures(r: &Results) -> Vec<Figure> {
         Figure {
             file: "reward/frog.svg",
             svg: draw_frog(&r.frog),
+        },
+        Figure {
+            file: "reward/extrema.svg",
+            svg: draw_extrema(&r.extrema),
         },
     ]
 }

@@ -14,6 +14,7 @@
 //! - [`best_of_n`]: the divergence best-of-N buys, continuous and discrete;
 //! - [`hospital`]: the planner that picks the plan a trained classifier likes best;
 //! - [`scheming`]: the same planner when the prior proposes scheming plans at a small rate;
+//! - [`extrema`]: the planner's classifier climbed directly, and what its maxima look like;
 //! - [`figures`](mod@figures) and [`claims`](mod@claims).
 //!
 //! Machinery: [`distribution`] (softmax and divergences) and [`experiments`] (every
@@ -39,6 +40,9 @@ pub mod hospital;
 
 // Scheming plans among the planner's proposals.
 pub mod scheming;
+
+// The planner's classifier maximised directly: what its extrema look like.
+pub mod extrema;
 
 // Fodor's frog: which of two correlated features trained nets use.
 pub mod frog;
