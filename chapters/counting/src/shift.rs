@@ -36,6 +36,7 @@
 use crate::teacher::{InputShift, Teacher};
 use nalgebra::{DMatrix, DVector};
 use ndarray::Array2;
+use nets::stats::{Line, line_fit};
 use nets::{Loss, Mlp, MlpSpec, Optimizer, Targets, Trainer, accuracy, rng};
 use rand_distr::{Distribution, StandardNormal};
 use statrs::distribution::{ContinuousCDF, Normal};
@@ -255,27 +256,13 @@ fn shuffled<T>(
 /// The median R² of the line through the models' probit accuracies with the shifted ones
 /// dealt out to the models in a random order.
 pub fn shuffled_r_squared(points: &[(f64, f64)], seed: u64) -> f64 {
-    shuffled(points, seed, fit_line, |f| f.2)
+    shuffled(points, seed, line_fit, |f| f.r_squared)
 }
 
 /// `Φ⁻¹(p)`, with `p` kept off 0 and 1 so that a perfect score stays finite.
 pub fn probit(p: f64) -> f64 {
     let standard = Normal::standard();
     standard.inverse_cdf(p.clamp(1e-4, 1.0 - 1e-4))
-}
-
-/// Least-squares line `y = slope·x + intercept` and its R².
-pub fn fit_line(points: &[(f64, f64)]) -> (f64, f64, f64) {
-    let n = points.len() as f64;
-    let (mx, my) = points
-        .iter()
-        .fold((0.0, 0.0), |(a, b), &(x, y)| (a + x / n, b + y / n));
-    let sxx: f64 = points.iter().map(|&(x, _)| (x - mx).powi(2)).sum();
-    let sxy: f64 = points.iter().map(|&(x, y)| (x - mx) * (y - my)).sum();
-    let syy: f64 = points.iter().map(|&(_, y)| (y - my).powi(2)).sum();
-    let slope = sxy / sxx;
-    let intercept = my - slope * mx;
-    (slope, intercept, sxy * sxy / (sxx * syy))
 }
 
 /// R² of predicting each group's `y` from the line through the other groups' points:
@@ -302,7 +289,9 @@ pub fn held_out_r_squared(points: &[(f64, f64)], groups: &[usize]) -> f64 {
         if others.len() < 2 {
             return f64::NAN;
         }
-        let (slope, intercept, _) = fit_line(&others);
+        let Line {
+            slope, intercept, ..
+        } = line_fit(&others);
         residual += points
             .iter()
             .zip(groups)
@@ -507,7 +496,11 @@ pub fn run(cfg: &ShiftConfig) -> ShiftResult {
                 .iter()
                 .map(|m| (probit(m.in_distribution), probit(m.shifted[i])))
                 .collect();
-            let (slope, intercept, r_squared) = fit_line(&points);
+            let Line {
+                slope,
+                intercept,
+                r_squared,
+            } = line_fit(&points);
             let seed = cfg.seed ^ 0x5_4ff1e ^ ((i as u64) << 32);
             let mlp_points: Vec<(f64, f64)> = mlps.iter().map(|&(j, _)| points[j]).collect();
             let per_family = Family::ALL
@@ -522,7 +515,11 @@ pub fn run(cfg: &ShiftConfig) -> ShiftResult {
                     (
                         f,
                         (own.len() >= 3).then(|| {
-                            let (s, _, r2) = fit_line(&own);
+                            let Line {
+                                slope: s,
+                                r_squared: r2,
+                                ..
+                            } = line_fit(&own);
                             (s, r2)
                         }),
                     )
@@ -632,7 +629,11 @@ mod tests {
 
     #[test]
     fn a_line_fits_itself_and_probit_is_symmetric() {
-        let (s, i, r2) = fit_line(&[(0.0, 1.0), (1.0, 3.0), (2.0, 5.0)]);
+        let Line {
+            slope: s,
+            intercept: i,
+            r_squared: r2,
+        } = line_fit(&[(0.0, 1.0), (1.0, 3.0), (2.0, 5.0)]);
         assert!((s - 2.0).abs() < 1e-12 && (i - 1.0).abs() < 1e-12 && (r2 - 1.0).abs() < 1e-12);
         assert!(probit(0.5).abs() < 1e-9);
         assert!((probit(0.975) - 1.959_964).abs() < 1e-5);
@@ -649,7 +650,7 @@ mod tests {
             p.1 += 3.0;
         }
         assert!(held_out_r_squared(&off, &groups) < 0.5);
-        assert!(fit_line(&off).2 < 1.0);
+        assert!(line_fit(&off).r_squared < 1.0);
         // One group, or a group with too little outside it: nothing to predict from.
         assert!(held_out_r_squared(&on, &[0; 7]).is_nan());
         assert!(held_out_r_squared(&on[..3], &[0, 1, 1]).is_nan());

@@ -76,16 +76,32 @@ pub fn pearson(pts: &[(f64, f64)]) -> f64 {
     sxy / (sxx * syy).sqrt()
 }
 
-/// The least-squares slope of the points' second coordinate on their first, from deviations
-/// from the [`mean`]s (NaN when the first coordinate is constant or there are no points).
-pub fn slope(pts: &[(f64, f64)]) -> f64 {
+/// A least-squares line `y = slope·x + intercept` through points, and its R² (the share of
+/// the variance of `y` it explains).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Line {
+    pub slope: f64,
+    pub intercept: f64,
+    pub r_squared: f64,
+}
+
+/// The least-squares line through the points, from deviations from the [`mean`]s (its slope
+/// NaN when the first coordinate is constant or there are no points; R² NaN also when the
+/// second is constant).
+pub fn line_fit(pts: &[(f64, f64)]) -> Line {
     let (mx, my) = (mean(pts.iter().map(|p| p.0)), mean(pts.iter().map(|p| p.1)));
-    let (mut sxy, mut sxx) = (0.0, 0.0);
+    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
     for &(x, y) in pts {
         sxy += (x - mx) * (y - my);
         sxx += (x - mx) * (x - mx);
+        syy += (y - my) * (y - my);
     }
-    sxy / sxx
+    let slope = sxy / sxx;
+    Line {
+        slope,
+        intercept: my - slope * mx,
+        r_squared: sxy * sxy / (sxx * syy),
+    }
 }
 
 /// Ranks from 1 in the order [`f64::total_cmp`] gives, equal values (infinite ones too)
@@ -154,14 +170,19 @@ mod tests {
     }
 
     #[test]
-    fn the_slope_of_a_line_and_of_a_symmetric_cloud() {
-        let line: Vec<(f64, f64)> = (0..5)
+    fn a_line_fits_itself_and_a_cloud_fits_partly() {
+        let points: Vec<(f64, f64)> = (0..5)
             .map(|i| (f64::from(i), 3.0 - 0.5 * f64::from(i)))
             .collect();
-        assert!((slope(&line) + 0.5).abs() < 1e-12);
-        let cloud = [(0.0, 1.0), (0.0, -1.0), (1.0, 2.0), (1.0, 0.0)];
-        assert!((slope(&cloud) - 1.0).abs() < 1e-12);
-        assert!(slope(&[(2.0, 1.0), (2.0, 5.0)]).is_nan());
+        let line = line_fit(&points);
+        assert!((line.slope + 0.5).abs() < 1e-12);
+        assert!((line.intercept - 3.0).abs() < 1e-12);
+        assert!((line.r_squared - 1.0).abs() < 1e-12);
+        let cloud = line_fit(&[(0.0, 1.0), (0.0, -1.0), (1.0, 2.0), (1.0, 0.0)]);
+        assert!((cloud.slope - 1.0).abs() < 1e-12);
+        assert!(cloud.intercept.abs() < 1e-12);
+        assert!((cloud.r_squared - 0.2).abs() < 1e-12);
+        assert!(line_fit(&[(2.0, 1.0), (2.0, 5.0)]).slope.is_nan());
     }
 
     #[test]

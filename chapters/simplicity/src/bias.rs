@@ -214,16 +214,10 @@ fn fit_bound(scatter: &BTreeMap<(u32, u64), u64>, samples: f64) -> Bound {
         .filter(|&(_, c)| c >= RELIABLE_COUNT)
         .map(|(kc, c)| (kc_bits(kc), (c as f64 / samples).log2()))
         .collect();
-    let (mx, my) = (
-        mean(points.iter().map(|p| p.0)),
-        mean(points.iter().map(|p| p.1)),
-    );
-    let sxy: f64 = points.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum();
-    let sxx: f64 = points.iter().map(|p| (p.0 - mx).powi(2)).sum();
-    let slope = sxy / sxx;
+    let line = nets::stats::line_fit(&points);
     Bound {
-        slope,
-        intercept: my - slope * mx,
+        slope: line.slope,
+        intercept: line.intercept,
         points: points.len(),
     }
 }

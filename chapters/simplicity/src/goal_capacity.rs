@@ -127,7 +127,7 @@ impl WidthResult {
                     .zip(&r.by_goal)
                     .map(|(&j, s)| (j as f64, loss(s)))
                     .collect();
-                nets::stats::slope(&pts)
+                nets::stats::line_fit(&pts).slope
             })
             .collect()
     }
