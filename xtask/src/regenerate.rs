@@ -263,6 +263,21 @@ mod tests {
     }
 
     #[test]
+    fn a_deleted_or_truncated_ledger_is_regenerated_naming_it() {
+        let dir = generated("ledger");
+        write(&dir.join("claims.json"), b"[{\"comp").unwrap();
+        let why = stale(&dir, "p1").expect("a truncated ledger is stale");
+        assert!(
+            why.ends_with("claims.json was changed since it was generated"),
+            "{why}"
+        );
+        std::fs::remove_file(dir.join("claims.json")).unwrap();
+        let why = stale(&dir, "p1").expect("a deleted ledger is stale");
+        assert!(why.ends_with("claims.json is missing"), "{why}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
     fn a_stray_file_a_new_program_or_no_stamp_is_regenerated() {
         let dir = generated("stray");
         assert_eq!(
