@@ -749,7 +749,7 @@ pub fn reply_claims() -> Vec<Claim> {
             Seed::CarlsmithCounting.quote(
                 "Taking the dual statement, that suggests that for any given objective, most models that optimize for that objective will do so for instrumental reasons.",
             ),
-            "since a capable model optimises for many things and only one terminally, most models that optimise for a given objective do so instrumentally (Mark Xu, as Carlsmith quotes him)",
+            "since a capable model optimises for many things, most of them not terminally, most models that optimise for a given objective do so instrumentally (Mark Xu, as Carlsmith quotes him)",
             "a count over the pairs of a model and a thing it optimises for; taking the dual needs every objective to be as often terminal as any other, an indifference over objectives that is the premise in dispute, and there is no population of capable models whose objectives the book could count",
         ),
     ]

@@ -7,7 +7,7 @@
 //! by the same recipe — it is the very network the planner uses. Instead of drawing N plans
 //! and keeping the best, this experiment climbs the classifier's score itself: from many
 //! seeded random starts inside a box of allowed plans, projected gradient ascent on the score
-//! (a normalised gradient step shrinking linearly to zero, the best point visited kept). The
+//! (Adam steps, the best point visited kept; a first run with normalised gradient steps zigzagged across the ReLU kinks and stopped short, so the ascent was changed, the rule not). The
 //! box lets every feature go `m` times as far as the farthest any historical plan went on any
 //! feature (clinical features in `[−m·x, m·x]`, cleaning in `[0, m·x]`, `x` that largest
 //! absolute value); the claim is decided at `m` = [`CLAIM_BOX`], fixed before the first run,
