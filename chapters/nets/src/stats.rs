@@ -66,14 +66,37 @@ pub fn pearson(pts: &[(f64, f64)]) -> f64 {
     if pts.len() < 2 {
         return 0.0;
     }
-    let (mx, my) = (mean(pts.iter().map(|p| p.0)), mean(pts.iter().map(|p| p.1)));
-    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
-    for &(x, y) in pts {
-        sxy += (x - mx) * (y - my);
-        sxx += (x - mx) * (x - mx);
-        syy += (y - my) * (y - my);
+    let m = Moments::of(pts);
+    m.sxy / (m.sxx * m.syy).sqrt()
+}
+
+/// The means of the points' coordinates and their sums of squared and crossed deviations,
+/// which the correlation and the least-squares line share.
+struct Moments {
+    mx: f64,
+    my: f64,
+    sxx: f64,
+    sxy: f64,
+    syy: f64,
+}
+
+impl Moments {
+    fn of(pts: &[(f64, f64)]) -> Self {
+        let (mx, my) = (mean(pts.iter().map(|p| p.0)), mean(pts.iter().map(|p| p.1)));
+        let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
+        for &(x, y) in pts {
+            sxy += (x - mx) * (y - my);
+            sxx += (x - mx) * (x - mx);
+            syy += (y - my) * (y - my);
+        }
+        Moments {
+            mx,
+            my,
+            sxx,
+            sxy,
+            syy,
+        }
     }
-    sxy / (sxx * syy).sqrt()
 }
 
 /// A least-squares line `y = slope·x + intercept` through points, and its R² (the share of
@@ -89,18 +112,12 @@ pub struct Line {
 /// NaN when the first coordinate is constant or there are no points; R² NaN also when the
 /// second is constant).
 pub fn line_fit(pts: &[(f64, f64)]) -> Line {
-    let (mx, my) = (mean(pts.iter().map(|p| p.0)), mean(pts.iter().map(|p| p.1)));
-    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
-    for &(x, y) in pts {
-        sxy += (x - mx) * (y - my);
-        sxx += (x - mx) * (x - mx);
-        syy += (y - my) * (y - my);
-    }
-    let slope = sxy / sxx;
+    let m = Moments::of(pts);
+    let slope = m.sxy / m.sxx;
     Line {
         slope,
-        intercept: my - slope * mx,
-        r_squared: sxy * sxy / (sxx * syy),
+        intercept: m.my - slope * m.mx,
+        r_squared: m.sxy * m.sxy / (m.sxx * m.syy),
     }
 }
 

@@ -24,9 +24,7 @@
 //! the median nearest-neighbour distance, to see whether the classifier can be made to rate
 //! them top (above the 90th percentile of its scores on history) without leaving the data.
 
-use crate::hospital::{
-    self, CLINICAL, Classifier, HospitalConfig, Plan, Tail, draw_plan, true_log_odds, true_quality,
-};
+use crate::hospital::{self, CLINICAL, Classifier, HospitalConfig, Plan, true_log_odds};
 use nets::Activation;
 use nets::stats::{median, quantile};
 use rand::RngExt;
@@ -95,32 +93,6 @@ impl ExtremaConfig {
             ..Self::default()
         }
     }
-}
-
-/// The hospital planner's historical plans and labels, drawn exactly as
-/// [`hospital::train_classifier`] draws them, and the classifier it trains on them.
-pub fn history(cfg: &HospitalConfig) -> (Vec<Plan>, Classifier) {
-    use ndarray::Array2;
-    use nets::{Mlp, MlpSpec};
-    let mut r = nets::rng(cfg.seed);
-    let plans: Vec<Plan> = (0..cfg.history)
-        .map(|_| draw_plan(Tail::Light, &mut r))
-        .collect();
-    let labels: Vec<usize> = plans
-        .iter()
-        .map(|p| usize::from(r.random::<f64>() < true_quality(p)))
-        .collect();
-    let x = Array2::from_shape_fn((plans.len(), CLINICAL + 1), |(i, j)| plans[i][j]);
-    let spec = MlpSpec::relu(&[CLINICAL + 1, cfg.hidden, 2]);
-    let mlp = Mlp::new(&spec, &mut r);
-    let (mlp, training_accuracy) =
-        hospital::fit_classifier(mlp, &x, &labels, cfg.lr, cfg.steps, cfg.seed);
-    let classifier = Classifier {
-        training_accuracy,
-        largest_seen_cleaning: plans.iter().map(|p| p[CLINICAL]).fold(0.0, f64::max),
-        mlp,
-    };
-    (plans, classifier)
 }
 
 /// The classifier's score (log-odds of no lawsuit) at one plan, and its gradient in the plan.
@@ -434,7 +406,7 @@ pub fn not_competent_plans(found: &Found, y: &Yardsticks) -> bool {
 }
 
 pub fn run(cfg: &ExtremaConfig) -> ExtremaResult {
-    let (plans, classifier) = history(&cfg.hospital);
+    let (plans, classifier) = hospital::history(&cfg.hospital);
     let n = plans.len();
     let farthest = plans
         .iter()
@@ -546,17 +518,8 @@ mod tests {
     }
 
     #[test]
-    fn the_history_is_the_hospital_planners() {
-        let cfg = small().hospital;
-        let (_, c) = history(&cfg);
-        let h = hospital::train_classifier(&cfg);
-        assert_eq!(c.mlp, h.mlp);
-        assert_eq!(c.training_accuracy, h.training_accuracy);
-    }
-
-    #[test]
     fn the_score_gradient_matches_finite_differences() {
-        let (_, c) = history(&small().hospital);
+        let (_, c) = hospital::history(&small().hospital);
         let x: Plan = [0.3, -1.2, 0.7, 2.1, 1.4];
         let (s, g) = score_and_gradient(&c, &x);
         assert!((s - c.scores(&[x])[0]).abs() < 1e-12);

@@ -148,6 +148,12 @@ impl Classifier {
 /// Trains the classifier on historical plans (light-tailed cleaning), each labelled with a
 /// lawsuit (0) or none (1) drawn with probability `σ(true quality)` of none.
 pub fn train_classifier(cfg: &HospitalConfig) -> Classifier {
+    history(cfg).1
+}
+
+/// The historical plans, and the classifier [`train_classifier`] trains on them (the
+/// extrema experiment measures its maxima against these plans).
+pub fn history(cfg: &HospitalConfig) -> (Vec<Plan>, Classifier) {
     let mut r = nets::rng(cfg.seed);
     let plans: Vec<Plan> = (0..cfg.history)
         .map(|_| draw_plan(Tail::Light, &mut r))
@@ -160,11 +166,12 @@ pub fn train_classifier(cfg: &HospitalConfig) -> Classifier {
     let spec = MlpSpec::relu(&[CLINICAL + 1, cfg.hidden, 2]);
     let mlp = Mlp::new(&spec, &mut r);
     let (mlp, training_accuracy) = fit_classifier(mlp, &x, &labels, cfg.lr, cfg.steps, cfg.seed);
-    Classifier {
+    let classifier = Classifier {
         training_accuracy,
         largest_seen_cleaning: plans.iter().map(|p| p[CLINICAL]).fold(0.0, f64::max),
         mlp,
-    }
+    };
+    (plans, classifier)
 }
 
 /// Averages over repeats of the plan chosen at one N.
