@@ -187,6 +187,13 @@ mod tests {
     }
 
     #[test]
+    fn a_real_prints_in_plain_text_to_its_digits() {
+        assert_eq!(real(0.013_04, 2), "0.013");
+        assert_eq!(real(-0.000_22, 2), "-0.00022");
+        assert_eq!(real(2.8e-5, 2), "2.8 × 10^-5");
+    }
+
+    #[test]
     fn huge_and_tiny_values_print_as_the_sources_print_them() {
         let tiny = Quantity::Log10 {
             lo: -184_946_673.560_0,
