@@ -27,6 +27,7 @@ fn record(id: &str) -> ClaimRecord {
         side: Side::Critics,
         quote: "a | quote".into(),
         stated: "≈ 2".into(),
+        stated_number: true,
         computed: "2.0".into(),
         stated_html: "≈ 2".into(),
         computed_html: "2.0 × 10<sup>7</sup>".into(),
@@ -198,7 +199,105 @@ fn a_missing_figure_fails_and_a_present_one_is_inlined_in_the_page_colour() {
         content(&book, 0),
         "<figure class=\"generated\"><svg role=\"img\" aria-label=\"A &quot;small&quot; plot\" \
          xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\" viewBox=\"0 0 1 1\">\n\
-         <rect width=\"1\" height=\"1\" fill=\"currentColor\"/>\n</svg></figure>"
+         <rect width=\"1\" height=\"1\" fill=\"currentColor\"/>\n</svg>\
+         <figcaption>Figure 1. A \"small\" plot</figcaption></figure>"
+    );
+}
+
+#[test]
+fn figures_are_numbered_page_by_page() {
+    let (book, _) = run(
+        vec![
+            chapter(
+                "C",
+                "c.md",
+                "{{#figure tiny.svg One}}\n{{#figure tiny.svg Two}}",
+            ),
+            chapter("D", "d.md", "{{#figure tiny.svg Three}}"),
+        ],
+        &[],
+    )
+    .unwrap();
+    let first = content(&book, 0);
+    assert!(
+        first.contains("<figcaption>Figure 1. One</figcaption>"),
+        "{first}"
+    );
+    assert!(
+        first.contains("<figcaption>Figure 2. Two</figcaption>"),
+        "{first}"
+    );
+    assert!(
+        content(&book, 1).contains("<figcaption>Figure 1. Three</figcaption>"),
+        "numbering starts again on each page"
+    );
+}
+
+#[test]
+fn a_bracketed_badge_stays_on_one_line_with_its_brackets_and_the_word_before() {
+    let ledger = || chapter("Ledger", "ledger.md", "{{#ledger}}");
+    let (book, _) = run(
+        vec![
+            chapter(
+                "C",
+                "c.md",
+                "holds ({{#claim a.b verdict}}) and\nlists ({{#claim a.b verdict}}, {{#claim a.b verdict}}); bare {{#claim a.b verdict}}.",
+            ),
+            ledger(),
+        ],
+        &[record("a.b")],
+    )
+    .unwrap();
+    let page = content(&book, 0);
+    let badge = "[<span class=\"verdict verdict-reproduced\" title=\"reproduced; stated: ≈ 2\">reproduced</span>](ledger.md#claim-a.b)";
+    assert_eq!(
+        page,
+        format!(
+            "holds\u{a0}<span class=\"together\">({badge})</span> and\n\
+             lists\u{a0}<span class=\"together\">({badge}</span>, <span class=\"together\">{badge})</span>; \
+             bare {badge}."
+        )
+    );
+}
+
+#[test]
+fn the_tally_counts_each_chapters_verdicts_in_a_captioned_figure() {
+    let (book, _) = run(
+        vec![
+            chapter("Intro", "introduction.md", "{{#tally}}"),
+            chapter("Ledger", "ledger.md", "{{#ledger}}"),
+        ],
+        &[
+            record("a.b"),
+            ClaimRecord {
+                verdict: Verdict::Contradicted,
+                ..record("c.d")
+            },
+            ClaimRecord {
+                chapter: "speed".into(),
+                chapter_title: "Speed".into(),
+                ..record("e.f")
+            },
+        ],
+    )
+    .unwrap();
+    let page = content(&book, 0);
+    let caption = "The verdicts of each chapter's claims, counted. Counting: 1 reproduced, 1 contradicted; Speed: 1 reproduced.";
+    assert!(
+        page.starts_with("<figure class=\"generated\"><svg role=\"img\""),
+        "{page}"
+    );
+    assert!(
+        page.contains(&format!("<figcaption>Figure 1. {caption}</figcaption>")),
+        "{page}"
+    );
+    assert!(
+        page.contains("\nCounting\n</text>") && page.contains("\nSpeed\n</text>"),
+        "each chapter's bar is labelled with its title: {page}"
+    );
+    assert!(
+        !page.contains("\n\n"),
+        "a blank line would end the HTML block"
     );
 }
 
@@ -251,6 +350,8 @@ fn the_scoreboard_lists_every_claim_with_its_page_and_ledger_row() {
             record("c.d"),
             ClaimRecord {
                 side: Side::Carlsmith,
+                stated_number: false,
+                stated_html: "the words".into(),
                 ..record("e.f")
             },
         ],
@@ -264,11 +365,22 @@ fn the_scoreboard_lists_every_claim_with_its_page_and_ledger_row() {
         "each chapter counts its claims by side, leaving out sides with none: {board}"
     );
     assert!(board.contains(
-        "| [`a.b`](appendix/ledger.md#claim-a.b) | <span class=\"verdict verdict-reproduced\">reproduced</span> | ≈ 2 | 2.0 × 10<sup>7</sup> | [Counting](counting/arithmetic.md) |"
-    ), "{board}");
+        "| [<code class=\"claim-id\">a.<wbr>b</code>](appendix/ledger.md#claim-a.b) | “a \\| quote” — ≈ 2 | 2.0 × 10<sup>7</sup> | <span class=\"verdict verdict-reproduced\">reproduced</span> | [Counting](counting/arithmetic.md) |"
+    ), "a number is shown beside the sentence that states it: {board}");
     assert!(
-        board.contains("| [`c.d`](appendix/ledger.md#claim-c.d) |"),
+        board.contains(
+            "| [<code class=\"claim-id\">c.<wbr>d</code>](appendix/ledger.md#claim-c.d) |"
+        ),
         "{board}"
+    );
+    assert!(
+        board.contains("| [<code class=\"claim-id\">e.<wbr>f</code>](appendix/ledger.md#claim-e.f) | the words |"),
+        "a statement is shown in its words alone: {board}"
+    );
+    assert_eq!(
+        board.matches("<div class=\"scoreboard\">").count(),
+        board.matches("</div>").count(),
+        "each chapter's table sits in one scrolling box: {board}"
     );
     assert!(
         board.contains("| — |"),

@@ -1,7 +1,7 @@
 //! The ledger as data: one flat record per claim, for `claims --json`, the book's
 //! preprocessor and anyone who wants the numbers without Rust.
 
-use crate::claim::{Claim, Verdict};
+use crate::claim::{Claim, Stated, Verdict};
 use crate::number::{Quantity, Style};
 use crate::seed::Side;
 use serde::{Deserialize, Serialize};
@@ -33,6 +33,9 @@ pub struct ClaimRecord {
     pub quote: String,
     /// The stated value as the source gives it, in plain text.
     pub stated: String,
+    /// Whether the source states a number (an exact or a rounded value), as opposed to a
+    /// statement or an opinion in words: a bare number means something only beside its quote.
+    pub stated_number: bool,
     /// The computed value as the book prints it, in plain text.
     pub computed: String,
     /// The same two, as the book's HTML pages print them.
@@ -95,6 +98,7 @@ impl ClaimRecord {
             side: claim.source.side(),
             quote: claim.source.quote.to_string(),
             stated: claim.stated_text(Style::Plain),
+            stated_number: matches!(claim.stated, Stated::Exact(_) | Stated::Rounded { .. }),
             computed: printed(Style::Plain)?,
             stated_html: claim.stated_text(Style::Html),
             computed_html: printed(Style::Html)?,

@@ -9,8 +9,9 @@
 //!   so that its ink follows the theme's text colour; the alt text is required, since it is
 //!   all a screen reader has of the figure;
 //! - `{{#ledger}}` — the whole ledger, chapter by chapter (the appendix page);
-//! - `{{#scoreboard}}` — every claim at a glance: verdict, stated and computed value, and
-//!   links to the page that discusses it and to its ledger row;
+//! - `{{#scoreboard}}` — every claim at a glance: what the source says, what the book
+//!   computes, the verdict, and links to the page that discusses it and to its ledger row;
+//! - `{{#tally}}` — a figure of each chapter's claims counted by verdict;
 //! - `{{#cite KEY…}}` — a citation of one or more works in `references.bib`, linked to
 //!   their entries on the page holding `{{#references}}`;
 //! - `{{#references}}` — every work in the bibliography, with the pages that cite it.
@@ -21,19 +22,25 @@
 //! page shows, or a reference that no page cites, is reported as a warning, so the prose,
 //! the ledger and the bibliography cannot drift apart silently.
 //!
+//! Figures are numbered on each page and captioned, under the figure, with their alt text.
+//! A verdict badge written in parentheses, `({{#claim ID verdict}})`, is kept on one line
+//! with its parentheses and the word before it.
+//!
 //! Nothing the preprocessor does not fully understand reaches the page: a `{{#` that is not
 //! closed by `}}` on its own line, a directive name it does not know (`{{#clam …}}`; mdBook's
 //! own `include`, `rustdoc_include`, `playground` and `title` are left to mdBook), arguments
-//! after `{{#ledger}}`, `{{#scoreboard}}` or `{{#references}}`, and a figure without alt
+//! after `{{#ledger}}`, `{{#scoreboard}}`, `{{#tally}}` or `{{#references}}`, and a figure without alt
 //! text are all errors naming the file and line. A mistake that printed as literal text
 //! would otherwise pass the build with only the reader to notice.
 
 pub mod bibliography;
+mod overview;
 
 use bibliography::Reference;
 
-use ledger::{ClaimRecord, Side};
+use ledger::ClaimRecord;
 use mdbook_preprocessor::book::{Book, Chapter};
+use overview::{breakable_id, cell};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -82,16 +89,17 @@ struct Usage {
 const LEDGER_DIRECTIVE: &str = "{{#ledger}}";
 /// The directives this preprocessor expands. Anything else after `{{#` is an error, so that
 /// a typo (`{{#clam …}}`) fails the build instead of printing on the page.
-const OURS: [&str; 6] = [
+const OURS: [&str; 7] = [
     "claim",
     "figure",
     "cite",
     "ledger",
     "scoreboard",
+    "tally",
     "references",
 ];
 /// Ours that take nothing after the name: `{{#ledger extra}}` is a mistake, not a ledger.
-const NO_ARGUMENTS: [&str; 3] = ["ledger", "scoreboard", "references"];
+const NO_ARGUMENTS: [&str; 4] = ["ledger", "scoreboard", "tally", "references"];
 /// mdBook's own directives, which its `links` preprocessor expands: left alone here.
 const MDBOOK_DIRECTIVES: [&str; 4] = ["include", "rustdoc_include", "playground", "title"];
 const REFERENCES_DIRECTIVE: &str = "{{#references}}";
@@ -209,6 +217,7 @@ fn expand_chapter(
     let content = &ch.content;
     let mut out = String::with_capacity(content.len());
     let mut rest = content.as_str();
+    let mut figure_count = 0;
     while let Some(start) = rest.find("{{#") {
         let line = content[..content.len() - rest.len() + start]
             .matches('\n')
@@ -269,16 +278,39 @@ fn expand_chapter(
                     err("`{{#claim}}` needs a page holding `{{#ledger}}` to link to".into())
                 })?;
                 used.claims.insert(claim.id.clone());
-                write!(
-                    out,
+                let link = format!(
                     "[<span class=\"{class}\" title=\"{verdict}; stated: {stated}\">{value}</span>]({to_root}{ledger}#{anchor})",
                     verdict = claim.verdict,
                     stated = attribute(&claim.stated),
                     value = value,
                     ledger = ledger.display(),
                     anchor = anchor(&claim.id),
-                )
-                .expect("string write");
+                );
+                // A value or badge in parentheses, `({{#claim ID verdict}})`, stays on one
+                // line with them and with the word before: no "(" dangles at a line's end.
+                let opens = out.ends_with('(');
+                let closes = rest.starts_with(')');
+                if opens {
+                    out.pop();
+                    if out.ends_with([' ', '\n']) {
+                        out.pop();
+                        out.push('\u{a0}');
+                    }
+                }
+                if closes {
+                    rest = &rest[1..];
+                }
+                if opens || closes {
+                    write!(
+                        out,
+                        "<span class=\"together\">{}{link}{}</span>",
+                        if opens { "(" } else { "" },
+                        if closes { ")" } else { "" }
+                    )
+                    .expect("string write");
+                } else {
+                    out.push_str(&link);
+                }
             }
             "figure" => {
                 let (figure, alt) = arg.split_once(' ').unwrap_or((arg, ""));
@@ -307,15 +339,11 @@ fn expand_chapter(
                     ))
                 })?;
                 let svg = figures::themed(&svg);
-                let Some(svg) = svg.strip_prefix("<svg") else {
+                if !svg.starts_with("<svg") {
                     return Err(err(format!("figure `{figure}` is not an SVG document")));
-                };
-                write!(
-                    out,
-                    "<figure class=\"generated\"><svg role=\"img\" aria-label=\"{}\"{svg}</figure>",
-                    attribute(alt)
-                )
-                .expect("string write");
+                }
+                figure_count += 1;
+                out.push_str(&figure_html(figure_count, &svg, alt));
             }
             "cite" => {
                 let references_page = pages.references.as_deref().ok_or_else(|| {
@@ -359,12 +387,18 @@ fn expand_chapter(
                 let ledger = ledger_page.ok_or_else(|| {
                     err("`{{#scoreboard}}` needs a page holding `{{#ledger}}` to link to".into())
                 })?;
-                out.push_str(&render_scoreboard(
+                out.push_str(&overview::render_scoreboard(
                     inputs.claims,
                     &pages.shown_in,
                     ledger,
                     &to_root,
                 ));
+            }
+            "tally" => {
+                let (svg, words) = overview::render_tally(inputs.claims)
+                    .map_err(|e| err(format!("the tally of verdicts could not be drawn: {e}")))?;
+                figure_count += 1;
+                out.push_str(&figure_html(figure_count, &figures::themed(&svg), &words));
             }
             _ if MDBOOK_DIRECTIVES.contains(&name) => {
                 // mdBook's own links preprocessor expands these.
@@ -406,6 +440,17 @@ fn closing(text: &str) -> Result<usize, String> {
     })
 }
 
+/// A numbered figure with its caption under it; the caption also names the figure for a
+/// screen reader. `svg` is a whole `<svg …>…</svg>` element.
+fn figure_html(number: usize, svg: &str, caption: &str) -> String {
+    let body = svg.strip_prefix("<svg").unwrap_or(svg);
+    format!(
+        "<figure class=\"generated\"><svg role=\"img\" aria-label=\"{label}\"{body}\
+         <figcaption>Figure {number}. {caption}</figcaption></figure>",
+        label = attribute(caption),
+    )
+}
+
 /// `../../` for a page at `a/b/page.md`.
 fn relative_root(page: &Path) -> String {
     "../".repeat(page.components().count().saturating_sub(1))
@@ -416,75 +461,6 @@ fn attribute(s: &str) -> String {
         .replace('"', "&quot;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
-}
-
-fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
-}
-
-/// How many of a chapter's claims come from each side's texts, sides with none left out:
-/// "12 claims: 9 from the critics' texts (Belrose & Pope, Turner), 3 from Carlsmith's".
-fn sides_heard<'a>(claims: impl Iterator<Item = &'a ClaimRecord>) -> String {
-    let mut counts: BTreeMap<Side, usize> = BTreeMap::new();
-    let mut total = 0;
-    for c in claims {
-        *counts.entry(c.side).or_default() += 1;
-        total += 1;
-    }
-    let parts: Vec<String> = Side::ALL
-        .iter()
-        .filter_map(|side| {
-            counts
-                .get(side)
-                .map(|n| format!("{n} from {}", side.texts()))
-        })
-        .collect();
-    format!(
-        "{total} claim{}: {}",
-        if total == 1 { "" } else { "s" },
-        parts.join(", ")
-    )
-}
-
-/// Every claim at a glance, one table per chapter: the claim's id linked to its ledger row,
-/// its verdict, the stated and the computed value, and the page that discusses it.
-fn render_scoreboard(
-    claims: &[ClaimRecord],
-    shown_in: &BTreeMap<String, (PathBuf, String)>,
-    ledger: &Path,
-    to_root: &str,
-) -> String {
-    let mut out = String::new();
-    let mut chapter = "";
-    for c in claims {
-        if c.chapter != chapter {
-            chapter = &c.chapter;
-            write!(
-                out,
-                "\n**{}** — {}\n\n| claim | verdict | stated | computed | discussed in |\n|---|---|---|---|---|\n",
-                c.chapter_title,
-                sides_heard(claims.iter().filter(|other| other.chapter == c.chapter))
-            )
-            .expect("string write");
-        }
-        let page = shown_in.get(&c.id).map_or_else(
-            || "—".to_string(),
-            |(path, title)| format!("[{}]({to_root}{})", cell(title), path.display()),
-        );
-        writeln!(
-            out,
-            "| [`{id}`]({to_root}{ledger}#{anchor}) | <span class=\"verdict verdict-{v}\">{verdict}</span> | {stated} | {computed} | {page} |",
-            id = c.id,
-            ledger = ledger.display(),
-            anchor = anchor(&c.id),
-            v = c.verdict.slug(),
-            verdict = c.verdict,
-            stated = cell(&c.stated_html),
-            computed = if c.computed_html.is_empty() { "—".to_string() } else { cell(&c.computed_html) },
-        )
-        .expect("string write");
-    }
-    out
 }
 
 /// The references page: every work, ordered by first author and year, with links to the
@@ -536,7 +512,7 @@ pub fn render_ledger(claims: &[ClaimRecord]) -> String {
     for c in claims {
         if c.chapter != chapter {
             chapter = &c.chapter;
-            writeln!(out, "\n## {}\n", c.chapter_title).expect("string write");
+            writeln!(out, "\n### {}\n", c.chapter_title).expect("string write");
         }
         let computed = if c.computed_html.is_empty() {
             "—"
@@ -556,12 +532,12 @@ pub fn render_ledger(claims: &[ClaimRecord]) -> String {
         };
         writeln!(
             out,
-            "<a id=\"{anchor}\"></a>\n\n### `{id}`\n\n| | |\n|---|---|\n\
+            "<a id=\"{anchor}\"></a>\n\n#### {id}\n\n| | |\n|---|---|\n\
              | Source | {source} (`{seed}`) |\n| Quote | “{quote}” |\n| Stated | {stated} |\n\
              | Computed | {computed} |\n| Verdict | <span class=\"verdict verdict-{v}\">{verdict}</span> |\n\
-             {rival}| Reason | {reason} |\n| Test | `{test}` |\n",
+             {rival}| Reason | {reason} |\n| Test | <code>{test}</code> |\n",
             anchor = anchor(&c.id),
-            id = c.id,
+            id = breakable_id(&c.id),
             source = cell(&c.source),
             seed = c.seed_file,
             quote = cell(&c.quote),
@@ -570,7 +546,7 @@ pub fn render_ledger(claims: &[ClaimRecord]) -> String {
             v = c.verdict.slug(),
             verdict = c.verdict,
             reason = cell(&c.reason),
-            test = c.test,
+            test = c.test.replace('.', ".<wbr>"),
         )
         .expect("string write");
     }
