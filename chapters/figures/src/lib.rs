@@ -9,9 +9,17 @@ use plotters::chart::{ChartBuilder, ChartContext, MeshStyle, SeriesLabelPosition
 use plotters::coord::ranged1d::{Ranged, ValueFormatter};
 use plotters::coord::{CoordTranslate, Shift};
 use plotters::drawing::{DrawingArea, IntoDrawingArea};
+use plotters::element::{Circle, PathElement, Text};
 use plotters::prelude::SVGBackend;
 use plotters::prelude::{Color, DrawingBackend, IntoFont};
-use plotters::style::{RGBColor, TextStyle};
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::{RGBAColor, RGBColor, ShapeStyle, TextStyle};
+
+mod labels;
+pub use labels::{
+    LABELS, MINUS, linear_ticks, log_tick, number, plain, power_of_ten, power_of_two, scientific,
+    superscript,
+};
 
 /// Axis lines, tick labels and captions: a grey that reads on white and on near-black.
 /// [`themed`] recognises it, so no series may use it.
@@ -35,6 +43,8 @@ pub const SIZE: (u32, u32) = (760, 460);
 /// Font family and sizes (the browser picks the face).
 pub const FONT: &str = "sans-serif";
 pub const LABEL_SIZE: u32 = 16;
+/// The title of one panel of a figure of several.
+pub const SUBTITLE_SIZE: u32 = 18;
 pub const TITLE_SIZE: u32 = 20;
 
 /// An error from drawing a figure.
@@ -113,6 +123,61 @@ where
         .border_style(INK.mix(0.5))
         .label_font(text(LABEL_SIZE))
         .draw()?;
+    Ok(())
+}
+
+/// How a key of a [`legend_below`] entry is drawn.
+#[derive(Clone, Copy, Debug)]
+pub enum Key {
+    /// A line segment in this style.
+    Line(ShapeStyle),
+    /// A filled disc of this colour.
+    Dot(RGBAColor),
+    /// A short vertical mark in this style (a marker line across the chart).
+    Mark(ShapeStyle),
+}
+
+/// Height in pixels of one row of a [`legend_below`].
+pub const LEGEND_ROW: u32 = 24;
+
+/// Splits `area` into the part for the chart and a band at the bottom for a legend of
+/// `rows` rows, so the legend covers no data whatever the data do.
+pub fn legend_band<'a>(area: &Canvas<'a>, rows: usize) -> (Canvas<'a>, Canvas<'a>) {
+    let (_, height) = area.dim_in_pixel();
+    let band = LEGEND_ROW * rows as u32 + 12;
+    area.split_vertically(height.saturating_sub(band))
+}
+
+/// A legend drawn in its own `band` (see [`legend_band`]) rather than over the data:
+/// `entries` filled in column by column, `columns` columns each starting at `left` pixels
+/// plus its share of the band's width.
+///
+/// # Errors
+/// A drawing error.
+pub fn legend_below(
+    band: &Canvas<'_>,
+    entries: &[(String, Key)],
+    columns: usize,
+    left: i32,
+) -> Result<(), DrawError> {
+    let (width, _) = band.dim_in_pixel();
+    let columns = columns.max(1);
+    let rows = entries.len().div_ceil(columns);
+    let column_width = (width as i32 - left) / columns as i32;
+    for (i, (label, key)) in entries.iter().enumerate() {
+        let x = left + (i / rows) as i32 * column_width;
+        let y = 6 + (i % rows) as i32 * LEGEND_ROW as i32 + LEGEND_ROW as i32 / 2;
+        match *key {
+            Key::Line(style) => band.draw(&PathElement::new(vec![(x, y), (x + 22, y)], style))?,
+            Key::Dot(colour) => band.draw(&Circle::new((x + 11, y), 5, colour.filled()))?,
+            Key::Mark(style) => band.draw(&PathElement::new(
+                vec![(x + 11, y - 8), (x + 11, y + 8)],
+                style,
+            ))?,
+        }
+        let style = text(LABEL_SIZE).pos(Pos::new(HPos::Left, VPos::Center));
+        band.draw(&Text::new(label.clone(), (x + 30, y), style))?;
+    }
     Ok(())
 }
 
