@@ -153,7 +153,7 @@ impl fmt::Display for Fit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Fit::Ridgeless => write!(f, "ridgeless (min-norm)"),
-            Fit::Ridge(l) => write!(f, "ridge λ = {l:e}"),
+            Fit::Ridge(l) => write!(f, "ridge λ = {}", figures::scientific(*l, 2)),
             Fit::TunedRidge => write!(f, "ridge, λ tuned per width (oracle)"),
         }
     }
@@ -460,8 +460,8 @@ pub fn draw_curves(result: &DoubleDescentResult) -> Result<String, figures::Draw
             ),
             "test mean squared error",
         )
-        .x_label_formatter(&|x| format!("{x}"))
-        .y_label_formatter(&|y| format!("{y}"))
+        .x_label_formatter(&|x| figures::number(*x, 2))
+        .y_label_formatter(&|y| figures::number(*y, 2))
         .draw()?;
         chart.draw_series(LineSeries::new(
             [(1.0, floor), (1.0, top)],

@@ -623,11 +623,8 @@ pub fn draw_curves(result: &EpochWiseResult) -> Result<String, figures::DrawErro
             ),
             "mean squared error",
         )
-        .x_label_formatter(&|x| format!("10^{:.0}", x.log10()))
-        .y_label_formatter(&|y| {
-            let two = format!("{y:.2}");
-            two.trim_end_matches('0').trim_end_matches('.').to_string()
-        })
+        .x_label_formatter(&|x| figures::log_tick(*x))
+        .y_label_formatter(&|y| figures::number(*y, 2))
         .draw()?;
         for (k, run) in result.runs.iter().enumerate() {
             let colour = PALETTE[k % PALETTE.len()];

@@ -74,8 +74,8 @@ pub fn draw_share(task: &AdditionTask) -> Result<String, DrawError> {
             "test-set size (unseen problems)",
             "−log₁₀ of the share",
         )
-        .x_label_formatter(&|x| format!("10^{:.0}", x.log10()))
-        .y_label_formatter(&|y| format!("10^{:.0}", y.log10()))
+        .x_label_formatter(&|x| figures::log_tick(*x))
+        .y_label_formatter(&|y| figures::log_tick(*y))
         .draw()?;
         for (curve, colour) in curves.iter().zip(PALETTE) {
             let line = curve.points.iter().map(|&(n, l)| (n as f64, -l));

@@ -467,9 +467,12 @@ pub fn draw_boundaries(result: &MinefieldResult) -> Result<String, figures::Draw
                 .x_label_area_size(36)
                 .y_label_area_size(44)
                 .build_cartesian_2d(-EXTENT..EXTENT, -EXTENT..EXTENT)?;
+            let ticks = figures::linear_ticks(-EXTENT..EXTENT, figures::LABELS);
             chart
                 .configure_mesh()
                 .disable_mesh()
+                .x_label_formatter(&ticks)
+                .y_label_formatter(&ticks)
                 .axis_style(INK)
                 .label_style(figures::text(LABEL_SIZE))
                 .draw()?;
@@ -518,26 +521,31 @@ pub fn draw_path(result: &MinefieldResult) -> Result<String, figures::DrawError>
     let n_path = result.path.len();
     let n_poison = result.poisoned.len();
     let (xs, ys): (Vec<f64>, Vec<f64>) = p.coords.iter().copied().unzip();
-    let span = |v: &[f64]| {
+    // The points' range, padded by 8% below and by `above` of the range above.
+    let span = |v: &[f64], above: f64| {
         let (lo, hi) = v
             .iter()
             .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &x| {
                 (a.min(x), b.max(x))
             });
-        let pad = 0.08 * (hi - lo);
-        (lo - pad)..(hi + pad)
+        (lo - 0.08 * (hi - lo))..(hi + above * (hi - lo))
     };
     figures::svg(SIZE, |root| {
         let mut chart = figures::frame(
             &mut ChartBuilder::on(root),
             "SGD's path, the poisoned minima, and SGD from other seeds (PCA)",
         )
-        .build_cartesian_2d(span(&xs), span(&ys))?;
+        // Room above the highest point for the legend.
+        .build_cartesian_2d(span(&xs, 0.08), span(&ys, 0.5))?;
+        let x_ticks = figures::linear_ticks(chart.x_range(), figures::LABELS);
+        let y_ticks = figures::linear_ticks(chart.y_range(), figures::LABELS);
         figures::mesh(
             &mut chart.configure_mesh(),
             &format!("PC 1 ({:.0}% of variance)", 100.0 * p.explained.0),
             &format!("PC 2 ({:.0}% of variance)", 100.0 * p.explained.1),
         )
+        .x_label_formatter(&x_ticks)
+        .y_label_formatter(&y_ticks)
         .draw()?;
         let path: Vec<(f64, f64)> = p.coords[..n_path].to_vec();
         chart

@@ -492,7 +492,8 @@ pub fn draw_interpolants(result: &PolynomialResult) -> Result<String, figures::D
     use figures::{INK, PALETTE, SIZE};
     use plotters::prelude::*;
     let data = result.figure.as_ref().ok_or(PolynomialError::NoFigure)?;
-    // The band below −3 is left to the legend.
+    // The band below −2 is left to the legend, at the left where the interpolants stay near
+    // the data (they leave it past x = 1).
     let (x1, y_lo, y_hi) = (result.extrapolate_to, -5.5, 3.0);
     let xs: Vec<f64> = (0..=1_200).map(|i| x1 * f64::from(i) / 1_200.0).collect();
     let curve =
@@ -510,8 +511,8 @@ pub fn draw_interpolants(result: &PolynomialResult) -> Result<String, figures::D
             "x (training range 0 to 1; extrapolation beyond)",
             "y",
         )
-        .x_label_formatter(&|x| format!("{x:.1}"))
-        .y_label_formatter(&|y| format!("{y:.0}"))
+        .x_label_formatter(&|x| figures::plain(*x, 1))
+        .y_label_formatter(&|y| figures::plain(*y, 0))
         .draw()?;
         chart.draw_series(LineSeries::new(
             [(1.0, y_lo), (1.0, y_hi)],
@@ -573,7 +574,7 @@ pub fn draw_interpolants(result: &PolynomialResult) -> Result<String, figures::D
             )?
             .label("training points")
             .legend(move |(x, y)| Circle::new((x + 11, y), 5, ink.filled()));
-        figures::legend(&mut chart, SeriesLabelPosition::LowerMiddle)?;
+        figures::legend(&mut chart, SeriesLabelPosition::LowerLeft)?;
         Ok(())
     })
 }

@@ -479,7 +479,7 @@ pub fn draw_fit(result: &ScalingLawResult) -> Result<String, figures::DrawError>
             "test cross-entropy",
         )
         .x_label_formatter(&|x| format!("{x:.0}"))
-        .y_label_formatter(&|y| format!("{y:.1}"))
+        .y_label_formatter(&|y| figures::plain(*y, 1))
         .draw()?;
         let essay = INK.mix(0.8);
         chart

@@ -193,11 +193,13 @@ pub fn draw(curves: &[WidthCurve]) -> Result<String, figures::DrawError> {
                 w0.log2() - 0.5..w1.log2() + 0.5,
                 (100.0 * (lo - pad)).max(0.0)..100.0 * (hi + pad),
             )?;
+        let y_ticks = figures::linear_ticks(chart.y_range(), figures::LABELS);
         figures::mesh(
             &mut chart.configure_mesh(),
             "hidden width",
             "test error (%)",
         )
+        .y_label_formatter(&y_ticks)
         .x_labels(12)
         .x_label_formatter(&|x| figures::power_of_two_label(*x))
         .draw()?;
