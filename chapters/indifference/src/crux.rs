@@ -525,21 +525,24 @@ pub fn draw_accuracy(result: &CruxResult, m: usize) -> Result<String, figures::D
             histogram(&point.sgd.test_accuracies, BINS),
         ),
     ];
+    // The tallest bar reaches two thirds of the height: the legend takes the band above.
     let top = series
         .iter()
         .flat_map(|(_, h)| h.iter().copied())
         .fold(0.0, f64::max)
-        * 1.1;
+        * 1.5;
     figures::svg(SIZE, |root| {
         let caption = format!("Test accuracy of networks that fit {m} training inputs, three ways");
         let mut chart = figures::frame(&mut ChartBuilder::on(root), &caption)
             .build_cartesian_2d(0.0..1.0, 0.0..top)?;
+        let y_ticks = figures::linear_ticks(chart.y_range(), figures::LABELS);
         figures::mesh(
             &mut chart.configure_mesh(),
             "accuracy on the unseen inputs",
             "share of networks",
         )
         .x_label_formatter(&|x| figures::percent_label(*x))
+        .y_label_formatter(&y_ticks)
         .draw()?;
         let width = 1.0 / BINS as f64;
         for (k, (name, h)) in series.iter().enumerate() {
@@ -645,7 +648,8 @@ pub fn draw_targets(result: &CruxResult) -> Result<String, figures::DrawError> {
                 run.complexity_bits
             );
             let mut chart = figures::frame(&mut ChartBuilder::on(panel), &caption)
-                .build_cartesian_2d(m0..m1, 0.3..1.0)?;
+                // From 0, so the band below chance is free for the legend.
+                .build_cartesian_2d(m0..m1, 0.0..1.0)?;
             figures::mesh(
                 &mut chart.configure_mesh(),
                 "training inputs m",

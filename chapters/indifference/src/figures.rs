@@ -5,11 +5,11 @@ use crate::bertrand::BertrandResult;
 use crate::experiments::Results;
 use crate::orientation::{Feature, OrientationResult, curve_angles};
 use crate::restaurants::{Chooser, Town, curves};
-use figures::{DrawError, Figure, INK, LABEL_SIZE, PALETTE, SIZE, TITLE_SIZE};
+use figures::{DrawError, Figure, INK, Key, LABEL_SIZE, PALETTE, SIZE, SUBTITLE_SIZE, TITLE_SIZE};
 use plotters::prelude::*;
 
 /// Size of the three-panel chord figure.
-pub const CHORDS_SIZE: (u32, u32) = (960, 370);
+pub const CHORDS_SIZE: (u32, u32) = (960, 400);
 
 /// Bertrand's three methods side by side: the first chords each drew, blue when longer than
 /// the inscribed triangle's side `√3`, orange when shorter, with the circle of radius 1/2
@@ -26,16 +26,17 @@ pub fn draw_chords(result: &BertrandResult) -> Result<String, DrawError> {
         let panels = root.split_evenly((1, 3));
         for (area, m) in panels.iter().zip(&result.methods) {
             let (lo, hi) = m.estimate.ci95();
-            let mut chart = ChartBuilder::on(area)
+            // The method's name as the panel's title, its estimate on a line below.
+            let area = area.titled(m.method.name(), figures::text(SUBTITLE_SIZE))?;
+            let mut chart = ChartBuilder::on(&area)
                 .caption(
                     format!(
-                        "{}: {:.4} ± {:.4} (95%), exact {}",
-                        m.method.name(),
+                        "{:.4} ± {:.4} (95%), exact {}",
                         m.estimate.p(),
                         (hi - lo) / 2.0,
                         m.method.exact_text()
                     ),
-                    figures::text(LABEL_SIZE - 2),
+                    figures::text(LABEL_SIZE),
                 )
                 .margin(8)
                 .build_cartesian_2d(-1.05f64..1.05, -1.05f64..1.05)?;
@@ -71,11 +72,13 @@ pub fn draw_orientation(result: &OrientationResult) -> Result<String, DrawError>
             "Where a uniformly oriented die comes to rest",
         )
         .build_cartesian_2d(0f64..x_max, (1e-5f64..1.0).log_scale())?;
+        let x_ticks = figures::linear_ticks(chart.x_range(), figures::LABELS);
         figures::mesh(
             &mut chart.configure_mesh(),
             "θ, largest tilt from resting exactly on the feature (degrees)",
             "probability of resting within θ",
         )
+        .x_label_formatter(&x_ticks)
         .y_label_formatter(&|y| figures::percent_label(*y))
         .draw()?;
         let angles = curve_angles(cfg);
@@ -139,59 +142,63 @@ pub fn draw_restaurants(town: &Town) -> Result<String, DrawError> {
     const BETA_MAX: f64 = 5.0;
     let chinese = town.index("Chinese");
     let crossover = town.mexican_overtakes_chinese();
-    figures::svg(SIZE, |root| {
+    // The curves fill the chart, so the legend sits below it: one column per chooser.
+    figures::svg((SIZE.0, SIZE.1 + 60), |root| {
+        let mut keys: Vec<(String, Key)> = Vec::new();
+        let (plot, band) = figures::legend_band(root, 3);
         let mut chart = figures::frame(
-            &mut ChartBuilder::on(root),
+            &mut ChartBuilder::on(&plot),
             "Bob's dinner: which carving, and how strong a preference",
         )
         .build_cartesian_2d(0f64..BETA_MAX, 0f64..1.0)?;
+        let x_ticks = figures::linear_ticks(chart.x_range(), figures::LABELS);
+        let y_ticks = figures::linear_ticks(chart.y_range(), figures::LABELS);
         figures::mesh(
             &mut chart.configure_mesh(),
             "preference strength β for Mexican (0: indifference)",
             "probability",
         )
+        .x_label_formatter(&x_ticks)
+        .y_label_formatter(&y_ticks)
         .draw()?;
         for (k, (chooser, points)) in curves(town, BETA_MAX, 200).into_iter().enumerate() {
             let colour = PALETTE[k];
-            chart
-                .draw_series(LineSeries::new(points, colour.stroke_width(3)))?
-                .label(format!("Mexican, {}", chooser.name()))
-                .legend(move |(x, y)| {
-                    PathElement::new(vec![(x, y), (x + 22, y)], colour.stroke_width(3))
-                });
+            chart.draw_series(LineSeries::new(points, colour.stroke_width(3)))?;
+            keys.push((
+                format!("Mexican, {}", chooser.name()),
+                Key::Line(colour.stroke_width(3)),
+            ));
             let rival: Vec<(f64, f64)> = (0..=200)
                 .map(|i| {
                     let beta = BETA_MAX * f64::from(i) / 200.0;
                     (beta, town.p(chooser, beta, chinese))
                 })
                 .collect();
-            chart
-                .draw_series(LineSeries::new(rival, colour.mix(0.5).stroke_width(1)))?
-                .label(format!("Chinese, {}", chooser.name()))
-                .legend(move |(x, y)| {
-                    PathElement::new(vec![(x, y), (x + 22, y)], colour.mix(0.5).stroke_width(1))
-                });
+            let thin = colour.mix(0.5).stroke_width(1);
+            chart.draw_series(LineSeries::new(rival, thin))?;
+            keys.push((format!("Chinese, {}", chooser.name()), Key::Line(thin)));
         }
         if let Some(beta) = crossover {
-            chart
-                .draw_series(LineSeries::new(
-                    [(beta, 0.0), (beta, 1.0)],
-                    INK.mix(0.8).stroke_width(1),
-                ))?
-                .label(format!(
+            let mark = INK.mix(0.8).stroke_width(1);
+            chart.draw_series(LineSeries::new([(beta, 0.0), (beta, 1.0)], mark))?;
+            keys.push((
+                format!(
                     "Mexican overtakes Chinese, {}",
                     Chooser::ByRestaurant.name()
-                ))
-                .legend(|(x, y)| {
-                    PathElement::new(vec![(x + 11, y - 8), (x + 11, y + 8)], INK.stroke_width(1))
-                });
+                ),
+                Key::Mark(INK.stroke_width(1)),
+            ));
             chart.draw_series(std::iter::once(Text::new(
-                format!(" β = {beta:.2}"),
+                format!(" β = {}", figures::plain(beta, 2)),
                 (beta, 0.04),
-                figures::text(LABEL_SIZE - 2),
+                figures::text(LABEL_SIZE),
             )))?;
         }
-        figures::legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
+        // Cuisine first on the left; restaurant by restaurant and the crossover on the right.
+        let (left, right) = keys.split_at(2);
+        let (left_band, right_band) = band.split_horizontally(SIZE.0 * 2 / 5);
+        figures::legend_below(&left_band, left, 1, 90)?;
+        figures::legend_below(&right_band, right, 1, 10)?;
         Ok(())
     })
 }
