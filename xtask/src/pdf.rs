@@ -95,7 +95,7 @@ fn too_wide(tab: &mut browser::Tab) -> Result<Vec<String>> {
     )?;
     let found = tab.eval(
         r#"(() => {
-  const headings = [...document.querySelectorAll('main h1, main h2, main h3')];
+  const headings = [...document.querySelectorAll('main h1, main h2, main h3, main h4')];
   return [...document.querySelectorAll('main .table-wrapper, main pre')]
     .filter((e) => e.scrollWidth > e.clientWidth + 1)
     .map((e) => {

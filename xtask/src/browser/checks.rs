@@ -102,6 +102,9 @@ pub fn content(probe: &Value, had_math: bool) -> Vec<String> {
             "unrendered math in the text: \u{2026}{raw}\u{2026}"
         ));
     }
+    for phrase in strings(&probe["repeated"]) {
+        problems.push(format!("a word repeated around a claim's value: {phrase}"));
+    }
     for err in strings(&probe["katexErrors"]) {
         problems.push(format!("KaTeX could not render: {err}"));
     }
@@ -295,5 +298,20 @@ mod tests {
             "katex": 0,
         });
         assert_eq!(content(&probe, true).len(), 4);
+    }
+
+    #[test]
+    fn a_word_repeated_around_a_claim_is_a_problem() {
+        let probe = json!({
+            "figures": [],
+            "katex": 1,
+            "repeated": ["in [100 steps] extra steps (repeats \"steps\")"],
+        });
+        assert_eq!(
+            content(&probe, false),
+            [
+                "a word repeated around a claim's value: in [100 steps] extra steps (repeats \"steps\")"
+            ]
+        );
     }
 }

@@ -9,8 +9,10 @@
 //! One pass over the pages per mdBook theme: the first, in the light theme, runs every
 //! check and takes a screenshot; each of the others ([`OTHER_THEMES`]) loads every page,
 //! checks that the theme took, that the figures' ink follows the theme's text colour and
-//! that the console stayed clean, and takes that theme's screenshot. Screenshots and the
-//! list of external links go to `target/browser-test/`.
+//! that the console stayed clean, and takes that theme's screenshot. A last pass loads every
+//! page on a phone's screen ([`PHONE`]): the page must not scroll sideways, a wide table or
+//! code block must scroll inside its own box, and figure text must stay legible; it takes a
+//! screenshot too. Screenshots and the list of external links go to `target/browser-test/`.
 
 mod cdp;
 mod checks;
@@ -34,6 +36,13 @@ const OTHER_THEMES: [&str; 4] = ["rust", "coal", "navy", "ayu"];
 
 /// The viewport screenshots are taken at (a laptop screen, sidebar shown).
 const VIEWPORT: (u32, u32) = (1280, 900);
+
+/// A phone's screen, in CSS px (an iPhone 12 to 15 held upright).
+const PHONE: (u32, u32) = (390, 844);
+
+/// The smallest figure text a phone may show, in CSS px: below it, labels are unreadable
+/// without zooming.
+const SMALLEST_FIGURE_TEXT_PX: f64 = 8.0;
 
 /// The rendered book (`book/` unless `dir` names another), or an error saying how to get it.
 pub fn book_dir(dir: Option<PathBuf>) -> Result<PathBuf> {
@@ -137,6 +146,20 @@ pub fn run(book: Option<PathBuf>) -> Result<()> {
             );
         }
     }
+    tab.call(
+        "Emulation.setDeviceMetricsOverride",
+        json!({"width": PHONE.0, "height": PHONE.1, "deviceScaleFactor": 1, "mobile": true}),
+    )?;
+    theme_on_load(&mut tab, Some(previous), "light")?;
+    for page in &pages {
+        let found = phone_page(&mut tab, &base, page, &out)
+            .unwrap_or_else(|e| vec![format!("could not be checked: {e:#}")]);
+        problems.extend(
+            found
+                .into_iter()
+                .map(|p| (page.clone(), format!("on a {} px phone: {p}", PHONE.0))),
+        );
+    }
     drop(browser);
 
     problems.extend(links.broken(&book, &base, &ids));
@@ -152,7 +175,7 @@ pub fn run(book: Option<PathBuf>) -> Result<()> {
          in {:.1} s",
         pages.len(),
         searched,
-        (1 + OTHER_THEMES.len()) * pages.len(),
+        (2 + OTHER_THEMES.len()) * pages.len(),
         out.display(),
         links.internal_count(),
         problems.len(),
@@ -238,6 +261,60 @@ fn themed_page(
     found.extend(events(&tab.take_events()?, base));
     Ok(found)
 }
+
+/// Loads `page` on a phone's screen: nothing may stick out past the screen's edge unless it
+/// scrolls in its own box, and figure text must stay legible.
+fn phone_page(tab: &mut Tab, base: &str, page: &str, out: &Path) -> Result<Vec<String>> {
+    tab.navigate(&format!("{base}{page}"))?;
+    let found = tab.eval(&PHONE_PROBE.replace(
+        "SMALLEST_FIGURE_TEXT_PX",
+        &SMALLEST_FIGURE_TEXT_PX.to_string(),
+    ))?;
+    let mut problems: Vec<String> = found
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v.as_str().map(String::from))
+        .collect();
+    screenshot(tab, &out.join(shot_name(page, "phone")))?;
+    problems.extend(events(&tab.take_events()?, base));
+    Ok(problems)
+}
+
+/// What a phone's reader would trip on: a page wider than the screen, a table or code block
+/// past its edge that does not scroll in a box of its own, figure text below
+/// `SMALLEST_FIGURE_TEXT_PX` (the figure's smallest font size times the scale it is drawn at).
+const PHONE_PROBE: &str = r#"document.fonts.ready.then(() => {
+  const width = window.innerWidth;
+  const problems = [];
+  const page = document.documentElement.scrollWidth;
+  if (page > width + 1) problems.push(`the page is ${page} px wide: it scrolls sideways`);
+  const inScrollBox = (e) => {
+    for (let a = e.parentElement; a; a = a.parentElement) {
+      const o = getComputedStyle(a).overflowX;
+      if (o === 'auto' || o === 'scroll') return true;
+    }
+    return false;
+  };
+  for (const e of document.querySelectorAll('main table, main pre')) {
+    const right = e.getBoundingClientRect().right;
+    if (right > width + 1 && !inScrollBox(e)) {
+      problems.push(`a ${e.tagName.toLowerCase()} reaches ${Math.round(right)} px and does not scroll in a box of its own`);
+    }
+  }
+  [...document.querySelectorAll('figure.generated svg')].forEach((svg, i) => {
+    const box = svg.viewBox.baseVal;
+    const scale = box && box.width ? svg.getBoundingClientRect().width / box.width : 1;
+    const sizes = [...svg.querySelectorAll('text')]
+      .map((t) => parseFloat(t.getAttribute('font-size')))
+      .filter((x) => x > 0);
+    if (sizes.length > 0) {
+      const px = Math.min(...sizes) * scale;
+      if (px < SMALLEST_FIGURE_TEXT_PX) problems.push(`figure ${i + 1}: its smallest text is ${px.toFixed(1)} px`);
+    }
+  });
+  return problems;
+})"#;
 
 /// The page's theme class, its text colour, and the (1-based) figures whose inlined SVG
 /// is drawn in another colour: their `currentColor` ink would then not follow the theme.

@@ -39,6 +39,32 @@
     rawMath.push(text.slice(Math.max(0, start - 20), reachedTo).replace(/\s+/g, ' '));
   }
 
+  // A claim's value read together with the words around it: a word of the value (not a
+  // number) that the prose repeats right before or after it ("100 steps extra steps",
+  // "0.86 test R² after … test R²") reads as a doubled phrase.
+  const SMALL = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'and', 'or', 'is', 'per', 'for', 'by', 'with', 'as', 'x']);
+  const words = (t) => (t.match(/[\p{L}\p{N}²³]+/gu) || []).map((w) => w.toLowerCase());
+  const repeated = [];
+  for (const value of main.querySelectorAll('span.claim')) {
+    const block = value.closest('p, li, td, th, figcaption, dd');
+    if (!block) continue;
+    const anchor = value.closest('a') || value;
+    const around = (atStart) => {
+      const r = document.createRange();
+      r.selectNodeContents(block);
+      if (atStart) r.setEndBefore(anchor); else r.setStartAfter(anchor);
+      return words(r.toString());
+    };
+    const own = words(value.textContent).filter((w) => /\p{L}/u.test(w) && w.length > 1 && !SMALL.has(w));
+    if (own.length === 0) continue;
+    const before = around(true).slice(-3);
+    const after = around(false).slice(0, 3);
+    const twice = own.filter((w) => before.includes(w) || after.includes(w));
+    if (twice.length > 0) {
+      repeated.push(`${before.join(' ')} [${value.textContent.trim()}] ${after.join(' ')} (repeats "${twice[0]}")`);
+    }
+  }
+
   const links = [...document.querySelectorAll('a[href]')]
     .filter((a) => !a.closest('#mdbook-searchresults'))
     .map((a) => ({ href: a.getAttribute('href'), url: a.href, text: a.textContent.trim().slice(0, 60) }));
@@ -52,6 +78,7 @@
     katex: document.querySelectorAll('.katex').length,
     katexErrors: [...document.querySelectorAll('.katex-error')].map((e) => e.textContent.slice(0, 80)),
     rawMath,
+    repeated,
     links,
     ids,
     title: h1 ? h1.textContent.trim() : '',
