@@ -12,16 +12,6 @@ use crate::updates::{self, BATCH_RANGE, MILLION, PUBLISHED_BATCHES};
 use figures::{DrawError, Figure, INK, LABEL_SIZE, PALETTE, SIZE, TITLE_SIZE};
 use plotters::prelude::*;
 
-/// `10^x` as a tick label.
-fn power_label(v: f64) -> String {
-    let e = v.log10().round();
-    if (v / 10f64.powf(e) - 1.0).abs() < 1e-6 {
-        format!("1e{e:.0}")
-    } else {
-        format!("{v:.1e}")
-    }
-}
-
 /// Prior odds `2^k` (vertical) against the loss gap between the classes (horizontal): the
 /// lines where the gap has overturned the prior after 1, 100 and 10,000 steps and after a
 /// whole compute-optimal run, with the toy's point and the speed cost's marked.
@@ -37,16 +27,16 @@ pub fn draw_phase(a: &Assumptions) -> Result<String, DrawError> {
     figures::svg(SIZE, |root| {
         let mut chart = figures::frame(
             &mut ChartBuilder::on(root),
-            "Steps of selection needed to overturn prior odds of 2^k",
+            "Steps of selection needed to overturn prior odds of 2ᵏ",
         )
         .build_cartesian_2d((x0..x1).log_scale(), (y0..y1).log_scale())?;
         figures::mesh(
             &mut chart.configure_mesh(),
             "loss gap between the classes (nats per token)",
-            "k: prior odds 2^k for the disfavoured class",
+            "k: prior odds 2ᵏ for the disfavoured class",
         )
-        .x_label_formatter(&|x| power_label(*x))
-        .y_label_formatter(&|y| power_label(*y))
+        .x_label_formatter(&|x| figures::log_tick(*x))
+        .y_label_formatter(&|y| figures::log_tick(*y))
         .draw()?;
         // Above the whole-run line, the prior survives training.
         let survive: Vec<(f64, f64)> = (0..=60)
@@ -94,7 +84,10 @@ pub fn draw_phase(a: &Assumptions) -> Result<String, DrawError> {
         let speed = (cost.capacity_gap, f64::from(TOY_PRIOR_BITS));
         chart
             .draw_series(std::iter::once(Circle::new(toy, 6, INK.filled())))?
-            .label("the toy: 2^100, one bit per step")
+            .label(format!(
+                "the toy: {}, one bit per step",
+                figures::power_of_two(TOY_PRIOR_BITS.into())
+            ))
             .legend(|(x, y)| Circle::new((x + 11, y), 5, INK.filled()));
         chart
             .draw_series(std::iter::once(TriangleMarker::new(
@@ -102,7 +95,10 @@ pub fn draw_phase(a: &Assumptions) -> Result<String, DrawError> {
                 8,
                 PALETTE[3].filled(),
             )))?
-            .label("2^100 against the illustrative 0.1% share")
+            .label(format!(
+                "{} against the illustrative 0.1% share",
+                figures::power_of_two(TOY_PRIOR_BITS.into())
+            ))
             .legend(|(x, y)| TriangleMarker::new((x + 11, y), 6, PALETTE[3].filled()));
         figures::legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
         Ok(())
@@ -127,8 +123,8 @@ pub fn draw_updates() -> Result<String, DrawError> {
             "batch size (tokens)",
             "gradient updates",
         )
-        .x_label_formatter(&|x| power_label(*x))
-        .y_label_formatter(&|y| power_label(*y))
+        .x_label_formatter(&|x| figures::log_tick(*x))
+        .y_label_formatter(&|y| figures::log_tick(*y))
         .draw()?;
         for (c, n) in [1e11, 1e12, 1e13].into_iter().enumerate() {
             let colour = PALETTE[c];
@@ -138,7 +134,7 @@ pub fn draw_updates() -> Result<String, DrawError> {
             });
             chart
                 .draw_series(LineSeries::new(pts, colour.stroke_width(3)))?
-                .label(format!("{} parameters", power_label(n)))
+                .label(format!("{} parameters", figures::scientific(n, 2)))
                 .legend(move |(x, y)| {
                     PathElement::new(vec![(x, y), (x + 22, y)], colour.stroke_width(3))
                 });
@@ -158,7 +154,10 @@ pub fn draw_updates() -> Result<String, DrawError> {
                     PALETTE[3].filled(),
                 )
             }))?
-            .label("published batch sizes, at 1e12 parameters")
+            .label(format!(
+                "published batch sizes, at {} parameters",
+                figures::scientific(updates::PARAMETERS, 2)
+            ))
             .legend(|(x, y)| TriangleMarker::new((x + 11, y), 6, PALETTE[3].filled()));
         figures::legend(&mut chart, SeriesLabelPosition::UpperRight)?;
         Ok(())
@@ -196,8 +195,8 @@ pub fn draw_speed_cost_at(a: &Assumptions, measured: Option<f64>) -> Result<Stri
             "share of capacity spent on the extra reasoning",
             "bits of selection over the run",
         )
-        .x_label_formatter(&|x| power_label(*x))
-        .y_label_formatter(&|y| power_label(*y))
+        .x_label_formatter(&|x| figures::log_tick(*x))
+        .y_label_formatter(&|y| figures::log_tick(*y))
         .draw()?;
         for (c, n) in [1e11, 1e12, 1e13].into_iter().enumerate() {
             let colour = PALETTE[c];
@@ -215,7 +214,7 @@ pub fn draw_speed_cost_at(a: &Assumptions, measured: Option<f64>) -> Result<Stri
             });
             chart
                 .draw_series(LineSeries::new(pts, colour.stroke_width(3)))?
-                .label(format!("{} parameters", power_label(n)))
+                .label(format!("{} parameters", figures::scientific(n, 2)))
                 .legend(move |(x, y)| {
                     PathElement::new(vec![(x, y), (x + 22, y)], colour.stroke_width(3))
                 });
@@ -229,7 +228,7 @@ pub fn draw_speed_cost_at(a: &Assumptions, measured: Option<f64>) -> Result<Stri
                 .draw_series(DashedLineSeries::new(pts, 6, 4, INK.stroke_width(1)))?
                 .label(format!(
                     "{} parameters at β = {}: the Bayesian reference",
-                    power_label(a.parameters),
+                    figures::scientific(a.parameters, 2),
                     a.lambda
                 ))
                 .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 22, y)], INK.stroke_width(1)));
@@ -275,8 +274,8 @@ pub fn draw_scatter(r: &SamplerResult) -> Result<String, DrawError> {
             "P_B(f | S): prior conditioned on the training set",
             "P_SGD(f | S): share of SGD runs",
         )
-        .x_label_formatter(&|x| power_label(*x))
-        .y_label_formatter(&|y| power_label(*y))
+        .x_label_formatter(&|x| figures::log_tick(*x))
+        .y_label_formatter(&|y| figures::log_tick(*y))
         .draw()?;
         chart
             .draw_series(LineSeries::new([(lo, lo), (hi, hi)], INK.stroke_width(1)))?
@@ -327,7 +326,7 @@ pub fn draw_temperature(t: &TemperatureResult) -> Result<String, DrawError> {
             if (x - zero).abs() < 0.25 {
                 "0".to_string()
             } else if x.fract().abs() < 1e-9 && *x > zero + 0.5 {
-                format!("{}", 2f64.powf(*x))
+                figures::number(2f64.powf(*x), 3)
             } else {
                 String::new()
             }
@@ -438,12 +437,12 @@ pub fn draw_reasoning(r: &ReasoningResult) -> Result<String, DrawError> {
             figures::mesh(&mut mesh, xlabel, "task test loss (half squared error)")
                 .x_labels(xs.len() + 1)
                 .y_labels(5)
-                .y_label_formatter(&|y| format!("{y:.2}"));
+                .y_label_formatter(&|y| figures::number(*y, 2));
             if by_width {
                 mesh.x_label_formatter(&|x| figures::power_of_two_label(*x))
                     .draw()?;
             } else {
-                mesh.x_label_formatter(&|x| format!("{x:.0}")).draw()?;
+                mesh.x_label_formatter(&|x| figures::plain(*x, 0)).draw()?;
             }
             let series: [(&str, PickLoss); 2] = [
                 ("plain: the task alone", |p| p.plain),
@@ -474,7 +473,7 @@ pub fn draw_reasoning(r: &ReasoningResult) -> Result<String, DrawError> {
                 chart.draw_series(std::iter::once(Text::new(
                     "points: repetitions; lines: their means",
                     (x0 + 0.1, lo * 1.2),
-                    figures::text(LABEL_SIZE - 2),
+                    figures::text(LABEL_SIZE),
                 )))?;
                 figures::legend(&mut chart, SeriesLabelPosition::UpperRight)?;
             }
