@@ -460,18 +460,7 @@ pub fn run_network(cfg: &SlotConfig, k: u64) -> Network {
 /// its own seed, so the split does not change them).
 pub fn run(cfg: &SlotConfig) -> SlotResult {
     let ks: Vec<u64> = (0..cfg.networks as u64).collect();
-    let (first, second) = ks.split_at(ks.len().div_ceil(2));
-    let networks = std::thread::scope(|s| {
-        let other = s.spawn(|| {
-            second
-                .iter()
-                .map(|&k| run_network(cfg, k))
-                .collect::<Vec<_>>()
-        });
-        let mut mine: Vec<Network> = first.iter().map(|&k| run_network(cfg, k)).collect();
-        mine.extend(other.join().expect("the second thread's networks"));
-        mine
-    });
+    let networks = nets::par::map(&ks, 2, |&k| run_network(cfg, k));
     let states = cfg.grid().states().len();
     let cut = (cfg.train_share * states as f64).round() as usize;
     SlotResult {

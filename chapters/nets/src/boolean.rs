@@ -57,26 +57,14 @@ pub fn sample_functions(
     threads: usize,
 ) -> Vec<TruthTable> {
     let inputs = all_inputs(n);
-    let chunks = count.div_ceil(CHUNK);
-    let mut out = vec![0; count];
-    let threads = threads.clamp(1, chunks.max(1));
-    std::thread::scope(|s| {
-        let per = chunks.div_ceil(threads);
-        for (t, slice) in out.chunks_mut(per * CHUNK).enumerate() {
-            let inputs = &inputs;
-            s.spawn(move || {
-                let mut ws = Workspace::default();
-                for (c, block) in slice.chunks_mut(CHUNK).enumerate() {
-                    let mut r = rng(seed + (t * per + c) as u64);
-                    for f in block.iter_mut() {
-                        let mlp = Mlp::new(spec, &mut r);
-                        *f = truth_table(&mlp, inputs, &mut ws);
-                    }
-                }
-            });
-        }
-    });
-    out
+    let chunks: Vec<usize> = (0..count.div_ceil(CHUNK)).collect();
+    crate::par::map_with(&chunks, threads, Workspace::default, |ws, &c| {
+        let mut r = rng(seed + c as u64);
+        (c * CHUNK..count.min((c + 1) * CHUNK))
+            .map(|_| truth_table(&Mlp::new(spec, &mut r), &inputs, ws))
+            .collect::<Vec<_>>()
+    })
+    .concat()
 }
 
 #[cfg(test)]

@@ -120,31 +120,21 @@ fn fit_all(
         }
     });
     let penalty_x = penalty.map(|p| x.select(Axis(0), &[p.input]));
-    let mut out = vec![None; runs];
-    let per = runs.div_ceil(threads.max(1)).max(1);
-    std::thread::scope(|s| {
-        for (t, slice) in out.chunks_mut(per).enumerate() {
-            let (x, tx, ty) = (&x, &tx, &ty);
-            let penalty = penalty.zip(penalty_x.as_ref()).map(|(p, px)| Penalty {
-                x: px.view(),
-                target: if p.target { 1.0 } else { -1.0 },
-                weight: p.weight / train.len() as f64,
-            });
-            s.spawn(move || {
-                let mut ws = Workspace::default();
-                for (i, f) in slice.iter_mut().enumerate() {
-                    let run_seed = seed.wrapping_add((t * per + i) as u64);
-                    let mlp = Mlp::new(spec, &mut rng(run_seed));
-                    let mut trainer = Trainer::new(mlp, Loss::Mse, cfg.optimizer, run_seed);
-                    *f = fit(&mut trainer, tx, ty, cfg, penalty.as_ref(), &mut ws).then(|| {
-                        let mut ws = Workspace::default();
-                        truth_table(&trainer.mlp, x, &mut ws)
-                    });
-                }
-            });
-        }
+    let penalty = penalty.zip(penalty_x.as_ref()).map(|(p, px)| Penalty {
+        x: px.view(),
+        target: if p.target { 1.0 } else { -1.0 },
+        weight: p.weight / train.len() as f64,
     });
-    out
+    let runs: Vec<u64> = (0..runs as u64).collect();
+    crate::par::map_with(&runs, threads, Workspace::default, |ws, &i| {
+        let run_seed = seed.wrapping_add(i);
+        let mlp = Mlp::new(spec, &mut rng(run_seed));
+        let mut trainer = Trainer::new(mlp, Loss::Mse, cfg.optimizer, run_seed);
+        fit(&mut trainer, &tx, &ty, cfg, penalty.as_ref(), ws).then(|| {
+            let mut ws = Workspace::default();
+            truth_table(&trainer.mlp, &x, &mut ws)
+        })
+    })
 }
 
 /// Trains until the network's sign matches every target; whether it got there.

@@ -187,18 +187,7 @@ pub fn uniform_ones(samples: usize, seed: u64) -> Vec<u64> {
 
 /// The complexity of every distinct function, on up to `threads` threads.
 fn complexities(distinct: &[(u64, TruthTable)], threads: usize) -> Vec<u32> {
-    let mut out = vec![0; distinct.len()];
-    let per = distinct.len().div_ceil(threads.max(1)).max(1);
-    std::thread::scope(|s| {
-        for (outs, ins) in out.chunks_mut(per).zip(distinct.chunks(per)) {
-            s.spawn(move || {
-                for (o, &(_, t)) in outs.iter_mut().zip(ins) {
-                    *o = kc_units(t);
-                }
-            });
-        }
-    });
-    out
+    nets::par::map(distinct, threads, |&(_, t)| kc_units(t))
 }
 
 /// Least squares through `(K, max log2 P)` at each complexity where the most frequent

@@ -44,25 +44,19 @@ pub enum Shape {
 
 /// Draws `count` truth tables on up to `threads` threads.
 pub fn sample(shape: Shape, count: usize, seed: u64, threads: usize) -> Vec<TruthTable> {
-    let mut out = vec![0; count];
-    let chunks = count.div_ceil(CHUNK).max(1);
-    let threads = threads.clamp(1, chunks);
-    let per = chunks.div_ceil(threads) * CHUNK;
-    std::thread::scope(|s| {
-        for (t, slice) in out.chunks_mut(per).enumerate() {
-            s.spawn(move || {
-                let mut net = Scratch::new(shape);
-                for (c, block) in slice.chunks_mut(CHUNK).enumerate() {
-                    let chunk = (t * per / CHUNK + c) as u64;
-                    let mut r = rng(seed.wrapping_mul(1 << 32).wrapping_add(chunk));
-                    for f in block.iter_mut() {
-                        *f = net.draw(&mut r);
-                    }
-                }
-            });
-        }
-    });
-    out
+    let chunks: Vec<usize> = (0..count.div_ceil(CHUNK)).collect();
+    nets::par::map_with(
+        &chunks,
+        threads,
+        || Scratch::new(shape),
+        |net, &c| {
+            let mut r = rng(seed.wrapping_mul(1 << 32).wrapping_add(c as u64));
+            (c * CHUNK..count.min((c + 1) * CHUNK))
+                .map(|_| net.draw(&mut r))
+                .collect::<Vec<_>>()
+        },
+    )
+    .concat()
 }
 
 /// One network's parameters and activations, reused from draw to draw.

@@ -249,53 +249,35 @@ pub fn run(cfg: &ReasoningConfig) -> ReasoningResult {
     let jobs: Vec<(usize, usize)> = (0..settings.len())
         .flat_map(|w| (0..cfg.seeds).map(move |k| (w, k)))
         .collect();
-    let mut pairs = vec![
-        Pair {
-            plain: 0.0,
-            schemer: 0.0,
-            cue_accuracy: 0.0,
-            twin: 0.0,
+    let pairs = nets::par::map(&jobs, cfg.threads, |&(w, k)| {
+        let (width, depth) = settings[w];
+        // Keyed by the setting itself, so that a setting's runs are the same in
+        // every sweep that includes it (the test scale's are the book's).
+        let seed = cfg.seed.wrapping_mul(7_919) + ((width * 100 + depth) * 1_000 + k) as u64;
+        let task_loss = |t: &Trainer| {
+            let out = t.mlp.predict(test.x.view());
+            nets::stats::mean(
+                out.column(0)
+                    .iter()
+                    .zip(test.plain.column(0))
+                    .map(|(y, t)| 0.5 * (y - t) * (y - t)),
+            )
         };
-        jobs.len()
-    ];
-    let per = jobs.len().div_ceil(cfg.threads.max(1)).max(1);
-    std::thread::scope(|sc| {
-        for (chunk, out) in jobs.chunks(per).zip(pairs.chunks_mut(per)) {
-            let (train, test, settings) = (&train, &test, &settings);
-            sc.spawn(move || {
-                for (&(w, k), pair) in chunk.iter().zip(out) {
-                    let (width, depth) = settings[w];
-                    // Keyed by the setting itself, so that a setting's runs are the same in
-                    // every sweep that includes it (the test scale's are the book's).
-                    let seed =
-                        cfg.seed.wrapping_mul(7_919) + ((width * 100 + depth) * 1_000 + k) as u64;
-                    let task_loss = |t: &Trainer| {
-                        let out = t.mlp.predict(test.x.view());
-                        nets::stats::mean(
-                            out.column(0)
-                                .iter()
-                                .zip(test.plain.column(0))
-                                .map(|(y, t)| 0.5 * (y - t) * (y - t)),
-                        )
-                    };
-                    let plain = train_one(cfg, width, depth, 1, seed, &train.x, &train.plain);
-                    let twin = train_one(cfg, width, depth, 1, seed ^ TWIN, &train.x, &train.plain);
-                    let schemer = train_one(cfg, width, depth, 2, seed, &train.x, &train.schemer);
-                    let cue = schemer.mlp.predict(test.x.view());
-                    let right = cue
-                        .column(1)
-                        .iter()
-                        .zip(test.schemer.column(1))
-                        .filter(|(y, c)| **y * **c > 0.0)
-                        .count();
-                    *pair = Pair {
-                        plain: task_loss(&plain),
-                        schemer: task_loss(&schemer),
-                        cue_accuracy: right as f64 / cfg.test_examples as f64,
-                        twin: task_loss(&twin),
-                    };
-                }
-            });
+        let plain = train_one(cfg, width, depth, 1, seed, &train.x, &train.plain);
+        let twin = train_one(cfg, width, depth, 1, seed ^ TWIN, &train.x, &train.plain);
+        let schemer = train_one(cfg, width, depth, 2, seed, &train.x, &train.schemer);
+        let cue = schemer.mlp.predict(test.x.view());
+        let right = cue
+            .column(1)
+            .iter()
+            .zip(test.schemer.column(1))
+            .filter(|(y, c)| **y * **c > 0.0)
+            .count();
+        Pair {
+            plain: task_loss(&plain),
+            schemer: task_loss(&schemer),
+            cue_accuracy: right as f64 / cfg.test_examples as f64,
+            twin: task_loss(&twin),
         }
     });
     let result = |&(width, depth): &(usize, usize)| {
