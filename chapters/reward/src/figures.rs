@@ -6,11 +6,11 @@ use crate::experiments::Results;
 use crate::hospital::HospitalResult;
 use crate::inference::InferenceResult;
 use crate::updates::UpdateResult;
-use figures::{DrawError, Figure, INK, LABEL_SIZE, PALETTE, SIZE, TITLE_SIZE};
+use figures::{DrawError, Figure, INK, Key, LABEL_SIZE, PALETTE, SIZE, SUBTITLE_SIZE, TITLE_SIZE};
 use plotters::prelude::*;
 
 /// Size of the two-panel hospital figure.
-pub const WIDE: (u32, u32) = (1000, 440);
+pub const WIDE: (u32, u32) = (1000, 540);
 
 fn line_legend(style: ShapeStyle) -> impl Fn((i32, i32)) -> PathElement<(i32, i32)> {
     move |(x, y)| PathElement::new(vec![(x, y), (x + 22, y)], style)
@@ -44,11 +44,15 @@ pub fn draw_updates(u: &UpdateResult) -> Result<String, DrawError> {
             "What one sample's update does to its own probability",
         )
         .build_cartesian_2d(-a_max..a_max, -y_max..y_max)?;
+        let x_ticks = figures::linear_ticks(chart.x_range(), figures::LABELS);
+        let y_ticks = figures::linear_ticks(chart.y_range(), figures::LABELS);
         figures::mesh(
             &mut chart.configure_mesh(),
             "advantage A = reward − batch mean",
             "change in log π(a) after the update",
         )
+        .x_label_formatter(&x_ticks)
+        .y_label_formatter(&y_ticks)
         .draw()?;
         let eps = u.config.eps;
         for bound in [(1.0 + eps).ln(), (1.0 - eps).ln()] {
@@ -113,7 +117,7 @@ pub fn draw_inference(inf: &InferenceResult) -> Result<String, DrawError> {
             "reward of the outcome",
             "probability",
         )
-        .y_label_formatter(&|y| format!("{y:.0e}"))
+        .y_label_formatter(&|y| figures::log_tick(*y))
         .draw()?;
         let points = |v: &[f64]| -> Vec<(f64, f64)> {
             order
@@ -165,12 +169,14 @@ pub fn draw_best_of_n(b: &BestOfNResult) -> Result<String, DrawError> {
             "How far best-of-N moves from the prior",
         )
         .build_cartesian_2d(0f64..x_max, 0f64..y_max)?;
+        let y_ticks = figures::linear_ticks(chart.y_range(), figures::LABELS);
         figures::mesh(
             &mut chart.configure_mesh(),
             "N (candidates drawn)",
             "KL(best-of-N ‖ prior), nats",
         )
         .x_label_formatter(&|x| figures::power_of_two_label(*x))
+        .y_label_formatter(&y_ticks)
         .draw()?;
         let curve: Vec<(f64, f64)> = (0..=(x_max * 20.0) as u32)
             .map(|i| {
@@ -270,37 +276,53 @@ pub fn draw_hospital(h: &HospitalResult) -> Result<String, DrawError> {
             "Best-of-N against a trained lawsuit classifier",
             figures::text(TITLE_SIZE),
         )?;
-        let (left, right) = root.split_horizontally(WIDE.0 / 2);
+        // Each panel's legend sits in a band below it: the left panel's curves fill it.
+        let (panels, band) = figures::legend_band(&root, 3);
+        let (left, right) = panels.split_horizontally(WIDE.0 / 2);
+        let (left_band, right_band) = band.split_horizontally(WIDE.0 / 2);
         let d_max = h.heavy.last().d * 1.05;
         let mut chart = ChartBuilder::on(&left)
+            .caption(
+                "The chosen plan's chance of no lawsuit",
+                figures::text(SUBTITLE_SIZE),
+            )
             .margin(12)
             .x_label_area_size(48)
             .y_label_area_size(62)
             .build_cartesian_2d(0f64..d_max, 0f64..1.02)?;
+        let x_ticks = figures::linear_ticks(chart.x_range(), figures::LABELS);
+        let y_ticks = figures::linear_ticks(chart.y_range(), figures::LABELS);
         figures::mesh(
             &mut chart.configure_mesh(),
             "d = √KL(best-of-N ‖ prior)",
             "chance of no lawsuit",
         )
+        .x_label_formatter(&x_ticks)
+        .y_label_formatter(&y_ticks)
         .draw()?;
+        // The true curves and the fit in the first column, the classifier's in the second.
+        let mut keys: Vec<(String, Key)> = Vec::new();
+        let mut proxies: Vec<(String, Key)> = Vec::new();
         for (k, s) in [&h.light, &h.heavy].into_iter().enumerate() {
             let colour = PALETTE[k];
-            chart
-                .draw_series(LineSeries::new(
-                    s.points.iter().map(|p| (p.d, p.quality)),
-                    colour.stroke_width(3),
-                ))?
-                .label(format!("{}: true", s.tail.name()))
-                .legend(line_legend(colour.stroke_width(3)));
-            chart
-                .draw_series(DashedLineSeries::new(
-                    s.points.iter().map(|p| (p.d, p.proxy_chance)),
-                    6,
-                    4,
-                    colour.stroke_width(2),
-                ))?
-                .label(format!("{}: classifier's", s.tail.name()))
-                .legend(line_legend(colour.mix(0.6).stroke_width(1)));
+            chart.draw_series(LineSeries::new(
+                s.points.iter().map(|p| (p.d, p.quality)),
+                colour.stroke_width(3),
+            ))?;
+            keys.push((
+                format!("{}: true", s.tail.name()),
+                Key::Line(colour.stroke_width(3)),
+            ));
+            chart.draw_series(DashedLineSeries::new(
+                s.points.iter().map(|p| (p.d, p.proxy_chance)),
+                6,
+                4,
+                colour.stroke_width(2),
+            ))?;
+            proxies.push((
+                format!("{}: classifier's", s.tail.name()),
+                Key::Line(colour.mix(0.6).stroke_width(1)),
+            ));
             let fit: Vec<(f64, f64)> = (0..=60)
                 .map(|i| {
                     let d = d_max * f64::from(i) / 60.0;
@@ -313,11 +335,12 @@ pub fn draw_hospital(h: &HospitalResult) -> Result<String, DrawError> {
                     .map(|xy| Circle::new(xy, 1, colour.mix(0.7).filled())),
             )?;
         }
-        chart
-            .draw_series(std::iter::empty::<Circle<(f64, f64), i32>>())?
-            .label("dotted: Gao et al.'s d(α − βd) fit")
-            .legend(|(x, y)| Circle::new((x + 11, y), 2, INK.filled()));
-        figures::legend(&mut chart, SeriesLabelPosition::LowerLeft)?;
+        keys.push((
+            "dotted: Gao et al.'s d(α − βd) fit".to_string(),
+            Key::Dot(INK.to_rgba()),
+        ));
+        keys.append(&mut proxies);
+        figures::legend_below(&left_band, &keys, 2, 62)?;
 
         let x_max = f64::from(h.config.max_log2_n) + 0.5;
         let c_max = h
@@ -328,6 +351,10 @@ pub fn draw_hospital(h: &HospitalResult) -> Result<String, DrawError> {
             .fold(h.classifier.largest_seen_cleaning, f64::max)
             * 1.5;
         let mut chart = ChartBuilder::on(&right)
+            .caption(
+                "How much the chosen plan dwells on cleaning",
+                figures::text(SUBTITLE_SIZE),
+            )
             .margin(12)
             .x_label_area_size(48)
             .y_label_area_size(62)
@@ -338,31 +365,32 @@ pub fn draw_hospital(h: &HospitalResult) -> Result<String, DrawError> {
             "cleaning emphasis of the chosen plan",
         )
         .x_label_formatter(&|x| figures::power_of_two_label(*x))
+        .y_label_formatter(&|y| figures::number(*y, 2))
         .draw()?;
+        let mut keys: Vec<(String, Key)> = Vec::new();
         for (k, s) in [&h.light, &h.heavy].into_iter().enumerate() {
             let colour = PALETTE[k];
-            chart
-                .draw_series(LineSeries::new(
-                    s.points.iter().map(|p| ((p.n as f64).log2(), p.cleaning)),
-                    colour.stroke_width(3),
-                ))?
-                .label(s.tail.name())
-                .legend(line_legend(colour.stroke_width(3)));
+            chart.draw_series(LineSeries::new(
+                s.points.iter().map(|p| ((p.n as f64).log2(), p.cleaning)),
+                colour.stroke_width(3),
+            ))?;
+            keys.push((s.tail.name().to_string(), Key::Line(colour.stroke_width(3))));
         }
         let seen = h.classifier.largest_seen_cleaning;
-        chart
-            .draw_series(LineSeries::new(
-                [(0.0, seen), (x_max, seen)],
-                INK.stroke_width(1),
-            ))?
-            .label("most cleaning in the classifier's data")
-            .legend(line_legend(INK.stroke_width(1)));
+        chart.draw_series(LineSeries::new(
+            [(0.0, seen), (x_max, seen)],
+            INK.stroke_width(1),
+        ))?;
+        keys.push((
+            "most cleaning in the classifier's data".to_string(),
+            Key::Line(INK.stroke_width(1)),
+        ));
         chart.draw_series(std::iter::once(Text::new(
             " beyond: the classifier's adversarial examples",
             (0.2, seen * 1.25),
-            figures::text(LABEL_SIZE - 3),
+            figures::text(LABEL_SIZE),
         )))?;
-        figures::legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
+        figures::legend_below(&right_band, &keys, 1, 74)?;
         Ok(())
     })
 }
@@ -389,7 +417,7 @@ pub fn draw_scheming(s: &crate::scheming::SchemingResult) -> Result<String, Draw
             "share of chosen plans that are scheming",
         )
         .x_label_formatter(&|x| figures::power_of_two_label(*x))
-        .y_label_formatter(&|y| format!("{y:.0e}"))
+        .y_label_formatter(&|y| figures::log_tick(*y))
         .draw()?;
         let line = |sweep: &crate::scheming::SchemingSweep| -> Vec<(f64, f64)> {
             sweep
@@ -454,12 +482,17 @@ pub fn draw_frog(f: &crate::frog::FrogResult) -> Result<String, DrawError> {
         .log2()
         - 0.3;
     let hi = c.smells.iter().copied().fold(0.0, f64::max).log2() + 0.3;
-    figures::svg(SIZE, |root| {
+    // The seeds' dots reach every corner, so the legend sits below the chart.
+    let rows = (c.codes.len() * c.architectures.len()).div_ceil(2);
+    figures::svg((SIZE.0, SIZE.1 + 30), |root| {
+        let (plot, band) = figures::legend_band(root, rows);
+        let mut keys: Vec<(String, Key)> = Vec::new();
         let mut chart = figures::frame(
-            &mut ChartBuilder::on(root),
+            &mut ChartBuilder::on(&plot),
             "What do trained frogs snap at?",
         )
         .build_cartesian_2d(lo..hi, -1.05f64..1.05)?;
+        let y_ticks = figures::linear_ticks(chart.y_range(), figures::LABELS);
         figures::mesh(
             &mut chart.configure_mesh(),
             &format!(
@@ -468,7 +501,8 @@ pub fn draw_frog(f: &crate::frog::FrogResult) -> Result<String, DrawError> {
             ),
             "snaps at pellet − at dotless fly (+1 dot, −1 smell)",
         )
-        .x_label_formatter(&|x| format!("{:.2}", 2f64.powf(*x)))
+        .x_label_formatter(&|x| figures::plain(2f64.powf(*x), 2))
+        .y_label_formatter(&y_ticks)
         .draw()?;
         chart.draw_series(LineSeries::new(
             [(lo, 0.0), (hi, 0.0)],
@@ -479,13 +513,14 @@ pub fn draw_frog(f: &crate::frog::FrogResult) -> Result<String, DrawError> {
             for arch in &c.architectures {
                 let colour = PALETTE[k % PALETTE.len()];
                 let curve = f.curve(code, arch);
-                chart
-                    .draw_series(LineSeries::new(
-                        curve.iter().map(|s| (s.smell.log2(), s.mean_preference())),
-                        colour.stroke_width(2),
-                    ))?
-                    .label(format!("{}, hidden layers {:?}", code.name(), arch))
-                    .legend(line_legend(colour.stroke_width(2)));
+                chart.draw_series(LineSeries::new(
+                    curve.iter().map(|s| (s.smell.log2(), s.mean_preference())),
+                    colour.stroke_width(2),
+                ))?;
+                keys.push((
+                    format!("{}, hidden layers {:?}", code.name(), arch),
+                    Key::Line(colour.stroke_width(2)),
+                ));
                 let shift = 0.04 * (k as f64 - 1.5);
                 chart.draw_series(curve.iter().flat_map(|s| {
                     s.frogs.iter().map(move |fr| {
@@ -499,7 +534,7 @@ pub fn draw_frog(f: &crate::frog::FrogResult) -> Result<String, DrawError> {
                 k += 1;
             }
         }
-        figures::legend(&mut chart, SeriesLabelPosition::UpperRight)?;
+        figures::legend_below(&band, &keys, 2, 90)?;
         Ok(())
     })
 }
@@ -535,11 +570,15 @@ pub fn draw_extrema(e: &crate::extrema::ExtremaResult) -> Result<String, DrawErr
             "Where the classifier's maxima lie, and how good they are",
         )
         .build_cartesian_2d(0f64..x_max, (y_lo - pad)..(y_hi + pad))?;
+        let x_ticks = figures::linear_ticks(chart.x_range(), figures::LABELS);
+        let y_ticks = figures::linear_ticks(chart.y_range(), figures::LABELS);
         figures::mesh(
             &mut chart.configure_mesh(),
             "distance to the nearest historical plan",
             "true log-odds of no lawsuit",
         )
+        .x_label_formatter(&x_ticks)
+        .y_label_formatter(&y_ticks)
         .draw()?;
         let dashed = INK.mix(0.6).stroke_width(1);
         chart
