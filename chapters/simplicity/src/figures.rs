@@ -42,17 +42,19 @@ pub fn draw_code_lengths(w: &Worked) -> Result<String, DrawError> {
             "Code length and probability: two efficient languages",
         )
         .build_cartesian_2d(0.5f64..n as f64 + 0.5, 0f64..f64::from(top))?;
+        let y_ticks = figures::linear_ticks(chart.y_range(), figures::LABELS);
         figures::mesh(
             &mut chart.configure_mesh(),
-            "hypothesis h_i (prior p_i ∝ 1/i)",
+            "hypothesis hᵢ (prior pᵢ ∝ 1/i)",
             "bits",
         )
         .x_labels(n)
         .x_label_formatter(&|x| format!("h{x:.0}"))
+        .y_label_formatter(&y_ticks)
         .draw()?;
         let series: [(&str, Vec<f64>, RGBColor); 3] = [
             (
-                "−log2 p_i, the ideal length",
+                "−log₂ pᵢ, the ideal length",
                 (0..n).map(|i| w.prior.surprisal(i)).collect(),
                 INK,
             ),
@@ -129,7 +131,7 @@ pub fn draw_rank_frequency(b: &BiasResult) -> Result<String, DrawError> {
             "rank of the function (most frequent first)",
             "probability P(f)",
         )
-        .x_label_formatter(&|x| format!("{x:.0}"))
+        .x_label_formatter(&|x| figures::log_tick(*x))
         .y_label_formatter(&|y| figures::percent_label(*y))
         .draw()?;
         chart
@@ -139,10 +141,12 @@ pub fn draw_rank_frequency(b: &BiasResult) -> Result<String, DrawError> {
         let uniform = 2f64.powi(-128);
         chart.draw_series(std::iter::once(Text::new(
             format!(
-                "indifference over functions: every function 2^-128 ≈ {uniform:.1e}, off the chart"
+                "indifference over functions: every function {} ≈ {}, off the chart",
+                figures::power_of_two(-128),
+                figures::scientific(uniform, 2)
             ),
             (2.0, y_min * 3.0),
-            figures::text(LABEL_SIZE - 2),
+            figures::text(LABEL_SIZE),
         )))?;
         figures::legend(&mut chart, SeriesLabelPosition::UpperRight)?;
         Ok(())
@@ -164,11 +168,13 @@ pub fn draw_probability_complexity(b: &BiasResult) -> Result<String, DrawError> 
             "Probability of a function against its Lempel-Ziv complexity",
         )
         .build_cartesian_2d(0f64..x_max, (0.5 / samples..1.0).log_scale())?;
+        let x_ticks = figures::linear_ticks(chart.x_range(), figures::LABELS);
         figures::mesh(
             &mut chart.configure_mesh(),
             "Lempel-Ziv complexity K(f) (bits, Valle-Pérez et al.'s estimate)",
             "probability P(f)",
         )
+        .x_label_formatter(&x_ticks)
         .y_label_formatter(&|y| figures::percent_label(*y))
         .draw()?;
         chart
@@ -193,8 +199,14 @@ pub fn draw_probability_complexity(b: &BiasResult) -> Result<String, DrawError> 
         chart
             .draw_series(LineSeries::new(line, PALETTE[1].stroke_width(3)))?
             .label(format!(
-                "fit to the highest P at each K: log2 P = {:.2}·K {:+.1}",
-                bound.slope, bound.intercept
+                "fit to the highest P at each K: log₂ P = {}·K {} {}",
+                figures::plain(bound.slope, 2),
+                if bound.intercept < 0.0 {
+                    figures::MINUS
+                } else {
+                    '+'
+                },
+                figures::plain(bound.intercept.abs(), 1)
             ))
             .legend(key_line(PALETTE[1]));
         figures::legend(&mut chart, SeriesLabelPosition::UpperRight)?;
@@ -216,11 +228,13 @@ pub fn draw_perceptron(ones: &[u64]) -> Result<String, DrawError> {
             "Perceptrons without bias: how many of the 128 inputs map to 1",
         )
         .build_cartesian_2d(-1f64..129.0, 0f64..top)?;
+        let x_ticks = figures::linear_ticks(chart.x_range(), figures::LABELS);
         figures::mesh(
             &mut chart.configure_mesh(),
             "inputs mapped to 1",
             "share of perceptrons",
         )
+        .x_label_formatter(&x_ticks)
         .y_label_formatter(&|y| format!("{:.2}%", 100.0 * y))
         .draw()?;
         chart
@@ -267,7 +281,7 @@ pub fn draw_path_lengths() -> Result<String, DrawError> {
         figures::mesh(
             &mut chart.configure_mesh(),
             "path length (residual branches passed through)",
-            "share of the 2^54 paths",
+            &format!("share of the {} paths", figures::power_of_two(n.into())),
         )
         .x_label_formatter(&|x| format!("{x:.0}"))
         .y_label_formatter(&|y| format!("{:.0}%", 100.0 * y))
@@ -557,11 +571,13 @@ pub fn draw_parody_sensitivity(p: &ParodyResult) -> Result<String, DrawError> {
             "Sensitivity of the functions of 7 bits: random, trained, fitted at random",
         )
         .build_cartesian_2d(0f64..x_max, 0f64..top)?;
+        let x_ticks = figures::linear_ticks(chart.x_range(), figures::LABELS);
         figures::mesh(
             &mut chart.configure_mesh(),
             "average sensitivity (of the 7 one-bit changes of an input, how many change the output)",
             "share of functions",
         )
+        .x_label_formatter(&x_ticks)
         .y_label_formatter(&|y| format!("{:.0}%", 100.0 * y))
         .draw()?;
         for (k, (name, h)) in series.iter().enumerate() {
@@ -647,6 +663,7 @@ pub fn draw_goal_capacity(g: &GoalCapacityResult) -> Result<String, DrawError> {
             "A longer goal beside the task: the task's loss on a network of fixed size",
         )
         .build_cartesian_2d(lo - 0.3..hi + 0.3, 0f64..top)?;
+        let y_ticks = figures::linear_ticks(chart.y_range(), figures::LABELS);
         figures::mesh(
             &mut chart.configure_mesh(),
             "the goal's description length, bits",
@@ -654,7 +671,7 @@ pub fn draw_goal_capacity(g: &GoalCapacityResult) -> Result<String, DrawError> {
         )
         .x_labels(j.len())
         .x_label_formatter(&|x| figures::power_of_two_label(x.round()))
-        .y_label_formatter(&|y| format!("{y:.2}"))
+        .y_label_formatter(&y_ticks)
         .draw()?;
         for (k, (w, points)) in g.widths.iter().zip(&per_width).enumerate() {
             let colour = PALETTE[k % PALETTE.len()];
