@@ -9,7 +9,7 @@ use crate::experiments::Results;
 use crate::goal_capacity::GoalCapacityResult;
 use crate::parody::{self, ParodyResult};
 use crate::paths;
-use crate::residual::ResidualResult;
+use crate::residual::{Lesions, ResidualResult};
 use crate::spectral::{Amplitudes, SpectralResult, SpectralRun};
 use figures::{DrawError, Figure, INK, LABEL_SIZE, PALETTE, SIZE};
 use ledger::number::count;
@@ -313,7 +313,7 @@ pub fn draw_path_lengths() -> Result<String, DrawError> {
 }
 
 /// The share of the gradient carried by paths of each length in the small residual
-/// network, beside the share of paths of each length.
+/// network, with each initialisation, beside the share of paths of each length.
 ///
 /// # Errors
 /// A drawing error.
@@ -324,8 +324,15 @@ pub fn draw_residual_gradient(r: &ResidualResult) -> Result<String, DrawError> {
         .iter()
         .map(|&c| c as f64 / total)
         .collect();
-    let gradient = r.gradient_share();
-    let top = paths.iter().chain(&gradient).copied().fold(0.0, f64::max) * 1.3;
+    let standard = r.standard.gradient_share();
+    let scaled = r.scaled.gradient_share();
+    let top = paths
+        .iter()
+        .chain(&standard)
+        .chain(&scaled)
+        .copied()
+        .fold(0.0, f64::max)
+        * 1.3;
     figures::svg(SIZE, |root| {
         let mut chart = figures::frame(
             &mut ChartBuilder::on(root),
@@ -340,19 +347,28 @@ pub fn draw_residual_gradient(r: &ResidualResult) -> Result<String, DrawError> {
         .x_label_formatter(&|x| format!("{x:.0}"))
         .y_label_formatter(&|y| format!("{:.0}%", 100.0 * y))
         .draw()?;
-        for (k, (label, values)) in [
-            ("share of the paths", &paths),
-            ("share of the gradient (Veit et al.'s sampling)", &gradient),
+        // The networks in the lesion figures' colours; the paths in a fourth.
+        for (k, (label, values, colour)) in [
+            ("share of the paths", &paths, PALETTE[3]),
+            (
+                "share of the gradient, standard initialisation",
+                &standard,
+                PALETTE[0],
+            ),
+            (
+                "share of the gradient, branches scaled by 1/√n",
+                &scaled,
+                PALETTE[1],
+            ),
         ]
         .into_iter()
         .enumerate()
         {
-            let colour = PALETTE[k];
-            let offset = if k == 0 { -0.2 } else { 0.2 };
+            let offset = 0.27 * (k as f64 - 1.0);
             chart
                 .draw_series(values.iter().enumerate().map(|(i, &v)| {
                     let x = i as f64 + offset;
-                    Rectangle::new([(x - 0.18, 0.0), (x + 0.18, v)], colour.mix(0.85).filled())
+                    Rectangle::new([(x - 0.12, 0.0), (x + 0.12, v)], colour.mix(0.85).filled())
                 }))?
                 .label(label)
                 .legend(move |(x, y)| {
@@ -364,24 +380,78 @@ pub fn draw_residual_gradient(r: &ResidualResult) -> Result<String, DrawError> {
     })
 }
 
-/// Test R² after deleting each block of the residual network and each hidden layer of the
+/// The three networks of the residual experiment, each with its legend label and the
+/// first layer (block) number its lesions are drawn at.
+fn lesioned_networks(r: &ResidualResult) -> [(&'static str, &Lesions, f64); 3] {
+    [
+        (
+            "residual network, standard initialisation",
+            &r.standard.lesions,
+            1.0,
+        ),
+        (
+            "residual network, branches scaled by 1/√n",
+            &r.scaled.lesions,
+            1.0,
+        ),
+        ("plain network", &r.plain, 2.0),
+    ]
+}
+
+/// The lowest test R² the lesion figures show; a lower value is drawn at this floor as a
+/// cross, so that a network that collapses does not flatten the others.
+const R2_FLOOR: f64 = -3.0;
+
+/// The bottom of a lesion figure's R² axis: the lowest value, or the floor.
+fn r2_bottom<'a>(values: impl Iterator<Item = &'a f64>) -> f64 {
+    values.copied().fold(0.0, f64::min).max(R2_FLOOR).floor()
+}
+
+/// A test R² as drawn: a dot at its value, or a cross at the floor when below it.
+fn r2_mark<DB: DrawingBackend>(
+    (x, v): (f64, f64),
+    size: i32,
+    style: ShapeStyle,
+) -> DynElement<'static, DB, (f64, f64)> {
+    if v < R2_FLOOR {
+        Cross::new((x, R2_FLOOR), size, style.stroke_width(2)).into_dyn()
+    } else {
+        Circle::new((x, v), size, style.filled()).into_dyn()
+    }
+}
+
+/// The legend's entry for the crosses drawn at the floor.
+fn floor_key<'a, DB>(
+    chart: &mut ChartContext<
+        'a,
+        DB,
+        Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
+    >,
+) -> Result<(), DrawError>
+where
+    DB: DrawingBackend + 'a,
+    DB::ErrorType: 'static,
+{
+    chart
+        .draw_series(std::iter::empty::<Circle<(f64, f64), i32>>())?
+        .label(format!("below {R2_FLOOR}: drawn at {R2_FLOOR}"))
+        .legend(|(x, y)| Cross::new((x + 11, y), 4, INK.stroke_width(2)));
+    Ok(())
+}
+
+/// Test R² after deleting each block of the residual networks and each hidden layer of the
 /// plain one.
 ///
 /// # Errors
 /// A drawing error.
 pub fn draw_lesions(r: &ResidualResult) -> Result<String, DrawError> {
-    let low = r
-        .plain_lesioned_r2
-        .iter()
-        .chain(&r.residual_lesioned_r2)
-        .copied()
-        .fold(0.0, f64::min)
-        .floor();
+    let networks = lesioned_networks(r);
+    let low = r2_bottom(networks.iter().flat_map(|(_, l, _)| l.one.iter()));
     let n = r.config.blocks as f64;
     figures::svg(SIZE, |root| {
         let mut chart = figures::frame(
             &mut ChartBuilder::on(root),
-            "Deleting one layer: residual network against plain network",
+            "Deleting one layer: residual networks against a plain network",
         )
         .build_cartesian_2d(0f64..n + 1.0, low..1.1)?;
         figures::mesh(
@@ -391,35 +461,21 @@ pub fn draw_lesions(r: &ResidualResult) -> Result<String, DrawError> {
         )
         .x_label_formatter(&|x| format!("{x:.0}"))
         .draw()?;
-        for (k, (label, whole, lesioned, first)) in [
-            (
-                "residual network, one block deleted",
-                r.residual_r2,
-                &r.residual_lesioned_r2,
-                1.0,
-            ),
-            (
-                "plain network, one hidden layer deleted",
-                r.plain_r2,
-                &r.plain_lesioned_r2,
-                2.0,
-            ),
-        ]
-        .into_iter()
-        .enumerate()
-        {
+        for (k, (label, lesions, first)) in networks.into_iter().enumerate() {
             let colour = PALETTE[k];
-            let points: Vec<(f64, f64)> = lesioned
+            let offset = 0.15 * (k as f64 - 1.0);
+            let points: Vec<(f64, f64)> = lesions
+                .one
                 .iter()
                 .enumerate()
-                .map(|(i, &v)| (i as f64 + first, v))
+                .map(|(i, &v)| (i as f64 + first + offset, v))
                 .collect();
             chart
-                .draw_series(points.iter().map(|&p| Circle::new(p, 5, colour.filled())))?
-                .label(label)
-                .legend(move |(x, y)| Circle::new((x + 11, y), 5, colour.filled()));
+                .draw_series(points.iter().map(|&p| r2_mark(p, 4, colour.into())))?
+                .label(format!("{label}, one deleted"))
+                .legend(move |(x, y)| Circle::new((x + 11, y), 4, colour.filled()));
             chart.draw_series(LineSeries::new(
-                [(0.0, whole), (n + 1.0, whole)],
+                [(0.0, lesions.whole), (n + 1.0, lesions.whole)],
                 colour.mix(0.6).stroke_width(2),
             ))?;
         }
@@ -427,6 +483,66 @@ pub fn draw_lesions(r: &ResidualResult) -> Result<String, DrawError> {
             [(0.0, 0.0), (n + 1.0, 0.0)],
             INK.stroke_width(1),
         ))?;
+        floor_key(&mut chart)?;
+        figures::legend(&mut chart, SeriesLabelPosition::LowerLeft)?;
+        Ok(())
+    })
+}
+
+/// Test R² after deleting `k` random blocks (hidden layers), for `k` from 0 to the most
+/// deleted: each random set as a faint dot, the mean as a line.
+///
+/// # Errors
+/// A drawing error.
+pub fn draw_lesions_several(r: &ResidualResult) -> Result<String, DrawError> {
+    let networks = lesioned_networks(r);
+    let low = r2_bottom(
+        networks
+            .iter()
+            .flat_map(|(_, l, _)| l.several.iter().flatten()),
+    );
+    let most = r.config.max_deleted as f64;
+    figures::svg(SIZE, |root| {
+        let mut chart = figures::frame(
+            &mut ChartBuilder::on(root),
+            "Deleting several layers at random",
+        )
+        .build_cartesian_2d(-0.5f64..most + 0.5, low..1.1)?;
+        figures::mesh(
+            &mut chart.configure_mesh(),
+            "blocks (plain: hidden layers) deleted",
+            "test R² (1 = perfect, 0 = predicting the mean)",
+        )
+        .x_labels(r.config.max_deleted + 1)
+        .x_label_formatter(&|x| format!("{x:.0}"))
+        .draw()?;
+        for (k, (label, lesions, _)) in networks.into_iter().enumerate() {
+            let colour = PALETTE[k];
+            let offset = 0.08 * (k as f64 - 1.0);
+            chart.draw_series(lesions.several.iter().enumerate().flat_map(|(i, sets)| {
+                sets.iter().map(move |&v| {
+                    r2_mark(((i + 1) as f64 + offset, v), 2, colour.mix(0.35).into())
+                })
+            }))?;
+            let means: Vec<(f64, f64)> = lesions
+                .several_means()
+                .iter()
+                .enumerate()
+                .map(|(i, &m)| (i as f64 + offset, m))
+                .collect();
+            let clipped: Vec<(f64, f64)> =
+                means.iter().map(|&(x, m)| (x, m.max(R2_FLOOR))).collect();
+            chart
+                .draw_series(LineSeries::new(clipped, colour.stroke_width(3)))?
+                .label(format!("{label}, mean"))
+                .legend(key_line(colour));
+            chart.draw_series(means.iter().map(|&p| r2_mark(p, 4, colour.into())))?;
+        }
+        chart.draw_series(LineSeries::new(
+            [(-0.5, 0.0), (most + 0.5, 0.0)],
+            INK.stroke_width(1),
+        ))?;
+        floor_key(&mut chart)?;
         figures::legend(&mut chart, SeriesLabelPosition::LowerLeft)?;
         Ok(())
     })
@@ -519,7 +635,8 @@ pub fn draw_spectral(r: &SpectralResult, amplitudes: Amplitudes) -> Result<Strin
             )?
             .label(format!("first reaches {:.0}%", 100.0 * cfg.threshold))
             .legend(|(x, y)| Circle::new((x + 8, y), 5, PALETTE[1].stroke_width(3)));
-        figures::legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
+        // Lower right: the low frequencies late in training, long since learned.
+        figures::legend(&mut chart, SeriesLabelPosition::LowerRight)?;
         Ok(())
     })
 }
@@ -722,6 +839,10 @@ pub fn figures(r: &Results) -> Vec<Figure> {
         Figure {
             file: "simplicity/lesions.svg",
             svg: draw_lesions(&r.residual),
+        },
+        Figure {
+            file: "simplicity/lesions-several.svg",
+            svg: draw_lesions_several(&r.residual),
         },
         Figure {
             file: "simplicity/spectral-equal.svg",

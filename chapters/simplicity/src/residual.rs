@@ -1,14 +1,21 @@
 //! A small residual network trained on toy data, read as an ensemble of paths (Veit et al.).
 //!
 //! The network: a linear embedding of 2-D inputs, `n` blocks `a ← a + V·relu(U·a + c)`, a
-//! linear readout, trained full-batch with Adam on a smooth regression target. Two
-//! measurements after training, as Veit, Wilber & Belongie made them:
+//! linear readout, trained full-batch with Adam on a smooth regression target. It is trained
+//! twice from the same seeded draw: with the standard initialisation (every matrix as the
+//! kit initialises a layer, [`BranchInit::Standard`]), the main run, and with the branches'
+//! output matrices scaled down by `1/√n` ([`BranchInit::Scaled`]), a variant whose branches
+//! start small and so favour short paths from the start. Three measurements after training,
+//! as Veit, Wilber & Belongie made them:
 //! - *gradient by path length*: backpropagate the loss gradient through one random set of
 //!   `k` blocks' branches only (skipping the rest), and take the gradient's size at the
 //!   input of the first block; times the number `C(n, k)` of such paths, that is the share
 //!   of the gradient paths of length `k` carry;
-//! - *lesions*: delete one block (keep only its skip connection) and measure the test fit;
-//!   compare with deleting one layer of a plain network of the same depth.
+//! - *lesions of one block*: delete one block (keep only its skip connection) and measure
+//!   the test fit; compare with deleting one layer of a plain network of the same depth;
+//! - *lesions of several blocks*: delete `k` blocks drawn at random, for `k = 1, 2, …`, and
+//!   follow how the test fit falls with `k` (Veit et al.'s Figure 5a); the plain network's
+//!   hidden layers likewise.
 
 use crate::paths::binomial;
 use ndarray::{Array2, Axis};
@@ -28,10 +35,18 @@ pub struct ResidualConfig {
     pub lr: f64,
     /// Random paths sampled per length.
     pub paths_per_length: usize,
+    /// The most blocks (or plain hidden layers) deleted at once.
+    pub max_deleted: usize,
+    /// Random sets of blocks deleted for each number of blocks.
+    pub lesion_sets: usize,
+    /// Threads the three networks are trained on (the results do not depend on it).
+    pub threads: usize,
     pub seed: u64,
 }
 
 impl Default for ResidualConfig {
+    /// Sixteen blocks of width sixteen; up to six blocks deleted at once (three eighths of
+    /// them, as Veit et al. deleted up to 20 of 54), twenty random sets for each number.
     fn default() -> Self {
         ResidualConfig {
             blocks: 16,
@@ -41,18 +56,43 @@ impl Default for ResidualConfig {
             steps: 3_000,
             lr: 2e-3,
             paths_per_length: 40,
+            max_deleted: 6,
+            lesion_sets: 20,
+            threads: 2,
             seed: 1,
         }
     }
 }
 
 impl ResidualConfig {
-    /// Fewer training steps; the ordering of the lesions is already clear.
+    /// The book's scale itself (about ten seconds on two cores). At a third of the steps
+    /// the verdicts change — the standard initialisation's gradient peaks below half the
+    /// blocks, and the scaled variant's fit falls faster than the criterion allows as blocks
+    /// are deleted — so a test at that scale would check other verdicts than the book's.
     pub fn test_scale() -> Self {
-        ResidualConfig {
-            steps: 1_000,
-            paths_per_length: 10,
-            ..Self::default()
+        Self::default()
+    }
+}
+
+/// How the branches' output matrices `V` start.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BranchInit {
+    /// Every matrix as the kit initialises a layer (variance gain²/fan-in, uniform): gain √2
+    /// for the embedding-to-ReLU matrices `U`, gain 1 for the linear ones (the embedding, `V`
+    /// and the readout). Without normalisation the stream's variance roughly doubles at each
+    /// block at the start.
+    Standard,
+    /// The same draw with every `V` multiplied by `1/√n`, so the stream's variance grows by
+    /// about `1 + 1/n` per block and the branches start small beside the skip connections.
+    Scaled,
+}
+
+impl BranchInit {
+    /// The factor on the branches' output matrices for `blocks` blocks.
+    pub fn factor(self, blocks: usize) -> f64 {
+        match self {
+            BranchInit::Standard => 1.0,
+            BranchInit::Scaled => 1.0 / (blocks as f64).sqrt(),
         }
     }
 }
@@ -87,7 +127,7 @@ struct Trace {
 }
 
 impl ResNet {
-    fn new(cfg: &ResidualConfig, seed: u64) -> Self {
+    fn new(cfg: &ResidualConfig, init: BranchInit, seed: u64) -> Self {
         let mut r = rng(seed);
         let d = cfg.width;
         let mut uniform = |rows: usize, cols: usize, scale: f64| {
@@ -98,8 +138,7 @@ impl ResNet {
         for _ in 0..cfg.blocks {
             params.push(uniform(d, d, std::f64::consts::SQRT_2));
             params.push(Array2::zeros((1, d)));
-            // Branches start small, so the stream is not swamped by 16 additions.
-            params.push(uniform(d, d, 1.0 / (cfg.blocks as f64).sqrt()));
+            params.push(uniform(d, d, init.factor(cfg.blocks)));
         }
         params.push(uniform(d, 1, 1.0));
         params.push(Array2::zeros((1, 1)));
@@ -115,14 +154,14 @@ impl ResNet {
     }
 
     /// Runs the network with the blocks in `deleted` reduced to their skip connection.
-    fn forward(&self, x: &Array2<f64>, deleted: Option<usize>) -> Trace {
+    fn forward(&self, x: &Array2<f64>, deleted: &[usize]) -> Trace {
         let mut a = x.dot(&self.params[0]) + &self.params[1];
         let (mut streams, mut pre) = (Vec::new(), Vec::new());
         for l in 0..self.blocks {
             let (u, c, v) = self.block(l);
             let z = a.dot(u) + c;
             streams.push(a.clone());
-            if deleted != Some(l) {
+            if !deleted.contains(&l) {
                 a = a + z.mapv(|t| t.max(0.0)).dot(v);
             }
             pre.push(z);
@@ -133,15 +172,15 @@ impl ResNet {
         Trace { streams, pre, out }
     }
 
-    /// Mean squared error on `(x, y)`, with one block optionally deleted.
-    pub fn mse(&self, x: &Array2<f64>, y: &Array2<f64>, deleted: Option<usize>) -> f64 {
+    /// Mean squared error on `(x, y)`, with the blocks in `deleted` deleted.
+    pub fn mse(&self, x: &Array2<f64>, y: &Array2<f64>, deleted: &[usize]) -> f64 {
         let out = self.forward(x, deleted).out;
         (&out - y).mapv(|e| e * e).mean().expect("rows")
     }
 
     /// The loss gradient with respect to every parameter.
     fn gradients(&self, x: &Array2<f64>, y: &Array2<f64>) -> Vec<Array2<f64>> {
-        let t = self.forward(x, None);
+        let t = self.forward(x, &[]);
         let n = self.params.len();
         let d_out = (&t.out - y) * (2.0 / x.nrows() as f64);
         let mut grads: Vec<Array2<f64>> =
@@ -168,7 +207,7 @@ impl ResNet {
     /// of the blocks in `through` only and the skip connections of the rest; its mean size
     /// (Euclidean norm per example) at the input of the first block.
     fn path_gradient(&self, x: &Array2<f64>, y: &Array2<f64>, through: &[bool]) -> f64 {
-        let t = self.forward(x, None);
+        let t = self.forward(x, &[]);
         let n = self.params.len();
         let d_out = (&t.out - y) * (2.0 / x.nrows() as f64);
         let mut g = d_out.dot(&self.params[n - 2].t());
@@ -194,22 +233,60 @@ fn train_resnet(net: &mut ResNet, x: &Array2<f64>, y: &Array2<f64>, cfg: &Residu
     }
 }
 
-/// What the experiment measured.
+/// Test fit of a trained network, whole and lesioned.
 #[derive(Clone, Debug, PartialEq)]
-pub struct ResidualResult {
-    pub config: ResidualConfig,
-    /// Mean gradient size through one path, for each length `0..=blocks`.
-    pub path_gradient: Vec<f64>,
-    /// Test R² of the residual network, whole and with each block deleted.
-    pub residual_r2: f64,
-    pub residual_lesioned_r2: Vec<f64>,
-    /// Test R² of a plain network of the same depth, whole and with each hidden-to-hidden
-    /// layer deleted.
-    pub plain_r2: f64,
-    pub plain_lesioned_r2: Vec<f64>,
+pub struct Lesions {
+    /// Test R² of the whole network.
+    pub whole: f64,
+    /// Test R² with each block (each hidden-to-hidden layer) deleted in turn.
+    pub one: Vec<f64>,
+    /// `several[k - 1]`: test R² after deleting each of the seeded random sets of `k` blocks
+    /// (layers), for `k = 1, …, max_deleted`.
+    pub several: Vec<Vec<f64>>,
 }
 
-impl ResidualResult {
+impl Lesions {
+    /// The median test R² after deleting one block.
+    pub fn one_median(&self) -> f64 {
+        nets::stats::median(&self.one)
+    }
+
+    /// The mean test R² after deleting `k` random blocks, for `k = 0` (the whole network),
+    /// 1, …, `max_deleted`.
+    pub fn several_means(&self) -> Vec<f64> {
+        std::iter::once(self.whole)
+            .chain(
+                self.several
+                    .iter()
+                    .map(|r| nets::stats::mean(r.iter().copied())),
+            )
+            .collect()
+    }
+
+    /// The largest fall of the mean test R² from `k - 1` to `k` deleted blocks.
+    pub fn largest_drop(&self) -> f64 {
+        largest_drop(&self.several_means())
+    }
+}
+
+/// The largest fall from one value to the next (negative if the values only rise).
+pub fn largest_drop(values: &[f64]) -> f64 {
+    values
+        .windows(2)
+        .map(|w| w[0] - w[1])
+        .fold(f64::NEG_INFINITY, f64::max)
+}
+
+/// One residual network's measurements.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ResNetRun {
+    pub init: BranchInit,
+    /// Mean gradient size through one path, for each length `0..=blocks`.
+    pub path_gradient: Vec<f64>,
+    pub lesions: Lesions,
+}
+
+impl ResNetRun {
     /// The share of the total gradient carried by paths of each length: the gradient
     /// through one path times the number of paths, normalised.
     pub fn gradient_share(&self) -> Vec<f64> {
@@ -219,6 +296,28 @@ impl ResidualResult {
     /// The length whose paths carry the most gradient in total.
     pub fn peak_length(&self) -> usize {
         peak_length(&self.path_gradient)
+    }
+}
+
+/// What the experiment measured.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ResidualResult {
+    pub config: ResidualConfig,
+    /// The main run: the standard initialisation.
+    pub standard: ResNetRun,
+    /// The variant: branches' output matrices scaled by `1/√n` at the start.
+    pub scaled: ResNetRun,
+    /// A plain network of the same depth, its hidden-to-hidden layers lesioned.
+    pub plain: Lesions,
+}
+
+impl ResidualResult {
+    /// The run with this initialisation.
+    pub fn run(&self, init: BranchInit) -> &ResNetRun {
+        match init {
+            BranchInit::Standard => &self.standard,
+            BranchInit::Scaled => &self.scaled,
+        }
     }
 }
 
@@ -247,12 +346,32 @@ fn r2(mse: f64, y: &Array2<f64>) -> f64 {
     1.0 - mse / var
 }
 
-/// Trains both networks and measures them.
-pub fn run(cfg: &ResidualConfig) -> ResidualResult {
-    let (x, y) = data(cfg.train, cfg.seed);
-    let (xt, yt) = data(cfg.test, cfg.seed + 1);
-    let mut net = ResNet::new(cfg, cfg.seed + 2);
-    train_resnet(&mut net, &x, &y, cfg);
+/// Seeded random sets of `k` of `count` indices, `sets` for each `k = 1..=max`.
+fn deletion_sets(count: usize, max: usize, sets: usize, seed: u64) -> Vec<Vec<Vec<usize>>> {
+    let mut r = rng(seed);
+    let mut order: Vec<usize> = (0..count).collect();
+    (1..=max.min(count))
+        .map(|k| {
+            (0..sets)
+                .map(|_| {
+                    order.shuffle(&mut r);
+                    order[..k].to_vec()
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Trains one residual network and measures it.
+fn resnet_run(
+    cfg: &ResidualConfig,
+    init: BranchInit,
+    (x, y): (&Array2<f64>, &Array2<f64>),
+    (xt, yt): (&Array2<f64>, &Array2<f64>),
+) -> ResNetRun {
+    // The same seeds for both initialisations: the same draw, `V` only rescaled.
+    let mut net = ResNet::new(cfg, init, cfg.seed + 2);
+    train_resnet(&mut net, x, y, cfg);
     let mut r = rng(cfg.seed + 3);
     let path_gradient = (0..=cfg.blocks)
         .map(|k| {
@@ -264,16 +383,36 @@ pub fn run(cfg: &ResidualConfig) -> ResidualResult {
                     for &l in &order[..k] {
                         through[l] = true;
                     }
-                    net.path_gradient(&x, &y, &through)
+                    net.path_gradient(x, y, &through)
                 })
                 .sum::<f64>()
                 / cfg.paths_per_length as f64
         })
         .collect();
-    let residual_lesioned_r2 = (0..cfg.blocks)
-        .map(|l| r2(net.mse(&xt, &yt, Some(l)), &yt))
-        .collect();
-    // The plain network: as many hidden layers as blocks, trained with the kit's Adam.
+    let fit = |deleted: &[usize]| r2(net.mse(xt, yt, deleted), yt);
+    let sets = deletion_sets(cfg.blocks, cfg.max_deleted, cfg.lesion_sets, cfg.seed + 6);
+    let lesions = Lesions {
+        whole: fit(&[]),
+        one: (0..cfg.blocks).map(|l| fit(&[l])).collect(),
+        several: sets
+            .iter()
+            .map(|by_k| by_k.iter().map(|set| fit(set)).collect())
+            .collect(),
+    };
+    ResNetRun {
+        init,
+        path_gradient,
+        lesions,
+    }
+}
+
+/// Trains the plain network and lesions it.
+fn plain_run(
+    cfg: &ResidualConfig,
+    (x, y): (&Array2<f64>, &Array2<f64>),
+    (xt, yt): (&Array2<f64>, &Array2<f64>),
+) -> Lesions {
+    // As many hidden layers as blocks, trained with the kit's Adam.
     let mut sizes = vec![2];
     sizes.extend(std::iter::repeat_n(cfg.width, cfg.blocks));
     sizes.push(1);
@@ -288,28 +427,63 @@ pub fn run(cfg: &ResidualConfig) -> ResidualResult {
         trainer.step(x.view(), Targets::Values(y.view()));
     }
     let plain = &trainer.mlp;
-    let plain_mse = |m: &Mlp| {
-        (&m.predict(xt.view()) - &yt)
-            .mapv(|e| e * e)
-            .mean()
-            .expect("rows")
-    };
-    // Deleting hidden layer l+1 (a width → width layer) leaves a network one layer shorter.
-    let plain_lesioned_r2 = (1..cfg.blocks)
-        .map(|l| {
-            let mut m = plain.clone();
+    // Deleting hidden layer `l + 1` (a width → width layer, `l` in 0..blocks − 1) leaves a
+    // network one layer shorter; several are removed from the last down.
+    let fit = |deleted: &[usize]| {
+        let mut m = plain.clone();
+        let mut layers: Vec<usize> = deleted.iter().map(|&l| l + 1).collect();
+        layers.sort_unstable_by(|a, b| b.cmp(a));
+        for l in layers {
             m.layers.remove(l);
             m.spec.sizes.remove(l);
-            r2(plain_mse(&m), &yt)
-        })
-        .collect();
-    ResidualResult {
-        config: cfg.clone(),
-        path_gradient,
-        residual_r2: r2(net.mse(&xt, &yt, None), &yt),
-        residual_lesioned_r2,
-        plain_r2: r2(plain_mse(plain), &yt),
-        plain_lesioned_r2,
+        }
+        let mse = (&m.predict(xt.view()) - yt)
+            .mapv(|e| e * e)
+            .mean()
+            .expect("rows");
+        r2(mse, yt)
+    };
+    let layers = cfg.blocks - 1;
+    let sets = deletion_sets(layers, cfg.max_deleted, cfg.lesion_sets, cfg.seed + 7);
+    Lesions {
+        whole: fit(&[]),
+        one: (0..layers).map(|l| fit(&[l])).collect(),
+        several: sets
+            .iter()
+            .map(|by_k| by_k.iter().map(|set| fit(set)).collect())
+            .collect(),
+    }
+}
+
+/// What one of the three trainings returns.
+enum Trained {
+    Residual(ResNetRun),
+    Plain(Lesions),
+}
+
+/// Trains the three networks (the residual one with each initialisation, and the plain
+/// one) on `cfg.threads` threads, and measures them. Each is seeded on its own, so the
+/// result does not depend on the thread count.
+pub fn run(cfg: &ResidualConfig) -> ResidualResult {
+    let (x, y) = data(cfg.train, cfg.seed);
+    let (xt, yt) = data(cfg.test, cfg.seed + 1);
+    let jobs = [Some(BranchInit::Standard), None, Some(BranchInit::Scaled)];
+    let mut trained = nets::par::map(&jobs, cfg.threads, |job| match *job {
+        Some(init) => Trained::Residual(resnet_run(cfg, init, (&x, &y), (&xt, &yt))),
+        None => Trained::Plain(plain_run(cfg, (&x, &y), (&xt, &yt))),
+    })
+    .into_iter();
+    let mut next = || trained.next().expect("three trainings");
+    match (next(), next(), next()) {
+        (Trained::Residual(standard), Trained::Plain(plain), Trained::Residual(scaled)) => {
+            ResidualResult {
+                config: cfg.clone(),
+                standard,
+                scaled,
+                plain,
+            }
+        }
+        _ => unreachable!("the jobs come back in their order"),
     }
 }
 
@@ -337,7 +511,7 @@ mod tests {
             ..ResidualConfig::default()
         };
         let (x, y) = data(8, 1);
-        let net = ResNet::new(&cfg, 2);
+        let net = ResNet::new(&cfg, BranchInit::Standard, 2);
         let grads = net.gradients(&x, &y);
         for (p, index) in [
             (0, (1, 2)),
@@ -352,7 +526,7 @@ mod tests {
             plus.params[p][index] += h;
             let mut minus = net.clone();
             minus.params[p][index] -= h;
-            let numeric = (plus.mse(&x, &y, None) - minus.mse(&x, &y, None)) / (2.0 * h);
+            let numeric = (plus.mse(&x, &y, &[]) - minus.mse(&x, &y, &[])) / (2.0 * h);
             assert!(
                 (numeric - grads[p][index]).abs() < 1e-6,
                 "param {p}: {numeric} vs {}",
