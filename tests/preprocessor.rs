@@ -26,6 +26,8 @@ fn record(id: &str) -> ClaimRecord {
         seed_file: "000.txt".into(),
         side: Side::Critics,
         quote: "a | quote".into(),
+        quote_html: "a | quote".into(),
+        reference: "veit2016".into(),
         stated: "≈ 2".into(),
         stated_number: true,
         computed: "2.0".into(),
@@ -116,6 +118,32 @@ fn a_claim_becomes_its_value_linked_to_its_ledger_row() {
         "the row names the rival and its verdict: {ledger}"
     );
     assert_eq!(unused, vec!["c.d".to_string()]);
+}
+
+#[test]
+fn a_ledger_row_links_its_source_and_shows_the_quote_as_the_page_prints_it() {
+    let (book, _) = run(
+        vec![
+            chapter("Ledger", "appendix/ledger.md", "{{#ledger}}"),
+            chapter("References", "appendix/references.md", "{{#references}}"),
+        ],
+        &[ClaimRecord {
+            quote: "10,0002 pairs".into(),
+            quote_html: "10,000<sup>2</sup> pairs".into(),
+            ..record("a.b")
+        }],
+    )
+    .unwrap();
+    let ledger = content(&book, 0);
+    assert!(
+        ledger.contains("| Source | [A source](../appendix/references.md#ref-veit2016) |"),
+        "{ledger}"
+    );
+    assert!(
+        ledger.contains("| Quote | “10,000<sup>2</sup> pairs” |"),
+        "{ledger}"
+    );
+    assert!(!ledger.contains("000.txt"), "no file names: {ledger}");
 }
 
 #[test]

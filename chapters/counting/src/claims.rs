@@ -67,7 +67,9 @@ pub fn arithmetic_claims() -> Vec<Claim> {
     vec![
         Claim::number(
             "addition.input-pairs",
-            Seed::BelrosePope.quote("There are 10,0002 = 100,000,000 possible pairs of input numbers"),
+            Seed::BelrosePope
+                .quote("There are 10,0002 = 100,000,000 possible pairs of input numbers")
+                .shown_as("There are 10,000^{2} = 100,000,000 possible pairs of input numbers"),
             Stated::Exact(100_000_000),
             Quantity::Integer(task.input_pairs().into()),
             Verdict::Reproduced,
@@ -81,9 +83,9 @@ pub fn arithmetic_claims() -> Vec<Claim> {
         ),
         Claim::number(
             "addition.mappings",
-            Seed::BelrosePope.quote(
-                "for a total of 19,999100,000,000 ≈ 1.10 ⨉ 10430,100,828 possible input-output mappings",
-            ),
+            Seed::BelrosePope
+                .quote("for a total of 19,999100,000,000 ≈ 1.10 ⨉ 10430,100,828 possible input-output mappings")
+                .shown_as("for a total of 19,999^{100,000,000} ≈ 1.10 ⨉ 10^{430,100,828} possible input-output mappings"),
             Stated::Rounded {
                 qualifier: "≈",
                 digits: "1.10",
@@ -100,9 +102,9 @@ pub fn arithmetic_claims() -> Vec<Claim> {
         ),
         Claim::number(
             "addition.consistent-mappings",
-            Seed::BelrosePope.quote(
-                "so there are therefore 19,999100,000,000 – 992 ≈ 2.75 ⨉ 10430,096,561 functions that achieve perfect training accuracy",
-            ),
+            Seed::BelrosePope
+                .quote("so there are therefore 19,999100,000,000 – 992 ≈ 2.75 ⨉ 10430,096,561 functions that achieve perfect training accuracy")
+                .shown_as("so there are therefore 19,999^{100,000,000 – 992} ≈ 2.75 ⨉ 10^{430,096,561} functions that achieve perfect training accuracy"),
             Stated::Rounded {
                 qualifier: "≈",
                 digits: "2.75",

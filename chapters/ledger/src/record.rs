@@ -31,6 +31,10 @@ pub struct ClaimRecord {
     /// Whose text that is: `critics`, `carlsmith` or `cited_paper`.
     pub side: Side,
     pub quote: String,
+    /// The quote as the pages show it: superscripts the source text lost are restored.
+    pub quote_html: String,
+    /// The key of the source's References entry (`src/references.bib`).
+    pub reference: String,
     /// The stated value as the source gives it, in plain text.
     pub stated: String,
     /// Whether the source states a number (an exact or a rounded value), as opposed to a
@@ -97,6 +101,11 @@ impl ClaimRecord {
             seed_file: claim.source.file().to_string(),
             side: claim.source.side(),
             quote: claim.source.quote.to_string(),
+            quote_html: claim
+                .source
+                .quote_html()
+                .map_err(|e| format!("claim `{}`: {e}", claim.id))?,
+            reference: claim.source.reference().to_string(),
             stated: claim.stated_text(Style::Plain),
             stated_number: matches!(claim.stated, Stated::Exact(_) | Stated::Rounded { .. }),
             computed: printed(Style::Plain)?,

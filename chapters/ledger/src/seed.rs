@@ -48,6 +48,10 @@ pub struct Source {
     /// From a source text: the sentence (or part of one) that makes the claim, verbatim.
     /// From a paper: what it reports, in the book's words (the paper is not in the seeds).
     pub quote: &'static str,
+    /// The quote as the book shows it, where the source text lost superscripts in
+    /// extraction ("10,0002" for 10,000²): each `^{…}` is shown raised. With its marks
+    /// taken out it must be the verbatim quote, which is what is checked against the text.
+    pub shown: Option<&'static str>,
 }
 
 impl Source {
@@ -56,6 +60,42 @@ impl Source {
         Source {
             origin: Origin::Paper { key, citation },
             quote: report,
+            shown: None,
+        }
+    }
+
+    /// The same source, shown with the superscripts its text lost: `shown` writes each as
+    /// `^{…}` and must equal the quote once the marks are taken out.
+    pub const fn shown_as(self, shown: &'static str) -> Self {
+        Source {
+            shown: Some(shown),
+            ..self
+        }
+    }
+
+    /// The quote as the pages show it (HTML): superscripts restored where the text lost them.
+    ///
+    /// # Errors
+    /// The shown form, flattened, is not the verbatim quote.
+    pub fn quote_html(&self) -> Result<String, String> {
+        let Some(shown) = self.shown else {
+            return Ok(self.quote.to_string());
+        };
+        let (flat, html) = superscripts(shown);
+        if flat != self.quote {
+            return Err(format!(
+                "its shown quote “{shown}” reads “{flat}” without its marks, not the verbatim “{}”",
+                self.quote
+            ));
+        }
+        Ok(html)
+    }
+
+    /// The References entry of the source: the text's own, or the paper's.
+    pub fn reference(&self) -> &'static str {
+        match self.origin {
+            Origin::Text(seed) => seed.reference(),
+            Origin::Paper { key, .. } => key,
         }
     }
 
@@ -93,6 +133,29 @@ impl Source {
     }
 }
 
+/// `text` with each `^{…}` mark taken out (the flat text) and with each turned into
+/// `<sup>…</sup>` (the HTML). An unclosed mark is left as written.
+fn superscripts(text: &str) -> (String, String) {
+    let (mut flat, mut html) = (String::new(), String::new());
+    let mut rest = text;
+    while let Some(at) = rest.find("^{") {
+        let Some(len) = rest[at..].find('}') else {
+            break;
+        };
+        let raised = &rest[at + 2..at + len];
+        flat.push_str(&rest[..at]);
+        flat.push_str(raised);
+        html.push_str(&rest[..at]);
+        html.push_str("<sup>");
+        html.push_str(raised);
+        html.push_str("</sup>");
+        rest = &rest[at + len + 1..];
+    }
+    flat.push_str(rest);
+    html.push_str(rest);
+    (flat, html)
+}
+
 /// One of the public texts whose numbers and claims the ledger records.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Seed {
@@ -112,6 +175,17 @@ impl Seed {
         Source {
             origin: Origin::Text(self),
             quote,
+            shown: None,
+        }
+    }
+
+    /// The key of the text's entry in `src/references.bib`.
+    pub fn reference(self) -> &'static str {
+        match self {
+            Seed::BelrosePope => "belrose2024counting",
+            Seed::Turner => "turner2024many",
+            Seed::CarlsmithCounting => "carlsmith2023scheming",
+            Seed::CarlsmithSpeed => "carlsmith2024speed",
         }
     }
 
@@ -135,5 +209,53 @@ impl Seed {
             Seed::CarlsmithCounting => "Carlsmith, “Scheming AIs”, §4.1–4.2",
             Seed::CarlsmithSpeed => "Carlsmith, reply on the speed argument",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lost_superscripts_are_shown_raised_and_must_flatten_to_the_quote() {
+        let source = Seed::BelrosePope
+            .quote("There are 10,0002 = 100,000,000 pairs")
+            .shown_as("There are 10,000^{2} = 100,000,000 pairs");
+        assert_eq!(
+            source.quote_html().unwrap(),
+            "There are 10,000<sup>2</sup> = 100,000,000 pairs"
+        );
+        let two = Seed::Turner
+            .quote("a 19,999100 and 10430")
+            .shown_as("a 19,999^{100} and 10^{430}");
+        assert_eq!(
+            two.quote_html().unwrap(),
+            "a 19,999<sup>100</sup> and 10<sup>430</sup>"
+        );
+        let wrong = Seed::BelrosePope
+            .quote("There are 10,0002 pairs")
+            .shown_as("There are 10,000^{3} pairs");
+        let err = wrong.quote_html().unwrap_err();
+        assert!(err.contains("reads “There are 10,0003 pairs”"), "{err}");
+        assert_eq!(Seed::Turner.quote("as is").quote_html().unwrap(), "as is");
+        assert_eq!(
+            superscripts("open ^{ mark"),
+            ("open ^{ mark".into(), "open ^{ mark".into())
+        );
+    }
+
+    #[test]
+    fn every_source_links_to_its_references_entry() {
+        assert_eq!(
+            Seed::BelrosePope.quote("q").reference(),
+            "belrose2024counting"
+        );
+        assert_eq!(Seed::Turner.reference(), "turner2024many");
+        assert_eq!(Seed::CarlsmithCounting.reference(), "carlsmith2023scheming");
+        assert_eq!(Seed::CarlsmithSpeed.reference(), "carlsmith2024speed");
+        assert_eq!(
+            Source::paper("veit2016residual", "Veit et al. 2016", "r").reference(),
+            "veit2016residual"
+        );
     }
 }

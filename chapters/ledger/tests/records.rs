@@ -307,3 +307,37 @@ fn a_record_names_the_side_whose_text_its_claim_comes_from() {
         .collect();
     assert_eq!(json, ["\"critics\"", "\"carlsmith\"", "\"cited_paper\""]);
 }
+
+#[test]
+fn a_record_shows_restored_superscripts_names_its_reference_and_says_whether_a_number_is_stated() {
+    let mut c = claim(
+        Stated::Exact(4),
+        Computed::Number(Quantity::Integer(4)),
+        "",
+        Verdict::Reproduced,
+    );
+    c.source = Seed::Turner.quote("22 = 4").shown_as("2^{2} = 4");
+    let r = record(&c).unwrap();
+    assert_eq!(r.quote, "22 = 4");
+    assert_eq!(r.quote_html, "2<sup>2</sup> = 4");
+    assert_eq!(r.reference, "turner2024many");
+    assert!(r.stated_number);
+    c.source = Seed::Turner.quote("22 = 4").shown_as("2^{3} = 4");
+    let err = record(&c).unwrap_err();
+    assert!(
+        err.starts_with("claim `records.a-claim`: its shown quote"),
+        "{err}"
+    );
+    let words = claim(
+        Stated::Statement("it holds"),
+        Test::full("holds").on(
+            Quantity::Real(1.0),
+            "the opposite",
+            Quantity::Real(0.0),
+            |q| matches!(q, Quantity::Real(x) if *x > 0.5),
+        ),
+        "",
+        Verdict::Reproduced,
+    );
+    assert!(!record(&words).unwrap().stated_number);
+}

@@ -21,6 +21,11 @@ pub struct Reference {
     pub url: Option<String>,
 }
 
+/// The anchor of the entry with citation key `key` on the references page.
+pub fn anchor(key: &str) -> String {
+    format!("ref-{key}")
+}
+
 impl Reference {
     /// How the text cites it: `Carlsmith 2023`, `Belrose & Pope 2024`, `Veit et al. 2016`.
     pub fn in_text(&self) -> String {
@@ -35,7 +40,7 @@ impl Reference {
 
     /// The anchor of its entry on the references page.
     pub fn anchor(&self) -> String {
-        format!("ref-{}", self.key)
+        anchor(&self.key)
     }
 }
 

@@ -382,7 +382,11 @@ fn expand_chapter(
                     &to_root,
                 ));
             }
-            "ledger" => out.push_str(&render_ledger(inputs.claims)),
+            "ledger" => out.push_str(&render_ledger(
+                inputs.claims,
+                pages.references.as_deref(),
+                &to_root,
+            )),
             "scoreboard" => {
                 let ledger = ledger_page.ok_or_else(|| {
                     err("`{{#scoreboard}}` needs a page holding `{{#ledger}}` to link to".into())
@@ -505,8 +509,9 @@ fn render_references(
     out
 }
 
-/// The ledger appendix: one table per claim, grouped by chapter.
-pub fn render_ledger(claims: &[ClaimRecord]) -> String {
+/// The ledger appendix: one table per claim, grouped by chapter. Each source links to its
+/// entry on the `references` page, when the book has one.
+pub fn render_ledger(claims: &[ClaimRecord], references: Option<&Path>, to_root: &str) -> String {
     let mut out = String::new();
     let mut chapter = "";
     for c in claims {
@@ -533,14 +538,21 @@ pub fn render_ledger(claims: &[ClaimRecord]) -> String {
         writeln!(
             out,
             "<a id=\"{anchor}\"></a>\n\n#### {id}\n\n| | |\n|---|---|\n\
-             | Source | {source} (`{seed}`) |\n| Quote | “{quote}” |\n| Stated | {stated} |\n\
+             | Source | {source} |\n| Quote | “{quote}” |\n| Stated | {stated} |\n\
              | Computed | {computed} |\n| Verdict | <span class=\"verdict verdict-{v}\">{verdict}</span> |\n\
              {rival}| Reason | {reason} |\n| Test | <code>{test}</code> |\n",
             anchor = anchor(&c.id),
             id = breakable_id(&c.id),
-            source = cell(&c.source),
-            seed = c.seed_file,
-            quote = cell(&c.quote),
+            source = references.map_or_else(
+                || cell(&c.source),
+                |page| format!(
+                    "[{}]({to_root}{}#{})",
+                    cell(&c.source),
+                    page.display(),
+                    bibliography::anchor(&c.reference)
+                )
+            ),
+            quote = cell(&c.quote_html),
             stated = cell(&c.stated_html),
             computed = cell(computed),
             v = c.verdict.slug(),

@@ -211,7 +211,7 @@ pub fn render_scoreboard(
             |(path, title)| format!("[{}]({to_root}{})", cell(title), path.display()),
         );
         let says = if c.stated_number {
-            format!("“{}” — {}", cell(&c.quote), cell(&c.stated_html))
+            format!("“{}” — {}", cell(&c.quote_html), cell(&c.stated_html))
         } else {
             cell(&c.stated_html)
         };
