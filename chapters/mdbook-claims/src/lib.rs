@@ -35,6 +35,7 @@
 
 pub mod bibliography;
 mod overview;
+mod prose;
 
 use bibliography::Reference;
 
@@ -528,8 +529,8 @@ pub fn render_ledger(claims: &[ClaimRecord], references: Option<&Path>, to_root:
             (Some(what), Some(text), Some(v)) => format!(
                 "| Holds while | {holds} |\n| Rival | the rival ({what}) gives {text}: \
                  <span class=\"verdict verdict-{slug}\">{v}</span> |\n",
-                holds = cell(&c.holds_while),
-                what = cell(what),
+                holds = cell(&prose::numbers(&c.holds_while)),
+                what = cell(&prose::numbers(what)),
                 text = cell(text),
                 slug = v.slug(),
             ),
@@ -557,7 +558,7 @@ pub fn render_ledger(claims: &[ClaimRecord], references: Option<&Path>, to_root:
             computed = cell(computed),
             v = c.verdict.slug(),
             verdict = c.verdict,
-            reason = cell(&c.reason),
+            reason = cell(&prose::numbers(&c.reason)),
             test = c.test.replace('.', ".<wbr>"),
         )
         .expect("string write");
