@@ -145,7 +145,8 @@ pub fn draw_rank_frequency(b: &BiasResult) -> Result<String, DrawError> {
                 figures::power_of_two(-128),
                 figures::scientific(uniform, 2)
             ),
-            (2.0, y_min * 3.0),
+            // Between the two most frequent functions and the rest, where no line runs.
+            (3.0, 0.008),
             figures::text(LABEL_SIZE),
         )))?;
         figures::legend(&mut chart, SeriesLabelPosition::UpperRight)?;
