@@ -225,7 +225,7 @@ fn a_missing_figure_fails_and_a_present_one_is_inlined_in_the_page_colour() {
     .unwrap();
     assert_eq!(
         content(&book, 0),
-        "<figure class=\"generated\"><svg role=\"img\" aria-label=\"A &quot;small&quot; plot\" \
+        "<figure class=\"generated\" style=\"--drawn-width: 1px\"><svg role=\"img\" aria-label=\"A &quot;small&quot; plot\" \
          xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\" viewBox=\"0 0 1 1\">\n\
          <rect width=\"1\" height=\"1\" fill=\"currentColor\"/>\n</svg>\
          <figcaption>Figure 1. A \"small\" plot</figcaption></figure>"

@@ -447,10 +447,19 @@ fn closing(text: &str) -> Result<usize, String> {
 
 /// A numbered figure with its caption under it; the caption also names the figure for a
 /// screen reader. `svg` is a whole `<svg …>…</svg>` element.
+///
+/// The figure carries its drawn width (`--drawn-width`), so that on a narrow screen the
+/// stylesheet can keep it at a legible share of that size and let it scroll.
 fn figure_html(number: usize, svg: &str, caption: &str) -> String {
     let body = svg.strip_prefix("<svg").unwrap_or(svg);
+    let opening = &body[..body.find('>').unwrap_or(body.len())];
+    let width = opening
+        .split_once(" width=\"")
+        .and_then(|(_, rest)| rest.split('"').next())
+        .filter(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()));
+    let style = width.map_or_else(String::new, |w| format!(" style=\"--drawn-width: {w}px\""));
     format!(
-        "<figure class=\"generated\"><svg role=\"img\" aria-label=\"{label}\"{body}\
+        "<figure class=\"generated\"{style}><svg role=\"img\" aria-label=\"{label}\"{body}\
          <figcaption>Figure {number}. {caption}</figcaption></figure>",
         label = attribute(caption),
     )
