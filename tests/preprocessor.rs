@@ -312,7 +312,9 @@ fn the_tally_counts_each_chapters_verdicts_in_a_captioned_figure() {
     let page = content(&book, 0);
     let caption = "The verdicts of each chapter's claims, counted. Counting: 1 reproduced, 1 contradicted; Speed: 1 reproduced.";
     assert!(
-        page.starts_with("<figure class=\"generated\"><svg role=\"img\""),
+        page.starts_with(
+            "<figure class=\"generated\" style=\"--drawn-width: 760px\"><svg role=\"img\""
+        ),
         "{page}"
     );
     assert!(
