@@ -406,7 +406,7 @@ fn resnet_claims(r: &ResidualResult, init: BranchInit) -> Vec<Claim> {
                 |l: &Lesions| l.largest_drop() <= SMOOTH_DROP,
             ),
             verdict,
-        ).unit("largest fall of the mean test R² per block deleted").digits(4),
+        ).digits(4),
     ]
 }
 
