@@ -7,8 +7,10 @@
 //! negative one says nothing about large networks. Every criterion is also decided on its
 //! rival, computed by the same code: a code efficient for another prior, functions drawn
 //! uniformly (indifference over functions), a network whose paths all carry the same
-//! gradient, the plain network, shuffled frequency labels, the random-network prior, or
-//! uniformly random completions of the training set.
+//! gradient, the plain network, the residual network with its branches scaled down at the
+//! start (the rival of the standard-initialisation rows, which fail their criteria as the
+//! null rivals do), shuffled frequency labels, the random-network prior, or uniformly
+//! random completions of the training set.
 
 use crate::bias::{self, BiasResult, UniformResult};
 use crate::code::{self, kraft_sum, pairs_reversed};
