@@ -4,6 +4,7 @@ Usage: python run_notebook.py NOTEBOOK OUTPUT
 """
 import os
 import sys
+from datetime import datetime
 
 import nbformat
 from nbclient import NotebookClient
@@ -46,6 +47,26 @@ except (CellExecutionError, CellTimeoutError) as err:
         print(str(err)[-4000:], file=sys.stderr)
     sys.exit(1)
 nbformat.write(nb, output)
+
+
+def seconds(cell):
+    """How long a code cell took, from the timestamps nbclient records; None without them."""
+    times = cell.get("metadata", {}).get("execution", {})
+    start, end = times.get("iopub.execute_input"), times.get("shell.execute_reply")
+    if not (start and end):
+        return None
+    try:
+        parse = lambda t: datetime.fromisoformat(t.replace("Z", "+00:00"))
+        return (parse(end) - parse(start)).total_seconds()
+    except ValueError:
+        return None
+
+
+# Each cell's time, so that CI's log shows where a notebook spends it.
+timed = [(i, seconds(c)) for i, c in enumerate(nb.cells) if c.cell_type == "code"]
+total = sum(t for _, t in timed if t is not None)
+slow = ", ".join(f"cell {i} {t:.1f} s" for i, t in timed if t is not None and t >= 1.0)
+print(f"{path}: {len(timed)} code cells in {total:.1f} s" + (f" ({slow})" if slow else ""))
 
 
 def figures_drawn(source):
