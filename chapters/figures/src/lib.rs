@@ -135,6 +135,8 @@ pub enum Key {
     Dot(RGBAColor),
     /// A short vertical mark in this style (a marker line across the chart).
     Mark(ShapeStyle),
+    /// An open circle in this style (a point marked on the chart).
+    Ring(ShapeStyle),
 }
 
 /// Height in pixels of one row of a [`legend_below`].
@@ -174,6 +176,7 @@ pub fn legend_below(
                 vec![(x + 11, y - 8), (x + 11, y + 8)],
                 style,
             ))?,
+            Key::Ring(style) => band.draw(&Circle::new((x + 11, y), 5, style))?,
         }
         let style = text(LABEL_SIZE).pos(Pos::new(HPos::Left, VPos::Center));
         band.draw(&Text::new(label.clone(), (x + 30, y), style))?;

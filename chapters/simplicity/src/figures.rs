@@ -455,12 +455,14 @@ pub fn draw_lesions(r: &ResidualResult) -> Result<String, DrawError> {
             "Deleting one layer: residual networks against a plain network",
         )
         .build_cartesian_2d(0f64..n + 1.0, low..1.1)?;
+        let y_ticks = figures::linear_ticks(chart.y_range(), figures::LABELS);
         figures::mesh(
             &mut chart.configure_mesh(),
             "layer deleted",
             "test R² (1 = perfect, 0 = predicting the mean)",
         )
         .x_label_formatter(&|x| format!("{x:.0}"))
+        .y_label_formatter(&y_ticks)
         .draw()?;
         for (k, (label, lesions, first)) in networks.into_iter().enumerate() {
             let colour = PALETTE[k];
@@ -509,11 +511,13 @@ pub fn draw_lesions_several(r: &ResidualResult) -> Result<String, DrawError> {
             "Deleting several layers at random",
         )
         .build_cartesian_2d(-0.5f64..most + 0.5, low..1.1)?;
+        let y_ticks = figures::linear_ticks(chart.y_range(), figures::LABELS);
         figures::mesh(
             &mut chart.configure_mesh(),
             "blocks (plain: hidden layers) deleted",
             "test R² (1 = perfect, 0 = predicting the mean)",
         )
+        .y_label_formatter(&y_ticks)
         .x_labels(r.config.max_deleted + 1)
         .x_label_formatter(&|x| format!("{x:.0}"))
         .draw()?;
@@ -566,8 +570,10 @@ pub fn draw_spectral(r: &SpectralResult, amplitudes: Amplitudes) -> Result<Strin
         Amplitudes::Equal => "Spectral bias: equal amplitudes",
         Amplitudes::Increasing => "Spectral bias: amplitudes rising with frequency",
     };
-    figures::svg(SIZE, |root| {
-        let mut chart = figures::frame(&mut ChartBuilder::on(root), caption)
+    figures::svg((SIZE.0, SIZE.1 + 2 * figures::LEGEND_ROW), |root| {
+        // The heatmap fills its plot: its key goes in a band below, off the data.
+        let (plot, band) = figures::legend_band(root, 2);
+        let mut chart = figures::frame(&mut ChartBuilder::on(&plot), caption)
             .build_cartesian_2d(0f64..last, -0.5f64..rows as f64 - 0.5)?;
         let frequencies = cfg.frequencies.clone();
         figures::mesh(
@@ -608,36 +614,31 @@ pub fn draw_spectral(r: &SpectralResult, amplitudes: Amplitudes) -> Result<Strin
             })
         });
         chart.draw_series(cells)?;
-        for shade in [0.25, 0.5, 0.75, 1.0] {
-            chart
-                .draw_series(std::iter::empty::<Circle<(f64, f64), i32>>())?
-                .label(format!(
-                    "{:.0}% of the frequency's amplitude",
-                    100.0 * shade
-                ))
-                .legend(move |(x, y)| {
-                    Rectangle::new(
-                        [(x, y - 6), (x + 16, y + 6)],
-                        PALETTE[0].mix(shade).filled(),
-                    )
-                });
-        }
         let marks: Vec<(f64, f64)> = run
             .learned_at(cfg.threshold)
             .iter()
             .enumerate()
             .filter_map(|(i, s)| s.map(|s| (s as f64, i as f64)))
             .collect();
-        chart
-            .draw_series(
-                marks
-                    .iter()
-                    .map(|&p| Circle::new(p, 5, PALETTE[1].stroke_width(3))),
-            )?
-            .label(format!("first reaches {:.0}%", 100.0 * cfg.threshold))
-            .legend(|(x, y)| Circle::new((x + 8, y), 5, PALETTE[1].stroke_width(3)));
-        // Lower right: the low frequencies late in training, long since learned.
-        figures::legend(&mut chart, SeriesLabelPosition::LowerRight)?;
+        chart.draw_series(
+            marks
+                .iter()
+                .map(|&p| Circle::new(p, 5, PALETTE[1].stroke_width(3))),
+        )?;
+        let mut keys: Vec<(String, figures::Key)> = [0.25, 0.5, 0.75, 1.0]
+            .iter()
+            .map(|&shade| {
+                (
+                    format!("{:.0}% of the frequency's amplitude", 100.0 * shade),
+                    figures::Key::Dot(PALETTE[0].mix(shade)),
+                )
+            })
+            .collect();
+        keys.push((
+            format!("first reaches {:.0}%", 100.0 * cfg.threshold),
+            figures::Key::Ring(PALETTE[1].stroke_width(3)),
+        ));
+        figures::legend_below(&band, &keys, 3, 78)?;
         Ok(())
     })
 }
