@@ -266,10 +266,13 @@ fn themed_page(
 /// scrolls in its own box, and figure text must stay legible.
 fn phone_page(tab: &mut Tab, base: &str, page: &str, out: &Path) -> Result<Vec<String>> {
     tab.navigate(&format!("{base}{page}"))?;
-    let found = tab.eval(&PHONE_PROBE.replace(
-        "SMALLEST_FIGURE_TEXT_PX",
-        &SMALLEST_FIGURE_TEXT_PX.to_string(),
-    ))?;
+    let probe = PHONE_PROBE
+        .replace(
+            "SMALLEST_FIGURE_TEXT_PX",
+            &SMALLEST_FIGURE_TEXT_PX.to_string(),
+        )
+        .replace("PHONE_WIDTH", &PHONE.0.to_string());
+    let found = tab.eval(&probe)?;
     let mut problems: Vec<String> = found
         .as_array()
         .into_iter()
@@ -284,8 +287,11 @@ fn phone_page(tab: &mut Tab, base: &str, page: &str, out: &Path) -> Result<Vec<S
 /// What a phone's reader would trip on: a page wider than the screen, a table or code block
 /// past its edge that does not scroll in a box of its own, figure text below
 /// `SMALLEST_FIGURE_TEXT_PX` (the figure's smallest font size times the scale it is drawn at).
+///
+/// The width is the phone's, not `innerWidth`: a mobile browser widens its layout viewport to
+/// fit content that overflows, which would hide the overflow it is looking for.
 const PHONE_PROBE: &str = r#"document.fonts.ready.then(() => {
-  const width = window.innerWidth;
+  const width = PHONE_WIDTH;
   const problems = [];
   const page = document.documentElement.scrollWidth;
   if (page > width + 1) problems.push(`the page is ${page} px wide: it scrolls sideways`);
