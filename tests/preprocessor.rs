@@ -147,6 +147,27 @@ fn a_ledger_row_links_its_source_and_shows_the_quote_as_the_page_prints_it() {
 }
 
 #[test]
+fn a_value_in_words_wraps_and_a_number_does_not() {
+    let (book, _) = run(
+        vec![
+            chapter("C", "c.md", "{{#claim a.b}} and {{#claim a.b stated}}"),
+            chapter("Ledger", "ledger.md", "{{#ledger}}"),
+        ],
+        &[ClaimRecord {
+            stated_html: "a statement of five words".into(),
+            ..record("a.b")
+        }],
+    )
+    .unwrap();
+    let page = content(&book, 0);
+    assert!(page.starts_with("[<span class=\"claim\" "), "{page}");
+    assert!(
+        page.contains("[<span class=\"claim claim-words\" "),
+        "{page}"
+    );
+}
+
+#[test]
 fn the_stated_value_can_be_shown_and_bad_options_are_named() {
     let ledger = || chapter("Ledger", "ledger.md", "{{#ledger}}");
     let (book, _) = run(

@@ -105,6 +105,10 @@ const NO_ARGUMENTS: [&str; 4] = ["ledger", "scoreboard", "tally", "references"];
 const MDBOOK_DIRECTIVES: [&str; 4] = ["include", "rustdoc_include", "playground", "title"];
 const REFERENCES_DIRECTIVE: &str = "{{#references}}";
 
+/// A claim's value of at most this many words is a number with its unit and is kept on one
+/// line; a longer one is words, and wraps.
+const WORDS_KEPT_TOGETHER: usize = 4;
+
 /// The anchor of a claim's ledger row.
 pub fn anchor(id: &str) -> String {
     format!("claim-{id}")
@@ -275,6 +279,14 @@ fn expand_chapter(
                         )));
                     }
                 };
+                // A number ("1.04 × 10^…", "100 steps") is kept on one line; a value in
+                // words wraps like the prose around it.
+                let class =
+                    if class == "claim" && value.split_whitespace().count() > WORDS_KEPT_TOGETHER {
+                        "claim claim-words"
+                    } else {
+                        class
+                    };
                 let ledger = ledger_page.ok_or_else(|| {
                     err("`{{#claim}}` needs a page holding `{{#ledger}}` to link to".into())
                 })?;
