@@ -5,6 +5,7 @@
 //!   linked in);
 //! - `serve`: the same, then a live preview on 127.0.0.1;
 //! - `notebooks`: execute every notebook headless, failing on the first cell error;
+//! - `lab`: JupyterLab on the notebooks, with the kernel;
 //! - `claims`: print the ledger (`--json` for the machine-readable export), of the whole
 //!   book or one chapter, at book or test scale, optionally writing the figures too;
 //! - `browser-test`: every page of the built book in headless Chromium;
@@ -16,6 +17,7 @@
 mod book;
 mod browser;
 mod claims;
+mod lab;
 mod mutants;
 mod notebooks;
 mod pdf;
@@ -59,6 +61,14 @@ enum Command {
         /// Notebooks to run (default: every notebooks/*.ipynb).
         paths: Vec<PathBuf>,
     },
+    /// Open JupyterLab on notebooks/ with the evcxr kernel (installed into .tools/).
+    Lab {
+        #[arg(long, default_value_t = 8888)]
+        port: u16,
+        /// Only check that the server starts and lists the kernel, then stop it.
+        #[arg(long)]
+        check: bool,
+    },
     /// Print the claim ledger: run the chapters and show each claim with its verdict.
     Claims {
         /// One JSON object per claim, as an array.
@@ -88,9 +98,9 @@ enum Command {
         packages: Vec<String>,
     },
     /// Install pinned tools: KaTeX's assets, evcxr and Jupyter, Chromium, cargo-mutants
-    /// (and mdBook's commands for serve, only when asked).
+    /// (and mdBook's commands for serve and JupyterLab for lab, only when asked).
     Tools {
-        /// Which (default: every set but serve).
+        /// Which (default: every set but serve and lab).
         #[arg(value_enum)]
         sets: Vec<tools::ToolSet>,
     },
@@ -107,6 +117,7 @@ fn main() -> ExitCode {
         Command::Book => book::build().map(|index| println!("{}", index.display())),
         Command::Serve { port } => book::serve(port),
         Command::Notebooks { paths } => notebooks::run(&paths),
+        Command::Lab { port, check } => lab::run(port, check),
         Command::Claims {
             json,
             chapters,

@@ -69,12 +69,17 @@ pub fn tools_dir() -> PathBuf {
     root().join(".tools")
 }
 
-/// The book's generated data: claims JSON and figures.
 /// The pinned Python packages for running the notebooks headless.
 pub fn notebook_requirements() -> PathBuf {
     root().join("notebooks/requirements.txt")
 }
 
+/// The pinned Python packages for JupyterLab (a superset of the headless ones).
+pub fn lab_requirements() -> PathBuf {
+    root().join("notebooks/lab-requirements.txt")
+}
+
+/// The book's generated data: claims JSON and figures.
 pub fn generated_dir() -> PathBuf {
     root().join("src").join(ledger::GENERATED_DIR)
 }

@@ -124,36 +124,28 @@ pub fn install_katex_assets() -> Result<PathBuf> {
     Ok(dist)
 }
 
-/// evcxr's Jupyter kernel, a Python environment with nbclient, and the kernel's registration.
+/// evcxr's Jupyter kernel, a Python environment with Jupyter's packages, and the kernel's
+/// registration.
 pub struct NotebookTools {
     pub python: PathBuf,
     pub jupyter_path: PathBuf,
 }
 
+/// What `notebooks` needs: the kernel, and nbclient in `.tools/venv` to drive it headless.
 pub fn install_notebook_tools(requirements: &Path) -> Result<NotebookTools> {
+    install_kernel_and_python("venv", requirements)
+}
+
+/// What `lab` needs: the kernel, and JupyterLab in `.tools/lab-venv`. A second environment,
+/// not a larger first one: `notebooks` (and CI) would otherwise install JupyterLab's 70 more
+/// packages, or reinstall the smaller set each time after `lab`.
+pub fn install_lab_tools() -> Result<NotebookTools> {
+    install_kernel_and_python("lab-venv", &crate::project::lab_requirements())
+}
+
+fn install_kernel_and_python(venv_name: &str, requirements: &Path) -> Result<NotebookTools> {
     install_cargo_tool(&NOTEBOOK_TOOL)?;
-    let venv = tools_dir().join("venv");
-    let python = venv.join("bin/python");
-    let marker = venv.join("requirements.installed");
-    let wanted = std::fs::read_to_string(requirements)
-        .with_context(|| format!("cannot read {}", requirements.display()))?;
-    if std::fs::read_to_string(&marker).ok().as_deref() != Some(wanted.as_str()) {
-        eprintln!("tools: creating the Jupyter environment in .tools/venv");
-        run(Command::new("python3").args(["-m", "venv"]).arg(&venv))
-            .context("creating a Python virtual environment")?;
-        run(Command::new(&python)
-            .args([
-                "-m",
-                "pip",
-                "install",
-                "--quiet",
-                "--disable-pip-version-check",
-                "-r",
-            ])
-            .arg(requirements))
-        .context("installing the pinned Jupyter packages")?;
-        std::fs::write(&marker, wanted)?;
-    }
+    let python = install_python_env(venv_name, requirements)?;
     let jupyter_path = tools_dir().join("jupyter");
     if !jupyter_path.join("kernels/rust/kernel.json").is_file() {
         run(Command::new(tools_dir().join("bin/evcxr_jupyter"))
@@ -166,6 +158,39 @@ pub fn install_notebook_tools(requirements: &Path) -> Result<NotebookTools> {
         python,
         jupyter_path,
     })
+}
+
+/// A virtual environment `.tools/<venv_name>` with the pinned packages of `requirements`,
+/// reinstalled only when that file changed; returns its Python.
+fn install_python_env(venv_name: &str, requirements: &Path) -> Result<PathBuf> {
+    let venv = tools_dir().join(venv_name);
+    let python = venv.join("bin/python");
+    let marker = venv.join("requirements.installed");
+    let wanted = std::fs::read_to_string(requirements)
+        .with_context(|| format!("cannot read {}", requirements.display()))?;
+    if std::fs::read_to_string(&marker).ok().as_deref() != Some(wanted.as_str()) {
+        eprintln!("tools: creating the Python environment in .tools/{venv_name}");
+        run(Command::new("python3").args(["-m", "venv"]).arg(&venv))
+            .context("creating a Python virtual environment")?;
+        run(Command::new(&python)
+            .args([
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "-r",
+            ])
+            .arg(requirements))
+        .with_context(|| {
+            format!(
+                "installing the pinned packages of {}",
+                requirements.display()
+            )
+        })?;
+        std::fs::write(&marker, wanted)?;
+    }
+    Ok(python)
 }
 
 /// Chromium for `browser-test` and `pdf`: Debian's package, installed with apt when
@@ -209,15 +234,17 @@ pub enum ToolSet {
     Browser,
     /// mdBook's and mdbook-katex's commands (`serve`).
     Serve,
+    /// evcxr's kernel and JupyterLab (`lab`).
+    Lab,
     /// cargo-mutants (`mutants`).
     Mutants,
 }
 
-/// The sets asked for; none means every set but `serve`, which is what CI runs.
+/// The sets asked for; none means every set but `serve` and `lab`, which is what CI runs.
 pub fn install(sets: &[ToolSet]) -> Result<()> {
     let wanted = |set| {
         if sets.is_empty() {
-            set != ToolSet::Serve
+            !matches!(set, ToolSet::Serve | ToolSet::Lab)
         } else {
             sets.contains(&set)
         }
@@ -233,6 +260,9 @@ pub fn install(sets: &[ToolSet]) -> Result<()> {
     }
     if wanted(ToolSet::Serve) {
         install_serve_tools()?;
+    }
+    if wanted(ToolSet::Lab) {
+        install_lab_tools()?;
     }
     if wanted(ToolSet::Mutants) {
         install_mutants_tool()?;
