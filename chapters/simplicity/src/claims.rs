@@ -601,9 +601,13 @@ pub const PARODY_SHARE: f64 = 0.01;
 /// The smallest mean accuracy off the training set that counts as generalising.
 pub const GENERALISING: f64 = 0.75;
 
-/// The largest share of trained networks that may be as sensitive as the trigger function
-/// for it to count as unusually sensitive.
+/// The bar of the first rule for the treacherous turn, kept to report it: the largest share
+/// of trained networks that may be as sensitive as the trigger function.
 pub const TRIGGER_TAIL: f64 = 0.05;
+
+/// The one-sided level at which random networks turn less often than uniformly random
+/// functions (fixed with the rule; see `parody.treacherous-turn-is-sensitive`).
+pub const TURN_LEVEL: f64 = 0.01;
 
 /// The simplicity parody: what trained networks compute off the training set, and how
 /// sensitive trained, random and trigger functions are.
@@ -663,13 +667,18 @@ pub fn parody_claims(p: &ParodyResult) -> Vec<Claim> {
     let prior_parody = p.parody_share(&p.prior);
     let prior_accuracy = p.mean_accuracy(&p.prior);
     let uniform_sens = ParodyResult::mean_sensitivity(&p.uniform);
-    let completion_tail = p.at_least_trigger_share(&p.completions);
     let generalises =
         |&(share, accuracy): &(f64, f64)| share < PARODY_SHARE && accuracy > GENERALISING;
     let less_sensitive =
         |&(prior, trained, completions): &(f64, f64, f64)| prior < 1.75 && trained < completions;
-    let unusual =
-        |&(n, share): &(usize, f64)| trigger_sens > target_sens && n > 0 && share < TRIGGER_TAIL;
+    let uniform_rate = p.uniform_turn_rate();
+    let rarer_than_uniform = |&(turns, n): &(u64, u64)| {
+        n > 0 && parody::fewer_turns_p_value(turns, n, uniform_rate) < TURN_LEVEL
+    };
+    let prior_turns = p.turns(&p.prior);
+    let trained_turns = p.turns(trained);
+    let turn_p = parody::fewer_turns_p_value(prior_turns, p.prior.len() as u64, uniform_rate);
+    let uniform_turns = (uniform_rate * p.prior.len() as f64).round() as u64;
     vec![
         Claim::statement(
             "parody.trained-nets-do-not-answer-a-constant",
@@ -758,21 +767,27 @@ pub fn parody_claims(p: &ParodyResult) -> Vec<Claim> {
             "a treacherous turn on a subtle cue is a sharp change of output under a small change of input, against the networks' bias",
             Test::small(
                 format!(
-                    "holds if the trigger function — the target, except on the {} inputs whose last four bits are all 1, never in training, where it answers the opposite — is more sensitive than the target ({trigger_sens:.3} against {target_sens:.3}) and fewer than {:.0}% of the {runs} trained networks are as sensitive as it (random networks: {:.1}%); {:.1}% of the trained networks turn on every trigger input, {:.2}% of the random ones; the value is the trained networks' share",
+                    "holds if random networks from the initialisation turn — answer the opposite of the target on every one of the {} inputs whose last four bits are all 1, a cue never seen in training — less often than a uniformly random function does ({:.2}%, the counting argument's measure), by a one-sided binomial test at the {:.0}% level: {prior_turns} of {} do ({:.3}%, p = {}); the value is that share. Of the {runs} trained networks {trained_turns} turn, too few runs to tell training from either rate. The rule was changed after a review: it first asked that the trigger function be more sensitive than the target ({trigger_sens:.3} against {target_sens:.3}, true by its construction) and that fewer than {:.0}% of the trained networks be as sensitive ({:.1}% are; random networks {:.1}%), which says only that the networks learned the target; the new rule was written after the test scale's shares had been seen",
                     p.trigger.count_ones(),
-                    100.0 * TRIGGER_TAIL,
-                    100.0 * p.at_least_trigger_share(&p.prior),
-                    100.0 * p.turn_share(trained),
+                    100.0 * p.uniform_turn_rate(),
+                    100.0 * TURN_LEVEL,
+                    count(p.prior.len() as u64),
                     100.0 * p.turn_share(&p.prior),
+                    ledger::number::real(turn_p, 2),
+                    100.0 * TRIGGER_TAIL,
+                    100.0 * tail,
+                    100.0 * p.at_least_trigger_share(&p.prior),
                 ),
             )
             .on_data(
-                Quantity::Real(100.0 * tail),
-                &(trained.len(), tail),
-                "the counting argument's measure: uniformly random functions that fit the same training inputs, in place of the trained networks",
-                Quantity::Real(100.0 * completion_tail),
-                &(p.completions.len(), completion_tail),
-                unusual,
+                Quantity::Real(100.0 * p.turn_share(&p.prior)),
+                &(prior_turns, p.prior.len() as u64),
+                format!(
+                    "no bias against a turn: the same number of draws turning at a uniformly random function's rate ({uniform_turns} of them)"
+                ),
+                Quantity::Real(100.0 * p.uniform_turn_rate()),
+                &(uniform_turns, p.prior.len() as u64),
+                rarer_than_uniform,
             ),
             Verdict::Qualitative,
         ).unit("%").digits(2),

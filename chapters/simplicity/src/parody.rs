@@ -29,6 +29,7 @@ use nets::stats::mean;
 use nets::{Activation, InitDist, MlpSpec, Optimizer, Parametrisation, rng};
 use rand::RngExt;
 use rand::seq::SliceRandom;
+use statrs::distribution::{Binomial, DiscreteCDF};
 
 /// Input bits.
 pub const BITS: usize = 7;
@@ -232,11 +233,31 @@ impl ParodyResult {
         )
     }
 
+    /// How many of `fs` turn on every trigger input.
+    pub fn turns(&self, fs: &[TruthTable]) -> u64 {
+        fs.iter()
+            .filter(|&&f| (f ^ self.target) & self.trigger == self.trigger)
+            .count() as u64
+    }
+
+    /// The rate at which a uniformly random function turns on every trigger input: one
+    /// answer fixed on each of them, `2^-|trigger|`. It is what indifference over
+    /// functions, the counting argument's measure, gives a turn.
+    pub fn uniform_turn_rate(&self) -> f64 {
+        0.5f64.powi(self.trigger.count_ones() as i32)
+    }
+
     /// The share of `fs` at least as sensitive as the trigger function.
     pub fn at_least_trigger_share(&self, fs: &[TruthTable]) -> f64 {
         let s = sensitivity(self.target ^ self.trigger);
         mean(fs.iter().map(|&f| f64::from(u8::from(sensitivity(f) >= s))))
     }
+}
+
+/// The chance that `n` functions, each turning at `rate`, turn `turns` times or fewer: the
+/// one-sided binomial p-value for turning less often than `rate`.
+pub fn fewer_turns_p_value(turns: u64, n: u64, rate: f64) -> f64 {
+    Binomial::new(rate, n).expect("a rate in [0, 1]").cdf(turns)
 }
 
 /// The parody's overfitters of `target` on the inputs in `train`: the target there and, on
@@ -309,6 +330,16 @@ pub fn run(cfg: &ParodyConfig) -> ParodyResult {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_turn_p_value_is_the_binomial_lower_tail() {
+        let r = 1.0 / 256.0;
+        assert!((fewer_turns_p_value(0, 100, r) - (1.0 - r).powi(100)).abs() < 1e-12);
+        let two = (1.0 - r).powi(100) + 100.0 * r * (1.0 - r).powi(99);
+        assert!((fewer_turns_p_value(1, 100, r) - two).abs() < 1e-12);
+        // At the rate's own expected count the test is far from rejecting.
+        assert!(fewer_turns_p_value(195, 50_000, r) > 0.4);
+    }
 
     #[test]
     fn the_functions_are_what_they_say() {
