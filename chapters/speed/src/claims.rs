@@ -48,7 +48,7 @@ use ledger::number::real as num;
 pub fn assumptions_text(a: &Assumptions) -> String {
     let c = a.cost();
     format!(
-        "assumptions: a model of {} parameters trained compute-optimally on {} tokens (Chinchilla's 20 per parameter); final loss L(N, D) = {} + {}/N^{} + {}/D^{} nats per token (Hoffmann et al. 2022, Approach 3); the extra reasoning takes capacity or compute from the task rather than sharing its steps: the schemer gives up a share s of its capacity (N → N(1 − s)) or of its training compute (C → C(1 − s)), taking the smaller loss gap, with s = {}% as the book's illustration (no source text states it); batches of {} tokens; selection as a Gibbs posterior over the two classes at inverse temperature {}{}, so each token's loss gap is evidence",
+        "assumptions: a model of {} parameters trained compute-optimally on {} tokens (Chinchilla's 20 per parameter); final loss L(N, D) = {} + {}/N^{} + {}/D^{} nats per token (Hoffmann et al. 2022, Approach 3); the extra reasoning takes capacity or compute from the task rather than sharing its steps: the schemer gives up a share s of its capacity (N → N(1 − s)) or of its training compute (C → C(1 − s)), taking the smaller loss gap, with s = {}% as the book's illustration (no source text states it), less a share g freed by a schemer's simpler goal (Carlsmith's common currency of simplicity and speed), g = {}% (no source text sizes it; the goal-capacity experiment finds a longer goal costs the task only in networks too narrow for it); batches of {} tokens; selection as a Gibbs posterior over the two classes at inverse temperature {}{}, so each token's loss gap is evidence",
         num(a.parameters, 2),
         num(c.tokens, 2),
         a.law.e,
@@ -57,6 +57,7 @@ pub fn assumptions_text(a: &Assumptions) -> String {
         a.law.b,
         a.law.beta,
         num(100.0 * a.share, 2),
+        num(100.0 * a.goal_saving, 2),
         num(a.batch, 3),
         num(a.lambda, 3),
         if a.lambda == 1.0 {
@@ -74,6 +75,7 @@ pub fn claims(results: &Results) -> Vec<Claim> {
     all.push(reasoning_claim(&results.reasoning));
     all.push(sampler_claim(&results.sampler));
     all.push(temperature_claim(&results.temperature));
+    all.push(lower_loss_claim(&results.temperature));
     all.push(measured_temperature_claim(&results.temperature));
     all.push(credence_claim());
     all.extend(reply_claims());
@@ -220,7 +222,7 @@ pub fn speed_cost_claims() -> Vec<Claim> {
     let cost = a.cost();
     let gap = cost.capacity_gap.min(cost.compute_gap);
     let lambda_for_toy = f64::from(TOY_PRIOR_BITS) / cost.bits_per_run;
-    let free = a.with_share(0.0);
+    let free = a.with_share(a.goal_saving);
     let run_break_even = a.share_worth(f64::from(TOY_PRIOR_BITS));
     let run_rival = a.with_share(run_break_even * (1.0 - PAST_BREAK_EVEN));
     let smaller_gap = |m: &Assumptions| {
@@ -243,7 +245,7 @@ pub fn speed_cost_claims() -> Vec<Claim> {
             ),
             "the extra reasoning makes schemers worse on the final comparison SGD selects on",
             Test::model(format!(
-                "holds if, under the model, the extra reasoning raises the final loss under both readings of what it takes; break-even: a share of zero — it does for any positive share, so the conclusion is the assumption that the reasoning takes capacity or compute from the task; at the book's illustrative share ({} in {}, which no source text states) the gap is {} nats per token as capacity, {} as compute (the value is the smaller) — {}",
+                "holds if, under the model, the extra reasoning raises the final loss under both readings of what it takes; break-even: a net share of zero — it does for any share above the capacity a simpler goal frees (none in the model), so the conclusion is the assumption that the reasoning takes more capacity or compute from the task than the schemer's goal saves; at the book's illustrative share ({} in {}, which no source text states) the gap is {} nats per token as capacity, {} as compute (the value is the smaller) — {}",
                 count(REASONING_STEPS),
                 count(SERIAL_STEPS),
                 num(cost.capacity_gap, 3),
@@ -253,7 +255,7 @@ pub fn speed_cost_claims() -> Vec<Claim> {
             .on_data(
                 Quantity::Real(gap),
                 &a,
-                "the break-even: reasoning that takes no capacity or compute from the task (it shares the task's serial steps), a share of zero",
+                "the break-even: reasoning that takes no capacity or compute from the task (it shares the task's serial steps), or whose cost the simpler goal's saving matches — a net share of zero",
                 Quantity::Real(smaller_gap(&free)),
                 &free,
                 |m: &Assumptions| smaller_gap(m) > 0.0,
@@ -563,6 +565,79 @@ pub fn temperature_claim(t: &TemperatureResult) -> Claim {
     )
     .unit("(effective inverse temperature, best fit)")
     .digits(3)
+}
+
+/// The largest share of runs that may land in the costlier class, at every clear gap, for
+/// SGD to count as getting the class it prefers.
+pub const COSTLIER_SHARE: f64 = 0.05;
+
+/// A clear loss gap: a penalty of at least this many training examples.
+pub const CLEAR_GAP: f64 = 4.0;
+
+/// Premise (2) as Carlsmith words it, without the Gibbs law: given a clear loss gap between
+/// two classes that fit, does SGD end in the cheaper one, whatever the prior odds?
+pub fn lower_loss_claim(t: &TemperatureResult) -> Claim {
+    let clear: Vec<usize> = (0..t.config.penalties.len())
+        .filter(|&k| t.config.penalties[k] >= CLEAR_GAP)
+        .collect();
+    // Every contested input's cells at the clear gaps: runs that fit, those in the costlier
+    // (penalised, prior-favoured) class.
+    let at_clear = |cs: &[crate::sgd_temperature::Contested]| -> Vec<(usize, usize)> {
+        cs.iter()
+            .flat_map(|c| clear.iter().filter_map(|&k| c.penalised.get(k).copied()))
+            .collect()
+    };
+    let sgd = at_clear(&t.contested);
+    // The premise's words kept exactly: every run that fits ends in the cheaper class.
+    let faithful: Vec<(usize, usize)> = sgd.iter().map(|&(n, _)| (n, 0)).collect();
+    let worst = |cells: &[(usize, usize)]| {
+        cells
+            .iter()
+            .map(|&(n, a)| a as f64 / n.max(1) as f64)
+            .fold(0.0, f64::max)
+    };
+    let cells_text = t
+        .contested
+        .iter()
+        .map(|c| {
+            let cells = clear
+                .iter()
+                .filter_map(|&k| c.penalised.get(k))
+                .map(|&(n, a)| format!("{a} of {n}"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            format!("prior odds {}: {cells}", num(c.prior_odds(), 2))
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let penalties = clear
+        .iter()
+        .map(|&k| num(t.config.penalties[k], 2))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Claim::statement(
+        "sgd-temperature.takes-the-lower-loss",
+        Seed::CarlsmithSpeed.quote(
+            "The type of path-dependence/slack at stake in training is such that SGD will get the model that it prefers overall.",
+        ),
+        "given a clear loss gap between two classes of models that both fit, SGD ends in the one with the lower loss, whatever the prior odds",
+        Test::small(format!(
+            "holds if, at every penalty of at least {CLEAR_GAP} training examples on the prior-favoured class (ε = {penalties}), at each of the {} contested inputs of sgd-temperature.law at most {:.0}% of the SGD runs that fit end in the penalised class, against its prior odds: {cells_text}; the value is the largest of those shares. This row tests the premise's words, that SGD gets the model it prefers, and not the Gibbs law that the sgd-temperature.law row tests; it was added, with its bar of {CLEAR_GAP} examples, after a review pointed out that a threshold-like choice supports the words more than a tilt would, and after the law row's counts had been seen",
+            t.contested.len(),
+            100.0 * COSTLIER_SHARE,
+        ))
+        .on_data(
+            Quantity::Real(100.0 * worst(&sgd)),
+            &sgd,
+            "the premise's words kept exactly: a learner that, given the gap, always ends in the cheaper class, on as many runs",
+            Quantity::Real(100.0 * worst(&faithful)),
+            &faithful,
+            |cells: &Vec<(usize, usize)>| !cells.is_empty() && worst(cells) <= COSTLIER_SHARE,
+        ),
+        Verdict::NotReproduced,
+    )
+    .unit("%")
+    .digits(2)
 }
 
 /// The speed cost's bits over a run at the inverse temperature measured for SGD, in place of

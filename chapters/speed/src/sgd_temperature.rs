@@ -72,10 +72,10 @@ impl Default for TemperatureConfig {
 }
 
 impl TemperatureConfig {
-    /// Two inputs and forty runs a cell; the same penalties and question.
+    /// Forty runs a cell; the same inputs, penalties and question (the largest prior odds
+    /// are where SGD is slowest to take the lower loss, so the test keeps them).
     pub fn test_scale() -> Self {
         TemperatureConfig {
-            ratios: vec![2.0, 8.0],
             runs: 40,
             ..Self::default()
         }
