@@ -14,6 +14,11 @@
 //! - *compute*: a share `s` of its training compute is spent on the reasoning, so it ends
 //!   where a compute-optimal run with `C·(1 − s)` would.
 //!
+//! Carlsmith's contributors-to-reward frame counts simplicity and speed in one currency: a
+//! schemer's simpler goal could free capacity to set against the reasoning's cost. The model
+//! carries that as [`Assumptions::goal_saving`], subtracted from the share, so every
+//! conclusion depends on the net share, and a break-even share is a net share above it.
+//!
 //! Either gives a loss gap `ΔL` in nats per token, which [`crate::selection`] turns into
 //! bits of selection per step and per training run. Every assumption is a field of
 //! [`Assumptions`], and the claims print them beside the verdicts.
@@ -43,22 +48,28 @@ pub struct Assumptions {
     pub batch: f64,
     /// Inverse temperature of the Gibbs learner (1: Bayesian updating on the log-loss).
     pub lambda: f64,
-    /// Share of capacity or compute the schemer gives up.
+    /// Share of capacity or compute the schemer's extra reasoning takes.
     pub share: f64,
+    /// Share of capacity or compute the schemer's simpler goal frees, set against `share`.
+    /// Zero by default: no source text sizes it, and the book's goal-capacity experiment
+    /// (simplicity chapter) finds a cost of a longer goal only in networks too narrow for
+    /// their task.
+    pub goal_saving: f64,
     /// The loss law.
     pub law: LossLaw,
 }
 
 impl Default for Assumptions {
     /// A trillion parameters, compute-optimal tokens, batches of 2^22 (about four million)
-    /// tokens, a Bayesian learner, the book's illustrative 0.1% share, and Hoffmann et al.'s
-    /// constants.
+    /// tokens, a Bayesian learner, the book's illustrative 0.1% share, no saving from a
+    /// simpler goal, and Hoffmann et al.'s constants.
     fn default() -> Self {
         Assumptions {
             parameters: 1e12,
             batch: 4_194_304.0,
             lambda: 1.0,
             share: reasoning_share(),
+            goal_saving: 0.0,
             law: HOFFMANN,
         }
     }
@@ -78,13 +89,18 @@ pub struct SpeedCost {
 }
 
 impl Assumptions {
+    /// The share the schemer gives up once the simpler goal's saving is set against it
+    /// (negative where the saving is the larger).
+    pub fn net_share(&self) -> f64 {
+        self.share - self.goal_saving
+    }
+
     /// The loss gaps and the bits of selection they are worth.
     pub fn cost(&self) -> SpeedCost {
         let tokens = optimal_tokens(self.parameters);
-        let capacity_gap = self.law.capacity_gap(self.parameters, self.share);
-        let compute_gap = self
-            .law
-            .compute_gap(6.0 * self.parameters * tokens, self.share);
+        let net = self.net_share();
+        let capacity_gap = self.law.capacity_gap(self.parameters, net);
+        let compute_gap = self.law.compute_gap(6.0 * self.parameters * tokens, net);
         let gap = capacity_gap.min(compute_gap);
         let per_step = bits_per_step(gap, self.batch, self.lambda);
         SpeedCost {
@@ -165,6 +181,24 @@ mod tests {
         let at = base.with_share(s).cost().bits_per_step;
         assert!((at - 1.0).abs() < 1e-9, "{at}");
         assert!(base.with_share(0.999 * s).cost().bits_per_step < 1.0);
+    }
+
+    #[test]
+    fn a_goal_saving_as_large_as_the_share_cancels_it_and_moves_the_break_even_by_itself() {
+        let base = Assumptions::default();
+        let saving = Assumptions {
+            goal_saving: base.share,
+            ..base
+        };
+        assert_eq!(saving.cost().capacity_gap, 0.0);
+        assert_eq!(saving.cost().compute_gap, 0.0);
+        let g = 0.01;
+        let shifted = Assumptions {
+            goal_saving: g,
+            ..base
+        };
+        let (plain, moved) = (base.share_worth(100.0), shifted.share_worth(100.0));
+        assert!((moved - plain - g).abs() < 1e-9, "{plain} {moved}");
     }
 
     #[test]
