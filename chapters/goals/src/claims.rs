@@ -241,9 +241,25 @@ pub fn prior_claims(r: &Results) -> Vec<Claim> {
     ]
 }
 
-/// Claims about future systems and research programmes.
+/// Claims about future systems and research programmes, and the report's own scope.
 pub fn opinion_claims() -> Vec<Claim> {
     vec![
+        Claim::not_checkable(
+            "scope.conditional-on-goal-directedness",
+            Seed::CarlsmithSpeed.quote(
+                "The question in this report is whether, conditional on goal-directedness, we should expect scheming.",
+            ),
+            "the report sets aside whether models will be goal-directed, and asks whether scheming follows if they are",
+            "a statement of what the report argues, not a claim about the world; it bears on this chapter because the essay's goal-realism objection is about the condition the report brackets, so the chapter's toy speaks to the essay's objection and not to the report's conditional question (the reply adds that how messy the goal-directedness is may still matter, and that scheming may need an unusually high standard of it)",
+        ),
+        Claim::not_checkable(
+            "huemer.goals-supervene-on-behaviour",
+            Seed::BelrosePope.quote(
+                "But goals supervene on behavior— that is, an agent’s goal can’t change without a corresponding change in its behavior in some possible scenario.",
+            ),
+            "goals supervene on behaviour, so behaviour is the lower level, and Huemer's rule licenses indifference over behaviours rather than goals",
+            "a philosophical premise about what goals are; the chapter computes how far the two levels' indifference differ (huemer.levels-disagree), which is what makes the premise matter, but no computation decides which level a rule of indifference should use",
+        ),
         Claim::not_checkable(
             "realism.slots-expensive",
             Seed::BelrosePope.quote(
