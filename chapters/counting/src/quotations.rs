@@ -137,13 +137,6 @@ pub fn checked() -> Vec<Checked> {
             carlsmith.quote("(call this the \"strict counting argument\")"),
             Verdict::Reproduced,
         ),
-        inline(
-            "quotation.not-especially-principled",
-            essay.quote("Joe admits this argument is “not especially principled.”"),
-            "not especially principled",
-            carlsmith.quote("To be clear: the \"hazy counting argument\" is unprincipled and informal."),
-            Verdict::Contradicted,
-        ),
         // Turner quotes a draft of the essay, which he says he has "lightly edited"; its
         // copy of Carlsmith's lines is the essay's, word for word.
         block(
@@ -174,6 +167,12 @@ pub fn unlocated() -> Vec<Unlocated> {
             quoting: essay.quote("It’s premised on the idea that schemers can have “a wide variety of goals,” while the motivations of a non-schemer must be benign by definition."),
             passage: "a wide variety of goals",
             why: OUTSIDE,
+        },
+        Unlocated {
+            id: "quotation.not-especially-principled",
+            quoting: essay.quote("Joe admits this argument is “not especially principled.”"),
+            passage: "not especially principled",
+            why: "the words are not in the part of Carlsmith's writing the book has, which says of the hazy argument that it \"is unprincipled and informal\", the same judgement in plainer words; the essay's paragraph opens with Carlsmith's comments on its draft, which the book does not have, and the words may be from those. No span of Carlsmith's two texts here matches them within half their words, which the chapter's test checks",
         },
         Unlocated {
             id: "quotation.goal-slot",
