@@ -1193,7 +1193,7 @@ pub fn selection_claims(r: &CruxResult) -> Vec<Claim> {
             .on_data(
                 Quantity::Real(100.0 * at_chance_share(&at_largest)),
                 at_largest.as_slice(),
-                "the hazy count taken at its word: a uniform draw over the functions that fit the training set",
+                "the strict count, which the hazy argument does not assume: a uniform draw over the functions that fit the training set",
                 Quantity::Real(100.0 * at_chance_share(&uniform_largest)),
                 uniform_largest.as_slice(),
                 |s: &[Setting<'_>]| at_chance_share(s) < SUBSTANTIVE,
