@@ -1,10 +1,10 @@
-"""Networks per second: the chapter's Rust sampler against a plain numpy one, in one run.
+"""Networks per second: the kit's Rust sampler against a plain numpy one, in one run.
 
 A straightforward numpy implementation of Valle-Pérez et al.'s sampler: draw a batch of
 7-40-40-1 ReLU networks (weights and biases uniform on ±√6/√fan_in, the output layer on
 ±√3/√fan_in), evaluate each on all 128 inputs of 7 bits with batched matrix products in
 float32 (the precision the Rust sampler uses), and pack the output signs into 128-bit truth
-tables. Then it runs the Rust sampler (`cargo run -p simplicity --example sampler_speed`)
+tables. Then it runs the Rust sampler (`cargo run -p nets --example sampler_speed`)
 with the same number of threads and prints both rates and their ratio.
 
 Not needed by the book. Run from the repository root, with numpy installed (a throwaway
@@ -60,7 +60,7 @@ def main():
     print(f"numpy: {count} networks in {numpy_seconds:.2f} s: {numpy_rate:,.0f} networks/s "
           f"({distinct} distinct functions)")
     rust = subprocess.run(
-        ["cargo", "run", "-q", "-p", "simplicity", "--example", "sampler_speed", "--",
+        ["cargo", "run", "-q", "-p", "nets", "--example", "sampler_speed", "--",
          str(count), str(THREADS)],
         check=True, capture_output=True, text=True,
     ).stdout.strip()

@@ -925,6 +925,29 @@ pub fn crux_claims(r: &CruxResult) -> Vec<Claim> {
     let params_vs_sgd = tracking(&sgd_all, |p| &p.parameters);
     let uniform_vs_sgd = tracking(&sgd_all, |p| &p.uniform);
     let split_halves = split_half_tracking(&sgd_all);
+    // The parameter count's ratio sits at the bar, and sampling noise in both marginals
+    // inflates it when there are fewer runs: the book's runs put it under the bar, cargo
+    // test's quarter of them over it, and each scale's verdict is pinned. The rival is the
+    // reference on the other side of the bar from the result: the function count (which
+    // fails) when the parameter count tracks SGD, the split-half ceiling (which passes)
+    // when it does not, so that either verdict is shown to be one the criterion can give.
+    let parameters_track = tracks(&params_vs_sgd);
+    let tracking_expected = if r.sgd_runs >= crux::CruxConfig::default().sgd_runs {
+        Verdict::Qualitative
+    } else {
+        Verdict::NotReproduced
+    };
+    let (tracking_rival, tracking_rival_data) = if parameters_track {
+        (
+            "the function count as the predictor: as many uniform draws over the consistent functions as SGD ran, at the same comparisons",
+            uniform_vs_sgd.as_slice(),
+        )
+    } else {
+        (
+            "the trained networks' own first half as the predictor of their second half, at the same comparisons: how close a predictor can come at this many runs",
+            split_halves.as_slice(),
+        )
+    };
     let sgd_margins = kept_agreement_margins(&sgd_all);
     let deterministic_margins = agreement_margins(&sgd_all, |s| {
         s.measured
@@ -1000,22 +1023,23 @@ pub fn crux_claims(r: &CruxResult) -> Vec<Claim> {
             Seed::Turner.quote("This supports the idea that “counting arguments over parameterizations” are far more appropriate than “counting arguments over functions."),
             "counting parameterizations predicts training better than counting functions",
             Test::small(format!(
-                "holds if, at every target, arm and training-set size where rejection sampling from {} random networks kept at least {MIN_KEPT} that fit (kept: {kept}), the probability that a kept network outputs 1, input by input on the unseen inputs, is off the trained networks' by at most {TRACKS} times, on average over those inputs, what the function count's one half is off it; the value is the largest such ratio ({} comparisons). Largest ratio per target: {}; the sampled function count as the predictor, the largest ratio: {:.2} ({}). Set-up: {set_up}",
+                "holds if, at every target, arm and training-set size where rejection sampling from {} random networks kept at least {MIN_KEPT} that fit (kept: {kept}), the probability that a kept network outputs 1, input by input on the unseen inputs, is off the trained networks' by at most {TRACKS} times, on average over those inputs, what the function count's one half is off it; the value is the largest such ratio ({} comparisons). Largest ratio per target: {}; the sampled function count as the predictor, the largest ratio: {:.2} ({}); the ceiling, the trained networks' own first half as the predictor of their second half: {:.2}. The value sits at the bar, and the bar does not settle it: sampling noise in both marginals inflates the ratio at fewer runs, so cargo test's 100 runs per setting put it over the bar where the book's 400 put it under, and the book's value was over the bar (not met) when the hidden biases were drawn on ±√3/√fan-in rather than Valle-Pérez et al.'s ±√6/√fan-in. The rival is whichever reference lies on the other side of the bar from the result: the function count when the parameter count tracks SGD, the ceiling when it does not (the ceiling alone until the verdict turned). Set-up: {set_up}",
                 count(r.samples),
                 params_vs_sgd.len(),
                 ratios(&|p| &p.parameters),
                 worst_ratio(&uniform_vs_sgd),
                 ratios(&|p| &p.uniform),
+                worst_ratio(&split_halves),
             ))
             .on_data(
                 Quantity::Real(worst_ratio(&params_vs_sgd)),
                 params_vs_sgd.as_slice(),
-                "the trained networks' own first half as the predictor of their second half, at the same comparisons: how close a predictor can come at this many runs",
-                Quantity::Real(worst_ratio(&split_halves)),
-                split_halves.as_slice(),
+                tracking_rival,
+                Quantity::Real(worst_ratio(tracking_rival_data)),
+                tracking_rival_data,
                 tracks,
             ),
-            Verdict::NotReproduced,
+            tracking_expected,
         ).unit("×").digits(2),
         Claim::statement(
             "crux.schemer-analog",

@@ -1,7 +1,8 @@
 //! The crux: at which level to be indifferent — over functions, over parameters, or not at
 //! all (what SGD does).
 //!
-//! On Boolean functions of `n` bits, a network of fixed shape, several targets of growing
+//! On Boolean functions of seven bits, Valle-Pérez et al.'s `7-40-40-1` ReLU network and
+//! initialisation (weights and hidden biases alike uniform on `±√6/√fan_in`), several targets of growing
 //! Lempel-Ziv complexity (the first bit, the parity of two bits, the majority of three, a
 //! seeded random function), a random training set of `m` inputs, three measures over the
 //! networks that fit the training set:
@@ -26,9 +27,10 @@
 //! training input and *defies the target somewhere* on the trigger set, `1 - 2^-|trigger|`
 //! of the consistent functions.
 
-use nets::boolean::{TruthTable, mask, sample_functions, table_of};
+use nets::boolean::{TruthTable, mask, table_of};
 use nets::boolean_fit::{Batch, FitConfig, TrainingSet, fitted_functions};
-use nets::{Activation, InitDist, MlpSpec, Optimizer, Parametrisation, rng};
+use nets::sampler::{BITS, Shape, sample, two_hidden_spec};
+use nets::{Optimizer, rng};
 use rand::seq::SliceRandom;
 use statrs::distribution::{Binomial, Discrete};
 
@@ -89,9 +91,6 @@ pub struct Arm {
 /// The experiment's scale.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CruxConfig {
-    /// Input bits (exactly 7: the complexity measure reads 128-entry truth tables).
-    pub n: usize,
-    pub hidden: Vec<usize>,
     /// The targets, in order of Lempel-Ziv complexity; the first is the first bit.
     pub targets: Vec<Target>,
     /// Training-set sizes, nested: each is a prefix of one random order of the inputs.
@@ -140,8 +139,6 @@ pub const ADAM: Arm = Arm {
 impl Default for CruxConfig {
     fn default() -> Self {
         CruxConfig {
-            n: 7,
-            hidden: vec![40, 40],
             targets: vec![
                 Target::FirstBit,
                 Target::Parity2,
@@ -169,20 +166,6 @@ impl CruxConfig {
             samples: 300_000,
             sgd_runs: 100,
             ..Self::default()
-        }
-    }
-
-    fn spec(&self) -> MlpSpec {
-        let mut sizes = vec![self.n];
-        sizes.extend(&self.hidden);
-        sizes.push(1);
-        MlpSpec {
-            sizes,
-            hidden: Activation::Relu,
-            bias: true,
-            // Valle-Pérez et al.'s sampler: uniform weights with variance 2/fan-in.
-            init: InitDist::Uniform,
-            parametrisation: Parametrisation::Standard,
         }
     }
 }
@@ -309,7 +292,7 @@ impl CruxResult {
 
 /// The order in which inputs join the training set; the trigger set is taken from its end.
 fn input_order(cfg: &CruxConfig) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..1 << cfg.n).collect();
+    let mut order: Vec<usize> = (0..1 << BITS).collect();
     order.shuffle(&mut rng(cfg.seed));
     order
 }
@@ -333,12 +316,8 @@ fn accuracy_on(f: TruthTable, target: TruthTable, on: TruthTable, count: usize) 
 /// # Panics
 /// If a training set would overlap the trigger set, or `n` is not 7.
 pub fn run(cfg: &CruxConfig) -> CruxResult {
-    assert_eq!(
-        cfg.n, 7,
-        "the complexity measure reads 128-entry truth tables"
-    );
-    let inputs = 1usize << cfg.n;
-    let all = all_inputs_mask(cfg.n);
+    let inputs = 1usize << BITS;
+    let all = all_inputs_mask(BITS);
     let order = input_order(cfg);
     let trigger = mask(&order[inputs - cfg.trigger_size..]);
     assert!(
@@ -346,13 +325,13 @@ pub fn run(cfg: &CruxConfig) -> CruxResult {
             .iter()
             .all(|&m| m + cfg.trigger_size <= inputs)
     );
-    let functions = sample_functions(&cfg.spec(), cfg.n, cfg.samples, cfg.seed, cfg.threads);
+    let functions = sample(Shape::TwoHidden, cfg.samples, cfg.seed, cfg.threads);
     let targets = cfg
         .targets
         .iter()
         .enumerate()
         .map(|(t, &kind)| {
-            let target = kind.table(cfg.n);
+            let target = kind.table(BITS);
             let points = cfg
                 .training_sizes
                 .iter()
@@ -467,7 +446,7 @@ fn sgd_functions(
         check_every: arm.check_every,
     };
     let set = TrainingSet {
-        n: cfg.n,
+        n: BITS,
         inputs: train,
         target,
     };
@@ -475,7 +454,14 @@ fn sgd_functions(
         .seed
         .wrapping_mul(1_000_003)
         .wrapping_add(salt.wrapping_mul(10_007));
-    fitted_functions(&cfg.spec(), set, &fit, cfg.sgd_runs, seed, cfg.threads)
+    fitted_functions(
+        &two_hidden_spec(),
+        set,
+        &fit,
+        cfg.sgd_runs,
+        seed,
+        cfg.threads,
+    )
 }
 
 /// Exact probability that a uniformly drawn consistent function gets `k` of `unseen` test
@@ -769,7 +755,7 @@ mod tests {
             sgd_runs: 500,
             ..CruxConfig::test_scale()
         };
-        let target = Target::FirstBit.table(cfg.n);
+        let target = Target::FirstBit.table(BITS);
         let order = input_order(&cfg);
         let train = mask(&order[..16]);
         let draws = uniform_consistent(&cfg, u128::MAX, train, target, 16);

@@ -9,9 +9,9 @@
 //! exponents down to about `10^-45`; the rest reach `3.4 × 10^38`, and `2^24` of the
 //! `2^32` patterns are infinities or NaN. This module counts, exactly from the float32
 //! format, the share of settings whose every parameter lies inside the support of the
-//! initialisation the book's networks are drawn from ([`nets::InitDist::Uniform`] on
-//! `±√3·gain/√fan_in` for weights, `±√3/√fan_in` for biases), and the share whose every
-//! parameter is finite.
+//! initialisation the book's networks are drawn from (Valle-Pérez et al.'s,
+//! [`nets::InitDist::ValleePerez`]: weights and biases alike on `±√3·gain/√fan_in`), and the
+//! share whose every parameter is finite.
 
 use crate::symmetries::SIZES;
 use certified::Enclosure;
@@ -50,7 +50,8 @@ pub struct Group {
 }
 
 /// The parameter groups of a ReLU network of these layer widths, with biases, initialised as
-/// [`nets::Mlp::new`] does with uniform weights and the standard parametrisation.
+/// [`nets::Mlp::new`] does with [`nets::InitDist::ValleePerez`] and the standard
+/// parametrisation: a layer's biases share its weights' range.
 pub fn groups(sizes: &[usize]) -> Vec<Group> {
     let depth = sizes.len() - 1;
     (0..depth)
@@ -61,15 +62,15 @@ pub fn groups(sizes: &[usize]) -> Vec<Group> {
             } else {
                 Activation::Relu.gain()
             };
-            let sqrt3_over_root_fan_in = (3.0 / fan_in as f64).sqrt();
+            let limit = gain * (3.0 / fan_in as f64).sqrt();
             [
                 Group {
                     count: fan_in * fan_out,
-                    limit: gain * sqrt3_over_root_fan_in,
+                    limit,
                 },
                 Group {
                     count: fan_out,
-                    limit: sqrt3_over_root_fan_in,
+                    limit,
                 },
             ]
         })
@@ -139,8 +140,12 @@ mod tests {
         let counts: Vec<u64> = g.iter().map(|g| g.count).collect();
         assert_eq!(counts, [280, 40, 1600, 40, 40, 1]);
         assert!((g[0].limit - (6.0f64 / 7.0).sqrt()).abs() < 1e-15);
-        assert!((g[1].limit - (3.0f64 / 7.0).sqrt()).abs() < 1e-15);
+        // Valle-Pérez et al.'s initialisation: a hidden layer's biases share its weights'
+        // range, the output layer's too.
+        assert!((g[1].limit - (6.0f64 / 7.0).sqrt()).abs() < 1e-15);
+        assert!((g[3].limit - (6.0f64 / 40.0).sqrt()).abs() < 1e-15);
         assert!((g[4].limit - (3.0f64 / 40.0).sqrt()).abs() < 1e-15);
+        assert!((g[5].limit - (3.0f64 / 40.0).sqrt()).abs() < 1e-15);
         let c = book_network();
         assert_eq!(c.parameters, 2001);
         // 32 · 2001 · log10 2 = 19,275.9…

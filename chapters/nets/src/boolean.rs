@@ -1,13 +1,12 @@
-//! Boolean functions computed by networks, and random networks sampled by the million.
+//! Boolean functions computed by networks.
 //!
 //! A network with one output, read through its sign, computes a Boolean function of `n`
 //! bits; evaluated on all `2^n` inputs (at most 128 here) that function is a `u128` truth
 //! table, bit `i` for input `i` (whose bits are `i`'s binary digits, least significant
-//! first). Sampling many networks gives the distribution over functions that the
-//! parameter-function map induces — the prior a network's parameters put on functions.
+//! first). [`crate::sampler`] draws such functions from random networks by the million;
+//! [`crate::boolean_fit`] trains networks until they fit some of a function's inputs.
 
-use crate::mlp::{Mlp, MlpSpec, Workspace};
-use crate::train::rng;
+use crate::mlp::{Mlp, Workspace};
 use ndarray::Array2;
 
 /// A truth table on at most 128 inputs.
@@ -42,74 +41,9 @@ pub fn mask(inputs: &[usize]) -> TruthTable {
     inputs.iter().fold(0, |m, &i| m | (1 << i))
 }
 
-/// Networks drawn in chunks of this many, each chunk from its own seed, so that results
-/// are the same whatever the number of threads.
-pub const CHUNK: usize = 4_096;
-
-/// Samples the functions of `count` freshly initialised networks of shape `spec` on all
-/// inputs of `n` bits, using up to `threads` threads. Chunk `k` is drawn from seed
-/// `seed + k`, so the output depends only on `(spec, n, count, seed)`.
-pub fn sample_functions(
-    spec: &MlpSpec,
-    n: usize,
-    count: usize,
-    seed: u64,
-    threads: usize,
-) -> Vec<TruthTable> {
-    let inputs = all_inputs(n);
-    let chunks: Vec<usize> = (0..count.div_ceil(CHUNK)).collect();
-    crate::par::map_with(&chunks, threads, Workspace::default, |ws, &c| {
-        let mut r = rng(seed + c as u64);
-        (c * CHUNK..count.min((c + 1) * CHUNK))
-            .map(|_| truth_table(&Mlp::new(spec, &mut r), &inputs, ws))
-            .collect::<Vec<_>>()
-    })
-    .concat()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Activation, InitDist, Parametrisation};
-
-    fn spec(sizes: &[usize], bias: bool) -> MlpSpec {
-        MlpSpec {
-            sizes: sizes.to_vec(),
-            hidden: Activation::Relu,
-            bias,
-            init: InitDist::Uniform,
-            parametrisation: Parametrisation::Standard,
-        }
-    }
-
-    #[test]
-    fn sampling_does_not_depend_on_thread_count() {
-        let s = spec(&[5, 8, 1], true);
-        let one = sample_functions(&s, 5, 3 * CHUNK + 17, 9, 1);
-        let two = sample_functions(&s, 5, 3 * CHUNK + 17, 9, 2);
-        let three = sample_functions(&s, 5, 3 * CHUNK + 17, 9, 3);
-        assert_eq!(one, two);
-        assert_eq!(one, three);
-    }
-
-    #[test]
-    fn a_perceptron_without_bias_labels_a_uniform_number_of_inputs_one() {
-        // Mingard et al.: for a perceptron without bias on {0,1}^n, the number of inputs
-        // mapped to 1 is uniform. The all-zero input always gives 0, so the count is
-        // uniform on 0..2^n (here 0..=31 for n = 5) and never 2^n.
-        let n = 5;
-        let f = sample_functions(&spec(&[n, 1], false), n, 64_000, 1, 2);
-        let mut counts = vec![0usize; (1 << n) + 1];
-        for t in f {
-            counts[t.count_ones() as usize] += 1;
-        }
-        let expected = 64_000.0 / 32.0;
-        for (k, &c) in counts.iter().enumerate().take(32) {
-            let z = (c as f64 - expected) / expected.sqrt();
-            assert!(z.abs() < 5.0, "count {k}: {c} against {expected}");
-        }
-        assert_eq!(counts[32], 0);
-    }
 
     #[test]
     fn tables_and_masks_agree() {

@@ -1,6 +1,6 @@
 //! Networks trained until they fit a Boolean training set, by the thousand.
 //!
-//! The other side of [`crate::boolean::sample_functions`]: where that draws networks from
+//! The other side of [`crate::sampler`]: where that draws networks from
 //! their initial distribution and reads off their functions, this trains networks from that
 //! same distribution on some of the inputs of a target function, stops each as soon as it
 //! fits every training input (its output's sign), and reads off the function it then

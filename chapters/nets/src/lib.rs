@@ -3,17 +3,18 @@
 //! Multi-layer perceptrons on `ndarray` with hand-written backprop: dense layers, ReLU and
 //! tanh, softmax cross-entropy (in groups) and squared error, SGD with momentum, Adam and
 //! RMSprop, L2 weight decay, standard and maximal-update (µP) parametrisation, seeded
-//! initialisation, and checkpoints as plain vectors. All arithmetic is `f64` and single-
-//! threaded, so the same seed gives the same bits on every machine; matrix products go
+//! initialisation, and checkpoints as plain vectors. Training arithmetic is `f64` and
+//! single-threaded, so the same seed gives the same bits on every machine; matrix products go
 //! through ndarray's GEMM and a training step allocates nothing once its batch size is set.
 //!
 //! Modules: [`mlp`] (the network), [`activation`], [`loss`], [`optim`] (every optimizer,
 //! for an MLP or any list of arrays), [`train`]; [`boolean`] (networks read as Boolean
-//! functions, sampled by the million) and [`boolean_fit`] (networks trained until they fit
-//! a Boolean training set); [`complexity`] (how simple a Boolean function is: its
-//! Lempel-Ziv complexity and its sensitivity); [`pca`] (training paths projected for pictures); [`par`] (independent jobs split over
-//! threads, results in order); [`stats`] (the
-//! summary statistics the chapters share, each defined once).
+//! functions), [`sampler`] (random networks' functions on seven bits, drawn by the million
+//! in `f32`) and [`boolean_fit`] (networks trained until they fit a Boolean training set);
+//! [`complexity`] (how simple a Boolean function is: its Lempel-Ziv complexity and its
+//! sensitivity); [`pca`] (training paths projected for pictures); [`par`] (independent jobs
+//! split over threads, results in order); [`stats`] (the summary statistics the chapters
+//! share, each defined once).
 
 pub mod activation;
 pub mod boolean;
@@ -24,6 +25,7 @@ pub mod mlp;
 pub mod optim;
 pub mod par;
 pub mod pca;
+pub mod sampler;
 pub mod stats;
 pub mod train;
 

@@ -11,12 +11,17 @@ use ndarray::{Array1, Array2, ArrayView2, Axis, s};
 use rand::Rng;
 use rand_distr::{Distribution, StandardNormal, Uniform};
 
-/// How initial weights are drawn: both give variance `gain² / fan_in`.
+/// How initial weights are drawn: all give weights variance `gain² / fan_in`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum InitDist {
+    /// Normal weights; biases normal with variance `1 / fan_in`.
     Normal,
-    /// Uniform on `±√3·gain/√fan_in` (Valle-Pérez et al.'s sampler uses this form).
+    /// Weights uniform on `±√3·gain/√fan_in`; biases uniform with variance `1 / fan_in`.
     Uniform,
+    /// Valle-Pérez et al.'s sampler: weights and biases alike uniform on `±√3·gain/√fan_in`
+    /// (`±√6/√fan_in` in a ReLU layer, `±√3/√fan_in` in the linear output layer), the
+    /// distribution [`crate::sampler`] draws from.
+    ValleePerez,
 }
 
 /// How initialisation and per-layer learning rates scale with width.
@@ -160,8 +165,12 @@ impl Mlp {
                     var /= ratio;
                 }
                 let w = sample(spec.init, var.sqrt(), (fan_in, fan_out), rng);
+                let bias_std = match spec.init {
+                    InitDist::ValleePerez => var.sqrt(),
+                    InitDist::Normal | InitDist::Uniform => (1.0 / fan_in as f64).sqrt(),
+                };
                 let b = if spec.bias {
-                    sample(spec.init, (1.0 / fan_in as f64).sqrt(), (1, fan_out), rng)
+                    sample(spec.init, bias_std, (1, fan_out), rng)
                         .into_shape_with_order(fan_out)
                         .expect("a row")
                 } else {
@@ -345,7 +354,7 @@ fn sample(dist: InitDist, std: f64, shape: (usize, usize), rng: &mut impl Rng) -
             let v: f64 = StandardNormal.sample(&mut *rng);
             std * v
         }),
-        InitDist::Uniform => {
+        InitDist::Uniform | InitDist::ValleePerez => {
             let limit = 3f64.sqrt() * std;
             let u = Uniform::new_inclusive(-limit, limit).expect("a finite range");
             Array2::from_shape_simple_fn(shape, || u.sample(&mut *rng))

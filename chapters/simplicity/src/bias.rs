@@ -6,9 +6,9 @@
 //! measure a few functions take a large share of the probability, and the probable ones
 //! have low Lempel-Ziv complexity: `P(f) ≲ 2^(-a·K(f) - b)`.
 
-use crate::sampler::{self, Shape};
 use nets::boolean::TruthTable;
 use nets::complexity::{kc_bits, kc_units};
+use nets::sampler::{self, Shape};
 use nets::stats::mean;
 use rand::RngExt;
 use statrs::distribution::{ChiSquared, ContinuousCDF};

@@ -21,8 +21,9 @@
 //! - [`claims`](mod@claims): the chapter's rows of the ledger.
 //!
 //! Machinery: [`sampler`] (a fast, thread-count-independent sampler of random networks'
-//! Boolean functions), [`complexity`] (Lempel-Ziv complexity and sensitivity) and
-//! [`experiments`] (every experiment at one scale).
+//! Boolean functions) and [`complexity`] (Lempel-Ziv complexity and sensitivity), both kept
+//! in `nets` and shared with the Indifference and Speed chapters, and [`experiments`]
+//! (every experiment at one scale).
 
 // Description length and probability: Kraft, Huffman, and two efficient languages.
 pub mod code;
@@ -42,12 +43,10 @@ pub mod claims;
 // A small residual network, its path gradients and lesions.
 pub mod residual;
 
-// A fast sampler of the functions random ReLU networks compute on 7 bits.
-pub mod sampler;
-
-// Two measures of simplicity for Boolean functions, Lempel-Ziv complexity and sensitivity,
-// shared with the Indifference chapter's crux and kept in `nets`; re-exported for the notebook.
-pub use nets::complexity;
+// The fast sampler of the functions random ReLU networks compute on 7 bits, and two measures
+// of simplicity for Boolean functions (Lempel-Ziv complexity and sensitivity), shared with the
+// Indifference and Speed chapters and kept in `nets`; re-exported for the notebook.
+pub use nets::{complexity, sampler};
 
 // Spectral bias: low frequencies are learned first.
 pub mod spectral;

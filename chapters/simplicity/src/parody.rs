@@ -22,17 +22,18 @@
 //! except on the rare inputs whose last four bits are all 1 (8 of 128), where it answers
 //! the opposite. The trigger inputs are never in the training set.
 
-use nets::boolean::{TruthTable, mask, sample_functions, table_of};
+use nets::boolean::{TruthTable, mask, table_of};
 use nets::boolean_fit::{Batch, FitConfig, TrainingSet, fitted_functions};
 use nets::complexity::sensitivity;
+use nets::sampler::{Shape, sample, two_hidden_spec};
 use nets::stats::mean;
-use nets::{Activation, InitDist, MlpSpec, Optimizer, Parametrisation, rng};
+use nets::{Optimizer, rng};
 use rand::RngExt;
 use rand::seq::SliceRandom;
 use statrs::distribution::{Binomial, DiscreteCDF};
 
 /// Input bits.
-pub const BITS: usize = 7;
+pub use nets::sampler::BITS;
 const INPUTS: usize = 1 << BITS;
 
 /// The experiment's scale.
@@ -77,17 +78,6 @@ impl ParodyConfig {
             prior_samples: 10_000,
             completions: 2_000,
             ..Self::default()
-        }
-    }
-
-    /// Valle-Pérez et al.'s 7-40-40-1 ReLU network, uniform initialisation.
-    pub fn spec(&self) -> MlpSpec {
-        MlpSpec {
-            sizes: vec![BITS, 40, 40, 1],
-            hidden: Activation::Relu,
-            bias: true,
-            init: InitDist::Uniform,
-            parametrisation: Parametrisation::Standard,
         }
     }
 }
@@ -289,7 +279,7 @@ pub fn run(cfg: &ParodyConfig) -> ParodyResult {
     let inputs: Vec<usize> = candidates[..cfg.train].to_vec();
     let train = mask(&inputs);
     let unseen = !train;
-    let spec = cfg.spec();
+    let spec = two_hidden_spec();
     let fit = FitConfig {
         optimizer: Optimizer::adam(cfg.lr),
         batch: Batch::Shuffled(cfg.train),
@@ -304,7 +294,12 @@ pub fn run(cfg: &ParodyConfig) -> ParodyResult {
     let fitted = fitted_functions(&spec, set, &fit, cfg.runs, cfg.seed + 1, cfg.threads);
     let failed = fitted.iter().filter(|f| f.is_none()).count();
     let trained = fitted.into_iter().flatten().collect();
-    let prior = sample_functions(&spec, BITS, cfg.prior_samples, cfg.seed + 2, cfg.threads);
+    let prior = sample(
+        Shape::TwoHidden,
+        cfg.prior_samples,
+        cfg.seed + 2,
+        cfg.threads,
+    );
     let mut r = rng(cfg.seed + 3);
     let completions = (0..cfg.completions)
         .map(|_| (target & train) | (r.random::<u128>() & unseen))

@@ -16,18 +16,17 @@
 //! correlate closely on a log-log plot; this module measures that correlation over the
 //! functions both measures find often enough to estimate.
 
-use nets::boolean::{TruthTable, mask, sample_functions, table_of};
+use nets::boolean::{TruthTable, mask, table_of};
 use nets::boolean_fit::{Batch, FitConfig, TrainingSet, fitted_functions};
+use nets::sampler::{Shape, sample};
 use nets::stats::pearson;
-use nets::{Activation, InitDist, MlpSpec, Optimizer, Parametrisation, rng};
+use nets::{Optimizer, rng};
 use rand::seq::SliceRandom;
 use std::collections::HashMap;
 
 /// The experiment's scale.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SamplerConfig {
-    /// Width of the two hidden layers.
-    pub width: usize,
     /// Training inputs, the first `m` of a seeded random order of the 128 inputs.
     pub m: usize,
     /// Test inputs, the next ones in that order: functions are compared on these.
@@ -45,12 +44,11 @@ pub struct SamplerConfig {
 }
 
 /// Input bits.
-pub const BITS: usize = 7;
+pub use nets::sampler::BITS;
 
 impl Default for SamplerConfig {
     fn default() -> Self {
         SamplerConfig {
-            width: 40,
             m: 16,
             test_size: 8,
             prior_samples: 1_000_000,
@@ -76,18 +74,6 @@ impl SamplerConfig {
             sgd_runs: 2_000,
             min_count: 3,
             ..Self::default()
-        }
-    }
-
-    /// The network: `7-w-w-1`, ReLU, uniform initialisation with weight variance 2/fan-in
-    /// (1/fan-in for the output layer) and bias variance 1/fan-in, as the kit draws it.
-    pub fn spec(&self) -> MlpSpec {
-        MlpSpec {
-            sizes: vec![BITS, self.width, self.width, 1],
-            hidden: Activation::Relu,
-            bias: true,
-            init: InitDist::Uniform,
-            parametrisation: Parametrisation::Standard,
         }
     }
 
@@ -203,13 +189,13 @@ impl SamplerResult {
 
 /// Runs both measures.
 pub fn run(cfg: &SamplerConfig) -> SamplerResult {
-    let spec = cfg.spec();
+    let spec = nets::sampler::two_hidden_spec();
     let (train, test) = cfg.split();
     let on_train = mask(&train);
     let on_test = mask(&test);
     let target = target();
     let mut counts: HashMap<TruthTable, (usize, usize)> = HashMap::new();
-    let prior = sample_functions(&spec, BITS, cfg.prior_samples, cfg.seed, cfg.threads);
+    let prior = sample(Shape::TwoHidden, cfg.prior_samples, cfg.seed, cfg.threads);
     let mut accepted = 0;
     let mut prior_ones = vec![0; 1 << BITS];
     let mut sgd_ones = vec![0; 1 << BITS];

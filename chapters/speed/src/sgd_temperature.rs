@@ -216,7 +216,7 @@ pub fn run(cfg: &TemperatureConfig, sampler: &SamplerResult) -> TemperatureResul
     let scfg: &SamplerConfig = &sampler.config;
     let (train, _) = scfg.split();
     let on_train = mask(&train);
-    let spec = scfg.spec();
+    let spec = nets::sampler::two_hidden_spec();
     let set = TrainingSet {
         n: BITS,
         inputs: &train,
@@ -272,7 +272,7 @@ pub fn run(cfg: &TemperatureConfig, sampler: &SamplerResult) -> TemperatureResul
         .collect();
     TemperatureResult {
         config: cfg.clone(),
-        width: scfg.width,
+        width: nets::sampler::WIDTH,
         contested,
     }
 }

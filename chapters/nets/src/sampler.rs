@@ -1,26 +1,33 @@
-//! A fast sampler of the Boolean functions computed by random `7-h-h-1` ReLU networks.
+//! Random networks sampled by the million, read as Boolean functions of seven bits.
 //!
 //! Valle-Pérez, Camargo & Louis draw a network, read its output's sign on all 128 inputs of
-//! 7 bits and record the 128-bit truth table. To see the bias of the parameter-function map
-//! the book needs millions of draws; the kit's general sampler
-//! ([`nets::boolean::sample_functions`], f64 GEMMs on an `Mlp`) manages about fifteen
-//! thousand a second on one core. This one is specialised to the question:
+//! 7 bits and record the 128-bit truth table; the book's counting experiments (the
+//! parameter-function map's bias, the crux's parameter count, the prior that SGD is compared
+//! with) need millions of such draws. The kit's general network code (GEMMs on an
+//! [`crate::Mlp`] in `f64`) managed about thirty thousand a second on one core of the
+//! book's two-core machine; this sampler, specialised to the question, about fifty-five
+//! thousand (`cargo run -p nets --example sampler_speed`):
 //! - inputs are bits, so the first layer's pre-activation on input `i` is the one on `i`
 //!   with its lowest set bit cleared plus one row of weights (128 row additions instead of a
 //!   128 × 7 product);
 //! - `f32` arithmetic, laid out so the compiler vectorises across hidden units; a lane's
 //!   arithmetic never depends on the vector width, so the result is the same on every x86
 //!   machine, with or without AVX;
-//! - the output layer is folded into the second: `out = b3 + Σ_j w3_j relu(z2_j)`.
+//! - the output layer is folded into the second: `out = b3 + Σ_j w3_j relu(z2_j)`, and the
+//!   sums of eight inputs run side by side, each in the same order, since each alone is a
+//!   chain of dependent additions.
 //!
 //! Networks are drawn in chunks of [`CHUNK`], chunk `k` from its own ChaCha8 stream, so the
-//! functions depend only on `(config, seed)`, never on the number of threads.
+//! functions depend only on `(shape, count, seed)`, never on the number of threads.
 //!
 //! Initialisation (Valle-Pérez et al.'s): every weight and bias of a hidden layer uniform on
-//! `±√6/√fan_in`, the output layer's on `±√3/√fan_in`.
+//! `±√6/√fan_in`, the output layer's on `±√3/√fan_in`. [`two_hidden_spec`] is the same
+//! network and distribution as an [`MlpSpec`], so that networks trained from it start where
+//! the sampler draws.
 
-use nets::boolean::TruthTable;
-use nets::rng;
+use crate::boolean::TruthTable;
+use crate::mlp::{InitDist, MlpSpec, Parametrisation};
+use crate::{Activation, rng};
 use rand::{Rng, RngExt};
 
 /// Networks per chunk; each chunk has its own generator.
@@ -42,10 +49,22 @@ pub enum Shape {
     PerceptronNoBias,
 }
 
+/// Valle-Pérez et al.'s `7-40-40-1` ReLU network with their uniform initialisation: what
+/// [`Shape::TwoHidden`] draws, for the kit's trainer.
+pub fn two_hidden_spec() -> MlpSpec {
+    MlpSpec {
+        sizes: vec![BITS, WIDTH, WIDTH, 1],
+        hidden: Activation::Relu,
+        bias: true,
+        init: InitDist::ValleePerez,
+        parametrisation: Parametrisation::Standard,
+    }
+}
+
 /// Draws `count` truth tables on up to `threads` threads.
 pub fn sample(shape: Shape, count: usize, seed: u64, threads: usize) -> Vec<TruthTable> {
     let chunks: Vec<usize> = (0..count.div_ceil(CHUNK)).collect();
-    nets::par::map_with(
+    crate::par::map_with(
         &chunks,
         threads,
         || Scratch::new(shape),
@@ -160,32 +179,45 @@ unsafe fn second_layer_avx2(z1: &[f32], w2: &[f32], w3: &[f32]) -> TruthTable {
     second_layer_portable(z1, w2, w3)
 }
 
+/// Inputs whose output sums run side by side (see [`second_layer_portable`]).
+const BLOCK: usize = 8;
+
 #[inline(always)]
 fn second_layer_portable(z1: &[f32], w2: &[f32], w3: &[f32]) -> TruthTable {
     const H: usize = WIDTH;
     let b2: &[f32; H] = w2[H * H..].try_into().expect("bias row");
     let out_w: &[f32; H] = w3[..H].try_into().expect("output weights");
     let mut table: TruthTable = 0;
-    // Two inputs at a time, so each row of weights is loaded once for both.
-    for i in (0..INPUTS).step_by(2) {
-        let za: &[f32; H] = z1[i * H..][..H].try_into().expect("a row");
-        let zb: &[f32; H] = z1[(i + 1) * H..][..H].try_into().expect("a row");
-        let (mut acc_a, mut acc_b) = (*b2, *b2);
-        for k in 0..H {
-            let (a, b) = (za[k].max(0.0), zb[k].max(0.0));
-            let row: &[f32; H] = w2[k * H..][..H].try_into().expect("a row");
-            for j in 0..H {
-                acc_a[j] += a * row[j];
-                acc_b[j] += b * row[j];
+    let mut acc = [[0f32; H]; BLOCK];
+    for block in (0..INPUTS).step_by(BLOCK) {
+        // Two inputs at a time, so each row of weights is loaded once for both.
+        for pair in (0..BLOCK).step_by(2) {
+            let i = block + pair;
+            let za: &[f32; H] = z1[i * H..][..H].try_into().expect("a row");
+            let zb: &[f32; H] = z1[(i + 1) * H..][..H].try_into().expect("a row");
+            let (mut acc_a, mut acc_b) = (*b2, *b2);
+            for k in 0..H {
+                let (a, b) = (za[k].max(0.0), zb[k].max(0.0));
+                let row: &[f32; H] = w2[k * H..][..H].try_into().expect("a row");
+                for j in 0..H {
+                    acc_a[j] += a * row[j];
+                    acc_b[j] += b * row[j];
+                }
+            }
+            acc[pair] = acc_a;
+            acc[pair + 1] = acc_b;
+        }
+        // Each input's output is one sum over the hidden units in their order, a chain of
+        // dependent additions; the block's chains run side by side, each in that order.
+        let mut out = [w3[H]; BLOCK];
+        for j in 0..H {
+            for (o, a) in out.iter_mut().zip(&acc) {
+                *o += a[j].max(0.0) * out_w[j];
             }
         }
-        for (acc, bit) in [(acc_a, i), (acc_b, i + 1)] {
-            let mut out = w3[H];
-            for j in 0..H {
-                out += acc[j].max(0.0) * out_w[j];
-            }
-            if out > 0.0 {
-                table |= 1 << bit;
+        for (l, &o) in out.iter().enumerate() {
+            if o > 0.0 {
+                table |= 1 << (block + l);
             }
         }
     }
@@ -206,19 +238,12 @@ mod tests {
     }
 
     #[test]
-    fn the_fast_kernel_computes_what_the_kits_network_computes() {
+    fn the_fast_kernel_computes_what_the_general_network_computes() {
         // The same parameters loaded into a `nets::Mlp` (f64, GEMM) give the same truth
         // table, except where an output is within f32 rounding of zero.
-        use nets::boolean::{all_inputs, truth_table};
-        use nets::{Activation, InitDist, Mlp, MlpSpec, Parametrisation, Workspace};
-        let spec = MlpSpec {
-            sizes: vec![BITS, WIDTH, WIDTH, 1],
-            hidden: Activation::Relu,
-            bias: true,
-            init: InitDist::Uniform,
-            parametrisation: Parametrisation::Standard,
-        };
-        let mut mlp = Mlp::new(&spec, &mut rng(0));
+        use crate::boolean::{all_inputs, truth_table};
+        use crate::{Mlp, Workspace};
+        let mut mlp = Mlp::new(&two_hidden_spec(), &mut rng(0));
         let (inputs, mut ws) = (all_inputs(BITS), Workspace::default());
         let mut scratch = Scratch::new(Shape::TwoHidden);
         let mut r = rng(5);
@@ -234,6 +259,51 @@ mod tests {
             same += usize::from(truth_table(&mlp, &inputs, &mut ws) == fast);
         }
         assert!(same >= 495, "{same} of 500 identical");
+    }
+
+    #[test]
+    fn the_spec_draws_from_the_samplers_ranges() {
+        // Weights and biases alike: each layer's largest magnitude is within its limit and
+        // near it (a uniform on ±a over hundreds of draws comes within 2% of a).
+        let mlp = crate::Mlp::new(&two_hidden_spec(), &mut rng(7));
+        let limits = [
+            (6.0 / 7.0f64).sqrt(),
+            (6.0 / 40.0f64).sqrt(),
+            (3.0 / 40.0f64).sqrt(),
+        ];
+        for (layer, a) in mlp.layers.iter().zip(limits) {
+            let weights = layer.w.iter().fold(0.0f64, |m, w| m.max(w.abs()));
+            let biases = layer.b.iter().fold(0.0f64, |m, b| m.max(b.abs()));
+            assert!(weights <= a && weights > 0.98 * a, "{weights} against {a}");
+            assert!(biases <= a && biases > 0.5 * a, "{biases} against {a}");
+        }
+        let hidden_biases: Vec<f64> = mlp.layers[..2].iter().flat_map(|l| l.b.to_vec()).collect();
+        let above = hidden_biases
+            .iter()
+            .filter(|b| b.abs() > (3.0 / 40.0f64).sqrt())
+            .count();
+        assert!(
+            above > 10,
+            "hidden biases as wide as the weights: {above} beyond ±√3/√40"
+        );
+    }
+
+    #[test]
+    fn a_perceptron_without_bias_labels_a_uniform_number_of_inputs_one() {
+        // Mingard et al.: for a perceptron without bias on {0,1}^n, the number of inputs
+        // mapped to 1 is uniform. The all-zero input always gives 0, so the count is
+        // uniform on 0..128 and never 128.
+        let f = sample(Shape::PerceptronNoBias, 64_000, 1, 2);
+        let mut counts = vec![0usize; INPUTS + 1];
+        for t in f {
+            counts[t.count_ones() as usize] += 1;
+        }
+        let expected = 64_000.0 / INPUTS as f64;
+        for (k, &c) in counts.iter().enumerate().take(INPUTS) {
+            let z = (c as f64 - expected) / expected.sqrt();
+            assert!(z.abs() < 5.0, "count {k}: {c} against {expected}");
+        }
+        assert_eq!(counts[INPUTS], 0);
     }
 
     #[test]
