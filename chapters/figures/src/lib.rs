@@ -16,10 +16,12 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{RGBAColor, RGBColor, ShapeStyle, TextStyle};
 
 mod labels;
+mod placement;
 pub use labels::{
     LABELS, MINUS, linear_ticks, log_tick, number, plain, power_of_ten, power_of_two, scientific,
     superscript,
 };
+pub use placement::clear_legends;
 
 /// Axis lines, tick labels and captions: a grey that reads on white and on near-black.
 /// [`themed`] recognises it, so no series may use it.
@@ -53,7 +55,8 @@ pub type DrawError = Box<dyn std::error::Error + Send + Sync>;
 /// What a figure is drawn on.
 pub type Canvas<'a> = DrawingArea<SVGBackend<'a>, Shift>;
 
-/// Draws a figure `size` pixels large with `draw` and returns the SVG document.
+/// Draws a figure `size` pixels large with `draw` and returns the SVG document, with any
+/// legend that covers data moved below the figure ([`clear_legends`]).
 pub fn svg(
     size: (u32, u32),
     draw: impl FnOnce(&Canvas<'_>) -> Result<(), DrawError>,
@@ -64,7 +67,7 @@ pub fn svg(
         draw(&root)?;
         root.present()?;
     }
-    Ok(svg)
+    Ok(clear_legends(&svg))
 }
 
 /// Text in the house style: the shared font at `size`, in [`INK`].
