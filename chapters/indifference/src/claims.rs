@@ -692,65 +692,117 @@ fn margin_above_half(settings: &[Setting<'_>]) -> f64 {
         .fold(f64::INFINITY, f64::min)
 }
 
-/// How far a predictor's output probabilities on the unseen inputs are from the trained
-/// networks', and how far the trained networks' are from one half: the two means of
-/// absolute differences over the unseen inputs.
+/// One comparison of the tracking test: a predictor's networks against the trained
+/// networks, on the unseen inputs `on`.
 #[derive(Clone, Copy, Debug)]
-struct Tracking {
-    error: f64,
-    from_half: f64,
+struct Comparison<'a> {
+    predictor: &'a [TruthTable],
+    trained: &'a [TruthTable],
+    on: TruthTable,
 }
 
-impl Tracking {
-    fn of(predictor: &[TruthTable], trained: &[TruthTable], on: TruthTable) -> Self {
-        let q = crux::marginals(trained, on);
-        let p = crux::marginals(predictor, on);
-        Tracking {
-            error: nets::stats::mean(q.iter().zip(&p).map(|(q, p)| (q - p).abs())),
-            from_half: nets::stats::mean(q.iter().map(|q| (q - 0.5).abs())),
-        }
+impl Comparison<'_> {
+    fn ratio(&self) -> f64 {
+        error_ratio(self.predictor, self.trained, self.on)
     }
+}
 
-    fn ratio(self) -> f64 {
-        self.error / self.from_half
-    }
+/// How far a predictor's output probabilities on the unseen inputs are from the trained
+/// networks', over how far the trained networks' are from one half (each a mean of
+/// absolute differences over the unseen inputs): 1 for the function count's one half, 0 for
+/// a perfect predictor.
+fn error_ratio(predictor: &[TruthTable], trained: &[TruthTable], on: TruthTable) -> f64 {
+    let q = crux::marginals(trained, on);
+    let p = crux::marginals(predictor, on);
+    let error = nets::stats::mean(q.iter().zip(&p).map(|(q, p)| (q - p).abs()));
+    let from_half = nets::stats::mean(q.iter().map(|q| (q - 0.5).abs()));
+    error / from_half
 }
 
 /// The comparisons the tracking test makes: at every setting whose parameter count kept at
 /// least [`MIN_KEPT`] networks, the predictor's output probabilities against the trained
 /// networks'.
-fn tracking(
-    settings: &[Setting<'_>],
-    predictor: impl Fn(&CruxPoint) -> &Measured,
-) -> Vec<Tracking> {
+fn tracking<'a>(
+    settings: &[Setting<'a>],
+    predictor: impl Fn(&'a CruxPoint) -> &'a Measured,
+) -> Vec<Comparison<'a>> {
     settings
         .iter()
         .filter(|s| s.point.parameters.kept() >= MIN_KEPT)
-        .map(|s| Tracking::of(&predictor(s.point).tables, &s.measured.tables, s.point.test))
+        .map(|s| Comparison {
+            predictor: &predictor(s.point).tables,
+            trained: &s.measured.tables,
+            on: s.point.test,
+        })
         .collect()
 }
 
 /// The ceiling of the tracking test at this many runs: at every setting the tracking test
 /// compares, the first half of the trained networks as the predictor of the second half.
-fn split_half_tracking(settings: &[Setting<'_>]) -> Vec<Tracking> {
+fn split_half_tracking<'a>(settings: &[Setting<'a>]) -> Vec<Comparison<'a>> {
     settings
         .iter()
         .filter(|s| s.point.parameters.kept() >= MIN_KEPT)
         .map(|s| {
             let (first, second) = s.measured.tables.split_at(s.measured.kept() / 2);
-            Tracking::of(first, second, s.point.test)
+            Comparison {
+                predictor: first,
+                trained: second,
+                on: s.point.test,
+            }
         })
         .collect()
 }
 
-/// Whether a predictor tracks the trained networks at every comparison (and there is one).
-fn tracks(comparisons: &[Tracking]) -> bool {
-    !comparisons.is_empty() && comparisons.iter().all(|t| t.ratio() <= TRACKS)
+/// Bootstrap resamples behind [`worst_ratio_upper`].
+const RESAMPLES: usize = 200;
+
+/// The seed of the bootstrap, so that the bound is the same on every run.
+const BOOTSTRAP_SEED: u64 = 0x7ac4_b007;
+
+/// Whether a predictor tracks the trained networks at every comparison (and there is one):
+/// the 95% upper bound on the largest ratio is within the bar.
+fn tracks(comparisons: &[Comparison<'_>]) -> bool {
+    worst_ratio_upper(comparisons) <= TRACKS
 }
 
 /// The largest error ratio over the comparisons.
-fn worst_ratio(comparisons: &[Tracking]) -> f64 {
-    comparisons.iter().map(|t| t.ratio()).fold(0.0, f64::max)
+fn worst_ratio(comparisons: &[Comparison<'_>]) -> f64 {
+    comparisons
+        .iter()
+        .map(Comparison::ratio)
+        .fold(0.0, f64::max)
+}
+
+/// A one-sided 95% upper bound on the largest ratio: the 95th percentile, over
+/// [`RESAMPLES`] bootstrap resamples, of the largest ratio when each comparison's predictor
+/// networks and trained networks are drawn again with replacement. Infinite when there is
+/// no comparison, so that a test with nothing to compare cannot pass.
+fn worst_ratio_upper(comparisons: &[Comparison<'_>]) -> f64 {
+    use rand::RngExt;
+    if comparisons.is_empty() {
+        return f64::INFINITY;
+    }
+    let mut r = nets::rng(BOOTSTRAP_SEED);
+    let mut resample = |tables: &[TruthTable]| -> Vec<TruthTable> {
+        (0..tables.len())
+            .map(|_| tables[r.random_range(0..tables.len())])
+            .collect()
+    };
+    let mut worst: Vec<f64> = (0..RESAMPLES)
+        .map(|_| {
+            comparisons
+                .iter()
+                .map(|c| {
+                    let predictor = resample(c.predictor);
+                    let trained = resample(c.trained);
+                    error_ratio(&predictor, &trained, c.on)
+                })
+                .fold(0.0, f64::max)
+        })
+        .collect();
+    worst.sort_by(f64::total_cmp);
+    worst[(RESAMPLES * 95).div_ceil(100) - 1]
 }
 
 /// The largest 95% upper bound, over settings, on the schemer share.
@@ -925,29 +977,6 @@ pub fn crux_claims(r: &CruxResult) -> Vec<Claim> {
     let params_vs_sgd = tracking(&sgd_all, |p| &p.parameters);
     let uniform_vs_sgd = tracking(&sgd_all, |p| &p.uniform);
     let split_halves = split_half_tracking(&sgd_all);
-    // The parameter count's ratio sits at the bar, and sampling noise in both marginals
-    // inflates it when there are fewer runs: the book's runs put it under the bar, cargo
-    // test's quarter of them over it, and each scale's verdict is pinned. The rival is the
-    // reference on the other side of the bar from the result: the function count (which
-    // fails) when the parameter count tracks SGD, the split-half ceiling (which passes)
-    // when it does not, so that either verdict is shown to be one the criterion can give.
-    let parameters_track = tracks(&params_vs_sgd);
-    let tracking_expected = if r.sgd_runs >= crux::CruxConfig::default().sgd_runs {
-        Verdict::Qualitative
-    } else {
-        Verdict::NotReproduced
-    };
-    let (tracking_rival, tracking_rival_data) = if parameters_track {
-        (
-            "the function count as the predictor: as many uniform draws over the consistent functions as SGD ran, at the same comparisons",
-            uniform_vs_sgd.as_slice(),
-        )
-    } else {
-        (
-            "the trained networks' own first half as the predictor of their second half, at the same comparisons: how close a predictor can come at this many runs",
-            split_halves.as_slice(),
-        )
-    };
     let sgd_margins = kept_agreement_margins(&sgd_all);
     let deterministic_margins = agreement_margins(&sgd_all, |s| {
         s.measured
@@ -1023,23 +1052,26 @@ pub fn crux_claims(r: &CruxResult) -> Vec<Claim> {
             Seed::Turner.quote("This supports the idea that “counting arguments over parameterizations” are far more appropriate than “counting arguments over functions."),
             "counting parameterizations predicts training better than counting functions",
             Test::small(format!(
-                "holds if, at every target, arm and training-set size where rejection sampling from {} random networks kept at least {MIN_KEPT} that fit (kept: {kept}), the probability that a kept network outputs 1, input by input on the unseen inputs, is off the trained networks' by at most {TRACKS} times, on average over those inputs, what the function count's one half is off it; the value is the largest such ratio ({} comparisons). Largest ratio per target: {}; the sampled function count as the predictor, the largest ratio: {:.2} ({}); the ceiling, the trained networks' own first half as the predictor of their second half: {:.2}. The value sits at the bar, and the bar does not settle it: sampling noise in both marginals inflates the ratio at fewer runs, so cargo test's 100 runs per setting put it over the bar where the book's 400 put it under, and the book's value was over the bar (not met) when the hidden biases were drawn on ±√3/√fan-in rather than Valle-Pérez et al.'s ±√6/√fan-in. The rival is whichever reference lies on the other side of the bar from the result: the function count when the parameter count tracks SGD, the ceiling when it does not (the ceiling alone until the verdict turned). Set-up: {set_up}",
+                "holds if, at every target, arm and training-set size where rejection sampling from {} random networks kept at least {MIN_KEPT} that fit ({} of the {} settings; kept: {kept}), the probability that a kept network outputs 1, input by input on the unseen inputs, is off the trained networks' by at most {TRACKS} times, on average over those inputs, what the function count's one half is off it, with 95% confidence: the value is a one-sided 95% upper bound on the largest such ratio ({} comparisons; a bootstrap of {RESAMPLES} resamples, kept and trained networks each drawn again with replacement). The largest ratio itself is {:.2}. Largest ratio per target: {}; the sampled function count as the predictor, the largest ratio: {:.2} ({}). Turner's comparison with the function count is a different question, and holds at every comparison (the function count's ratio is one by construction). The rule first asked for the largest ratio itself to be within the bar; it was changed after that ratio was found at the bar (just over it with hidden biases on ±√3/√fan-in, {:.2} with the initialisation of Valle-Pérez et al.'s sampler, and over it at cargo test's scale), because sampling noise in both sets of networks inflates a ratio of absolute differences, and the bar cannot be read off a ratio within that noise of it. Set-up: {set_up}",
                 count(r.samples),
+                params_vs_sgd.len() / r.arm_names.len().max(1),
+                sgd_all.len() / r.arm_names.len().max(1),
                 params_vs_sgd.len(),
+                worst_ratio(&params_vs_sgd),
                 ratios(&|p| &p.parameters),
                 worst_ratio(&uniform_vs_sgd),
                 ratios(&|p| &p.uniform),
-                worst_ratio(&split_halves),
+                worst_ratio(&params_vs_sgd),
             ))
             .on_data(
-                Quantity::Real(worst_ratio(&params_vs_sgd)),
+                Quantity::Real(worst_ratio_upper(&params_vs_sgd)),
                 params_vs_sgd.as_slice(),
-                tracking_rival,
-                Quantity::Real(worst_ratio(tracking_rival_data)),
-                tracking_rival_data,
+                "the trained networks' own first half as the predictor of their second half, at the same comparisons and with the same bound: how close a predictor can come at this many runs",
+                Quantity::Real(worst_ratio_upper(&split_halves)),
+                split_halves.as_slice(),
                 tracks,
             ),
-            tracking_expected,
+            Verdict::NotReproduced,
         ).unit("×").digits(2),
         Claim::statement(
             "crux.schemer-analog",
