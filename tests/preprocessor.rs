@@ -121,6 +121,38 @@ fn a_claim_becomes_its_value_linked_to_its_ledger_row() {
 }
 
 #[test]
+fn a_ledger_row_prints_its_criterion_once() {
+    // The reason of a decided claim is its criterion and the outcome; the row shows the
+    // criterion as "Holds while" and the reason as the outcome alone.
+    let long = "holds if the value lies from 1.5 to 2.5, a criterion long enough to matter";
+    let decided = ClaimRecord {
+        holds_while: long.into(),
+        reason: format!("{long} — met (computed 2.0)"),
+        ..record("a.b")
+    };
+    // A reason that does not start with its criterion is shown whole.
+    let other = ClaimRecord {
+        reason: "rounds to the stated 1e-6".into(),
+        ..record("c.d")
+    };
+    let (book, _) = run(
+        vec![chapter("Ledger", "appendix/ledger.md", "{{#ledger}}")],
+        &[decided, other],
+    )
+    .unwrap();
+    let ledger = content(&book, 0);
+    assert_eq!(ledger.matches(long).count(), 1, "{ledger}");
+    assert!(
+        ledger.contains("| Reason | the criterion under *Holds while*: met (computed 2.0) |"),
+        "{ledger}"
+    );
+    assert!(
+        ledger.contains("| Reason | rounds to the stated 10<sup>−6</sup> |"),
+        "{ledger}"
+    );
+}
+
+#[test]
 fn a_ledger_row_links_its_source_and_shows_the_quote_as_the_page_prints_it() {
     let (book, _) = run(
         vec![

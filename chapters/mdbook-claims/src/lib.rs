@@ -546,6 +546,24 @@ pub fn render_ledger(claims: &[ClaimRecord], references: Option<&Path>, to_root:
         } else {
             &c.computed_html
         };
+        // A decided claim's reason is its criterion and the outcome; the criterion is already
+        // shown as "Holds while", so the reason keeps only the outcome rather than print the
+        // criterion (up to a few thousand characters) twice.
+        let shows_criterion =
+            c.rival.is_some() && c.rival_html.is_some() && c.rival_verdict.is_some();
+        let outcome = (shows_criterion && !c.holds_while.is_empty())
+            .then(|| c.reason.strip_prefix(c.holds_while.as_str()))
+            .flatten()
+            .and_then(|rest| rest.strip_prefix(" — "));
+        let reason = outcome.map_or_else(
+            || prose::numbers(&c.reason),
+            |outcome| {
+                format!(
+                    "the criterion under *Holds while*: {}",
+                    prose::numbers(outcome)
+                )
+            },
+        );
         let rival = match (&c.rival, &c.rival_html, c.rival_verdict) {
             (Some(what), Some(text), Some(v)) => format!(
                 "| Holds while | {holds} |\n| Rival | the rival ({what}) gives {text}: \
@@ -579,7 +597,7 @@ pub fn render_ledger(claims: &[ClaimRecord], references: Option<&Path>, to_root:
             computed = cell(computed),
             v = c.verdict.slug(),
             verdict = c.verdict,
-            reason = cell(&prose::numbers(&c.reason)),
+            reason = cell(&reason),
             test = c.test.replace('.', ".<wbr>"),
         )
         .expect("string write");
