@@ -5,7 +5,7 @@
 //! parameter-function map's bias, the crux's parameter count, the prior that SGD is compared
 //! with) need millions of such draws. The kit's general network code (GEMMs on an
 //! [`crate::Mlp`] in `f64`) managed about thirty thousand a second on one core of the
-//! book's two-core machine; this sampler, specialised to the question, about fifty-five
+//! book's two-core machine; this sampler, specialised to the question, about sixty-five
 //! thousand (`cargo run -p nets --example sampler_speed`):
 //! - inputs are bits, so the first layer's pre-activation on input `i` is the one on `i`
 //!   with its lowest set bit cleared plus one row of weights (128 row additions instead of a
