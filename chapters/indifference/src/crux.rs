@@ -1,11 +1,12 @@
 //! The crux: at which level to be indifferent — over functions, over parameters, or not at
 //! all (what SGD does).
 //!
-//! On Boolean functions of seven bits, Valle-Pérez et al.'s `7-40-40-1` ReLU network and
-//! initialisation (weights and hidden biases alike uniform on `±√6/√fan_in`), several targets of growing
-//! Lempel-Ziv complexity (the first bit, the parity of two bits, the majority of three, a
-//! seeded random function), a random training set of `m` inputs, three measures over the
-//! networks that fit the training set:
+//! On Boolean functions of seven bits, Valle-Pérez et al.'s `7-40-40-1` ReLU network with
+//! their sampler's initialisation (hidden weights and biases alike uniform on
+//! `±√6/√fan_in`, [`nets::sampler`]), several targets of growing Lempel-Ziv complexity (the
+//! first bit, the parity of two bits, the majority of three, a seeded random function), a
+//! random training set of `m` inputs, three measures over the networks that fit the
+//! training set:
 //! - *functions*: every consistent truth table equally likely (the counting argument): test
 //!   accuracy is `Binomial(unseen, 1/2) / unseen`, exactly;
 //! - *parameters*: weights drawn from their initial distribution, kept when the network
@@ -314,7 +315,7 @@ fn accuracy_on(f: TruthTable, target: TruthTable, on: TruthTable, count: usize) 
 /// Runs the three measures at every target and training-set size.
 ///
 /// # Panics
-/// If a training set would overlap the trigger set, or `n` is not 7.
+/// If a training set would overlap the trigger set.
 pub fn run(cfg: &CruxConfig) -> CruxResult {
     let inputs = 1usize << BITS;
     let all = all_inputs_mask(BITS);
