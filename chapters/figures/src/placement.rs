@@ -5,8 +5,8 @@
 //! cannot know whether the data pass there; which corner is free depends on the data, and
 //! so on the scale an experiment ran at. Rather than trust a chosen corner, every figure is
 //! checked after drawing ([`crate::svg`] calls [`clear_legends`]): a legend box (the border
-//! [`crate::legend`] draws) that any data mark — a polyline, a polygon, a circle or a filled
-//! rectangle drawn outside the legend — crosses is shifted, with its labels and keys, to a
+//! [`crate::legend`] draws) that any data mark — a polyline, a polygon, a circle, a filled
+//! rectangle or an opaque line (a cross's stroke) drawn outside the legend — crosses is shifted, with its labels and keys, to a
 //! band added at the bottom of the canvas, so no legend covers data whatever the data do.
 //! A legend that covers nothing stays where it was, byte for byte.
 
@@ -131,9 +131,20 @@ impl Element<'_> {
         } else if head.starts_with("<polyline ") || head.starts_with("<polygon ") {
             let points = self.points();
             !points.is_empty() && points.iter().all(|&p| b.contains(p))
+        } else if head.starts_with("<line ") {
+            self.segment()
+                .is_some_and(|(a, c)| b.contains(a) && b.contains(c))
         } else {
             false
         }
+    }
+
+    /// A `<line>`'s two ends.
+    fn segment(&self) -> Option<((f64, f64), (f64, f64))> {
+        Some((
+            (self.number("x1")?, self.number("y1")?),
+            (self.number("x2")?, self.number("y2")?),
+        ))
     }
 
     /// Whether the element is a data mark that covers part of `b`.
@@ -157,6 +168,9 @@ impl Element<'_> {
                 .overlaps(b),
                 _ => false,
             }
+        } else if head.starts_with("<line ") && head.contains(r#"opacity="1""#) {
+            // A marker drawn in strokes (a cross); the grid's lines are faint, never opaque.
+            self.segment().is_some_and(|(a, c)| b.crossed_by(a, c))
         } else if head.starts_with("<rect ") && !head.contains(r#"fill="none""#) {
             self.rect().is_some_and(|r| {
                 let behind = r.left <= b.left
@@ -301,6 +315,11 @@ mod tests {
                 .draw_series(LineSeries::new(line, INK.stroke_width(2)))?
                 .label("a line")
                 .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 22, y)], INK));
+            // A key drawn as a cross, in two strokes, as the lesion figures draw theirs.
+            chart
+                .draw_series(std::iter::empty::<Cross<(f64, f64), i32>>())?
+                .label("a cross")
+                .legend(|(x, y)| Cross::new((x + 11, y), 4, INK.stroke_width(2)));
             legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
             Ok(())
         })
@@ -348,8 +367,16 @@ mod tests {
         // Labels and keys move with the border: the group closes after them.
         let group = moved.split("<g transform").nth(1).unwrap();
         let group = &group[..group.find("</g>").unwrap()];
-        assert!(group.contains("a line"), "{group}");
+        assert!(
+            group.contains("a line") && group.contains("a cross"),
+            "{group}"
+        );
         assert_eq!(group.matches("<polyline").count(), 1, "{group}");
+        assert_eq!(
+            group.matches("<line").count(),
+            2,
+            "the cross moves too: {group}"
+        );
     }
 
     #[test]
@@ -370,6 +397,7 @@ mod tests {
         assert!(e(r#"<rect x="12" y="0" width="2" height="12" fill="red"/>"#).covers(&b));
         assert!(!e(r#"<rect x="0" y="0" width="40" height="40" fill="white"/>"#).covers(&b));
         assert!(!e(r#"<rect x="12" y="0" width="2" height="12" fill="none"/>"#).covers(&b));
-        assert!(!e(r#"<line x1="0" y1="15" x2="40" y2="15"/>"#).covers(&b));
+        assert!(!e(r#"<line opacity="0.25" x1="0" y1="15" x2="40" y2="15"/>"#).covers(&b));
+        assert!(e(r#"<line opacity="1" x1="0" y1="15" x2="40" y2="15"/>"#).covers(&b));
     }
 }
