@@ -774,8 +774,8 @@ fn worst_ratio(comparisons: &[Comparison<'_>]) -> f64 {
         .fold(0.0, f64::max)
 }
 
-/// A one-sided 95% upper bound on the largest ratio: the 95th percentile, over
-/// [`RESAMPLES`] bootstrap resamples, of the largest ratio when each comparison's predictor
+/// A one-sided 95% upper bound on the largest ratio: the 0.95-quantile
+/// ([`nets::stats::quantile`]), over [`RESAMPLES`] bootstrap resamples, of the largest ratio when each comparison's predictor
 /// networks and trained networks are drawn again with replacement. Infinite when there is
 /// no comparison, so that a test with nothing to compare cannot pass.
 fn worst_ratio_upper(comparisons: &[Comparison<'_>]) -> f64 {
@@ -789,7 +789,7 @@ fn worst_ratio_upper(comparisons: &[Comparison<'_>]) -> f64 {
             .map(|_| tables[r.random_range(0..tables.len())])
             .collect()
     };
-    let mut worst: Vec<f64> = (0..RESAMPLES)
+    let worst: Vec<f64> = (0..RESAMPLES)
         .map(|_| {
             comparisons
                 .iter()
@@ -801,8 +801,7 @@ fn worst_ratio_upper(comparisons: &[Comparison<'_>]) -> f64 {
                 .fold(0.0, f64::max)
         })
         .collect();
-    worst.sort_by(f64::total_cmp);
-    worst[(RESAMPLES * 95).div_ceil(100) - 1]
+    nets::stats::quantile(&worst, 0.95)
 }
 
 /// The largest 95% upper bound, over settings, on the schemer share.
