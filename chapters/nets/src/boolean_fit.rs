@@ -8,15 +8,19 @@
 //! sampler?") ask whether training lands on functions as often as the prior, conditioned on
 //! the training set, would.
 //!
+//! The networks are trained by the kit's `flat` trainer, in `f32` with every buffer a
+//! plain slice: the general [`crate::Trainer`]'s recipe (the same initialisation, batch order,
+//! loss and update), about twice as fast at this size. On the crux's two training recipes,
+//! 1,000 runs each, the two trainers land on the same function in every run.
+//!
 //! Run `r` is initialised and shuffled from seed `seed + r` alone, so the result depends
 //! only on the arguments, never on the number of threads.
 
-use crate::boolean::{TruthTable, all_inputs, truth_table};
-use crate::loss::{Loss, Targets};
-use crate::mlp::{Mlp, MlpSpec, Workspace};
+use crate::boolean::{TruthTable, all_inputs};
+use crate::flat::{FlatTrainer, RowPenalty, Rows};
+use crate::mlp::{Mlp, MlpSpec};
 use crate::optim::Optimizer;
-use crate::train::{Penalty, Trainer, rng};
-use ndarray::{Array2, Axis};
+use crate::train::rng;
 
 /// How each network is trained.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -110,67 +114,45 @@ fn fit_all(
     } = set;
     assert_eq!(spec.sizes.first(), Some(&n), "the network takes n bits");
     assert_eq!(spec.sizes.last(), Some(&1), "the network has one output");
-    let x = all_inputs(n);
-    let tx = x.select(Axis(0), train);
-    let ty = Array2::from_shape_fn((train.len(), 1), |(i, _)| {
-        if (target >> train[i]) & 1 == 1 {
-            1.0
-        } else {
-            -1.0
-        }
-    });
-    let penalty_x = penalty.map(|p| x.select(Axis(0), &[p.input]));
-    let penalty = penalty.zip(penalty_x.as_ref()).map(|(p, px)| Penalty {
-        x: px.view(),
+    let x: Vec<f32> = all_inputs(n).iter().map(|&v| v as f32).collect();
+    let row = |i: usize| &x[i * n..][..n];
+    let tx: Vec<f32> = train.iter().flat_map(|&i| row(i)).copied().collect();
+    let ty: Vec<f32> = train
+        .iter()
+        .map(|&i| if (target >> i) & 1 == 1 { 1.0 } else { -1.0 })
+        .collect();
+    let penalty = penalty.map(|p| RowPenalty {
+        x: row(p.input),
         target: if p.target { 1.0 } else { -1.0 },
-        weight: p.weight / train.len() as f64,
+        weight: (p.weight / train.len() as f64) as f32,
     });
+    let rows = Rows { x: &tx, t: &ty };
     let runs: Vec<u64> = (0..runs as u64).collect();
-    crate::par::map_with(&runs, threads, Workspace::default, |ws, &i| {
+    crate::par::map(&runs, threads, |&i| {
         let run_seed = seed.wrapping_add(i);
         let mlp = Mlp::new(spec, &mut rng(run_seed));
-        let mut trainer = Trainer::new(mlp, Loss::Mse, cfg.optimizer, run_seed);
-        fit(&mut trainer, &tx, &ty, cfg, penalty.as_ref(), ws).then(|| {
-            let mut ws = Workspace::default();
-            truth_table(&trainer.mlp, &x, &mut ws)
-        })
+        let mut trainer = FlatTrainer::new(&mlp, cfg.optimizer, run_seed);
+        fit(&mut trainer, rows, cfg, penalty.as_ref()).then(|| trainer.truth_table(&x))
     })
 }
 
 /// Trains until the network's sign matches every target; whether it got there.
 fn fit(
-    trainer: &mut Trainer,
-    tx: &Array2<f64>,
-    ty: &Array2<f64>,
+    trainer: &mut FlatTrainer,
+    rows: Rows<'_>,
     cfg: &FitConfig,
-    penalty: Option<&Penalty<'_>>,
-    ws: &mut Workspace,
+    penalty: Option<&RowPenalty<'_>>,
 ) -> bool {
-    let fits = |mlp: &Mlp, ws: &mut Workspace| {
-        mlp.forward(tx.view(), ws);
-        ws.output().iter().zip(ty).all(|(y, t)| y * t > 0.0)
-    };
     for epoch in 0..cfg.max_epochs {
-        if epoch % cfg.check_every.max(1) == 0 && fits(&trainer.mlp, ws) {
+        if epoch % cfg.check_every.max(1) == 0 && trainer.fits(rows) {
             return true;
         }
-        let targets = Targets::Values(ty.view());
-        match (cfg.batch, penalty) {
-            (Batch::Shuffled(rows), None) => {
-                trainer.epoch(tx.view(), targets, rows);
-            }
-            (Batch::Shuffled(rows), Some(p)) => {
-                trainer.epoch_penalised(tx.view(), targets, rows, p);
-            }
-            (Batch::Full, None) => {
-                trainer.step(tx.view(), targets);
-            }
-            (Batch::Full, Some(p)) => {
-                trainer.step_penalised(tx.view(), targets, p);
-            }
+        match cfg.batch {
+            Batch::Shuffled(size) => trainer.epoch(rows, size, penalty),
+            Batch::Full => trainer.step(rows, penalty),
         }
     }
-    fits(&trainer.mlp, ws)
+    trainer.fits(rows)
 }
 
 #[cfg(test)]

@@ -68,7 +68,7 @@ impl Optimizer {
         !matches!(self, Optimizer::Sgd { .. })
     }
 
-    fn weight_decay(&self) -> f64 {
+    pub(crate) fn weight_decay(&self) -> f64 {
         match *self {
             Optimizer::Sgd { weight_decay, .. }
             | Optimizer::Adam { weight_decay, .. }
@@ -192,51 +192,184 @@ fn update<D: Dimension>(
     v: ArrayViewMut<'_, f64, D>,
 ) {
     let zip = Zip::from(w).and(g).and(m).and(v);
-    match opt {
-        Optimizer::Sgd { lr, momentum, .. } => {
-            let lr = lr * lr_mult;
-            zip.for_each(|w, &g, m, _| {
-                *m = momentum * *m + g + wd * *w;
-                *w -= lr * *m;
-            });
+    match Rule::new(opt, t, lr_mult, wd) {
+        Rule::Sgd(s) => zip.for_each(|w, &g, m, _| s.apply(w, g, m)),
+        Rule::Adam(a) => zip.for_each(|w, &g, m, v| a.apply(w, g, m, v)),
+        Rule::RmsProp(r) => zip.for_each(|w, &g, _, v| r.apply(w, g, v)),
+    }
+}
+
+/// One optimizer's update at one step, with the step's constants (the learning rate times
+/// its multiplier, Adam's bias corrections) worked out once: the one place each update
+/// formula is written, used for ndarray's arrays and for [`crate::flat`]'s plain slices
+/// alike. Each variant's loop is its own, so no loop decides the optimizer per element.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Rule {
+    Sgd(SgdStep),
+    Adam(AdamStep),
+    RmsProp(RmsPropStep),
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct SgdStep {
+    lr: f64,
+    momentum: f64,
+    wd: f64,
+}
+
+/// Adam's step, with the decay in the gradient (`coupled`) or, as AdamW, on the weights
+/// (`decoupled`).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct AdamStep {
+    lr: f64,
+    beta1: f64,
+    beta2: f64,
+    eps: f64,
+    c1: f64,
+    c2: f64,
+    coupled: f64,
+    decoupled: f64,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct RmsPropStep {
+    lr: f64,
+    alpha: f64,
+    eps: f64,
+    wd: f64,
+}
+
+impl SgdStep {
+    /// Updates weight `w` from its gradient `g` and momentum `m`.
+    #[inline(always)]
+    fn apply(self, w: &mut f64, g: f64, m: &mut f64) {
+        *m = self.momentum * *m + g + self.wd * *w;
+        *w -= self.lr * *m;
+    }
+}
+
+impl AdamStep {
+    /// Updates weight `w` from its gradient `g` and moments `m` and `v`.
+    #[inline(always)]
+    fn apply(self, w: &mut f64, g: f64, m: &mut f64, v: &mut f64) {
+        let g = g + self.coupled * *w;
+        *m = self.beta1 * *m + (1.0 - self.beta1) * g;
+        *v = self.beta2 * *v + (1.0 - self.beta2) * g * g;
+        *w -= self.lr * ((*m / self.c1) / ((*v / self.c2).sqrt() + self.eps) + self.decoupled * *w);
+    }
+}
+
+impl RmsPropStep {
+    /// Updates weight `w` from its gradient `g` and mean square `v`.
+    #[inline(always)]
+    fn apply(self, w: &mut f64, g: f64, v: &mut f64) {
+        let g = g + self.wd * *w;
+        *v = self.alpha * *v + (1.0 - self.alpha) * g * g;
+        *w -= self.lr * g / (v.sqrt() + self.eps);
+    }
+}
+
+impl Rule {
+    /// The rule of step `t` (from 1) for parameters whose learning rate is scaled by
+    /// `lr_mult` and decayed by `wd`.
+    pub(crate) fn new(opt: Optimizer, t: i32, lr_mult: f64, wd: f64) -> Self {
+        match opt {
+            Optimizer::Sgd { lr, momentum, .. } => Rule::Sgd(SgdStep {
+                lr: lr * lr_mult,
+                momentum,
+                wd,
+            }),
+            Optimizer::Adam {
+                lr,
+                beta1,
+                beta2,
+                eps,
+                ..
+            }
+            | Optimizer::AdamW {
+                lr,
+                beta1,
+                beta2,
+                eps,
+                ..
+            } => {
+                // Adam puts the decay in the gradient; AdamW applies it to the weights.
+                let (coupled, decoupled) = if matches!(opt, Optimizer::AdamW { .. }) {
+                    (0.0, wd)
+                } else {
+                    (wd, 0.0)
+                };
+                Rule::Adam(AdamStep {
+                    lr: lr * lr_mult,
+                    beta1,
+                    beta2,
+                    eps,
+                    c1: 1.0 - beta1.powi(t),
+                    c2: 1.0 - beta2.powi(t),
+                    coupled,
+                    decoupled,
+                })
+            }
+            Optimizer::RmsProp { lr, alpha, eps, .. } => Rule::RmsProp(RmsPropStep {
+                lr: lr * lr_mult,
+                alpha,
+                eps,
+                wd,
+            }),
         }
-        Optimizer::Adam {
-            lr,
-            beta1,
-            beta2,
-            eps,
-            ..
+    }
+
+    /// Updates every weight in `w` from its gradient in `g`, with the first and second
+    /// moments in `m` and `v` (a rule without one leaves it alone); slices of one length.
+    /// The arithmetic is `f64`'s whatever the slices hold.
+    #[inline(always)]
+    pub(crate) fn apply_all<P: Param>(self, w: &mut [P], g: &[P], m: &mut [P], v: &mut [P]) {
+        let each = w.iter_mut().zip(g).zip(m.iter_mut().zip(v.iter_mut()));
+        match self {
+            Rule::Sgd(s) => each.for_each(|((w, &g), (m, _))| {
+                let (mut w64, mut m64) = (w.get(), m.get());
+                s.apply(&mut w64, g.get(), &mut m64);
+                (*w, *m) = (P::set(w64), P::set(m64));
+            }),
+            Rule::Adam(a) => each.for_each(|((w, &g), (m, v))| {
+                let (mut w64, mut m64, mut v64) = (w.get(), m.get(), v.get());
+                a.apply(&mut w64, g.get(), &mut m64, &mut v64);
+                (*w, *m, *v) = (P::set(w64), P::set(m64), P::set(v64));
+            }),
+            Rule::RmsProp(r) => each.for_each(|((w, &g), (_, v))| {
+                let (mut w64, mut v64) = (w.get(), v.get());
+                r.apply(&mut w64, g.get(), &mut v64);
+                (*w, *v) = (P::set(w64), P::set(v64));
+            }),
         }
-        | Optimizer::AdamW {
-            lr,
-            beta1,
-            beta2,
-            eps,
-            ..
-        } => {
-            let lr = lr * lr_mult;
-            let (c1, c2) = (1.0 - beta1.powi(t), 1.0 - beta2.powi(t));
-            // Adam puts the decay in the gradient; AdamW applies it to the weights directly.
-            let (coupled, decoupled) = if matches!(opt, Optimizer::AdamW { .. }) {
-                (0.0, wd)
-            } else {
-                (wd, 0.0)
-            };
-            zip.for_each(|w, &g, m, v| {
-                let g = g + coupled * *w;
-                *m = beta1 * *m + (1.0 - beta1) * g;
-                *v = beta2 * *v + (1.0 - beta2) * g * g;
-                *w -= lr * ((*m / c1) / ((*v / c2).sqrt() + eps) + decoupled * *w);
-            });
-        }
-        Optimizer::RmsProp { lr, alpha, eps, .. } => {
-            let lr = lr * lr_mult;
-            zip.for_each(|w, &g, _, v| {
-                let g = g + wd * *w;
-                *v = alpha * *v + (1.0 - alpha) * g * g;
-                *w -= lr * g / (v.sqrt() + eps);
-            });
-        }
+    }
+}
+
+/// A parameter's storage: `f64`, or `f32` updated through `f64` arithmetic.
+pub(crate) trait Param: Copy {
+    fn get(self) -> f64;
+    fn set(value: f64) -> Self;
+}
+
+impl Param for f64 {
+    #[inline(always)]
+    fn get(self) -> f64 {
+        self
+    }
+    #[inline(always)]
+    fn set(value: f64) -> Self {
+        value
+    }
+}
+
+impl Param for f32 {
+    #[inline(always)]
+    fn get(self) -> f64 {
+        f64::from(self)
+    }
+    #[inline(always)]
+    fn set(value: f64) -> Self {
+        value as f32
     }
 }
 
