@@ -1,7 +1,11 @@
-//! Training steps per second for two MLP sizes: `cargo bench -p nets`.
+//! The general trainer's steps per second for three MLP sizes: `cargo bench -p nets`.
 //!
 //! A plain timing loop (no framework): warm up, then time a fixed number of minibatch
-//! steps on random data and report steps/s.
+//! steps on random data and report steps/s, and the rate of floating-point operations that
+//! makes: a step is three products per layer (forward, the weights' gradient, the gradient
+//! passed down), `2 · batch · fan_in · fan_out` operations each, the first layer's third
+//! left out. The Boolean fitter's own trainer is timed by
+//! `cargo run -p nets --example fit_speed` (networks fitted per second).
 
 use ndarray::Array2;
 use nets::{Loss, Mlp, MlpSpec, Optimizer, Targets, Trainer, rng};
@@ -28,19 +32,23 @@ fn bench(sizes: &[usize], batch: usize, steps: usize) {
         trainer.step(x.view(), Targets::Labels(&labels));
     }
     let secs = start.elapsed().as_secs_f64();
+    let macs: usize = sizes.windows(2).map(|w| w[0] * w[1]).sum();
+    let flops = 2 * batch * (3 * macs - sizes[0] * sizes[1]);
     println!(
-        "{:>18} batch {batch:>4}: {:>10.0} steps/s ({:.3} ms/step)",
+        "{:>18} batch {batch:>4}: {:>10.0} steps/s ({:.3} ms/step, {:.2} GFLOP/s)",
         sizes
             .iter()
             .map(usize::to_string)
             .collect::<Vec<_>>()
             .join("-"),
         steps as f64 / secs,
-        1e3 * secs / steps as f64
+        1e3 * secs / steps as f64,
+        (flops * steps) as f64 / secs / 1e9
     );
 }
 
 fn main() {
     bench(&[2, 64, 64, 2], 32, 20_000);
+    bench(&[7, 40, 40, 1], 8, 50_000);
     bench(&[784, 256, 256, 10], 128, 300);
 }
