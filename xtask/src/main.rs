@@ -21,6 +21,7 @@ mod lab;
 mod mutants;
 mod notebooks;
 mod pdf;
+mod progress;
 mod project;
 mod regenerate;
 mod reproduce;

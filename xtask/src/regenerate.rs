@@ -137,7 +137,10 @@ pub fn run(force: bool) -> Result<bool> {
     }
     let chapters = catalog::chapters();
     let started = Instant::now();
-    let runs = catalog::run_side_by_side(&chapters, Size::Book).map_err(|e| anyhow!(e))?;
+    let display = crate::progress::Display::install();
+    let runs = catalog::run_side_by_side(&chapters, Size::Book);
+    display.done();
+    let runs = runs.map_err(|e| anyhow!(e))?;
     let results: Vec<Result<Chapter>> = chapters
         .iter()
         .zip(runs)

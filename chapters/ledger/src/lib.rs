@@ -17,5 +17,5 @@ pub use claim::{Assessment, Claim, Computed, Decision, Rival, RivalOutcome, Stat
 pub use number::{Quantity, Style};
 pub use record::{ClaimRecord, FIGURES_DIR, GENERATED_DIR, LEDGER_FILE};
 pub use seed::{Origin, Seed, Side, Source};
-pub use timing::{Timing, timed};
+pub use timing::{Progress, Timing, timed, watch};
 pub use verdict::{Basis, Verdict};
