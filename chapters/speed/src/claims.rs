@@ -400,10 +400,10 @@ pub fn sampler_claim(r: &SamplerResult) -> Claim {
     let shuffled = r.shuffled_log_correlation(SHUFFLE_SEED);
     Claim::statement(
         "sgd-vs-prior.correlation",
-        Seed::CarlsmithSpeed.quote(
-            "The type of path-dependence/slack at stake in training is such that SGD will get the model that it prefers overall.",
+        Seed::Turner.quote(
+            "Some evidence suggests that “measure in parameter-space” is a good way of approximating P(SGD finds the given function).",
         ),
-        "training lands on models in proportion to how strongly they are preferred",
+        "the share of SGD's runs that land on a function is approximated by the function's measure in parameter space (the initialisation's prior, conditioned on the training set); not Carlsmith's premise (2), that SGD gets the model it prefers overall, which a learner that samples in proportion to a prior is not",
         Test::small(
             format!(
                 "holds if, with the parameter prior conditioned on the training set as the preference, the log-probabilities of test-set functions under SGD and under the prior correlate at r ≥ {STRONG_CORRELATION} over the {} functions each found at least {} times, and those functions take at least {}% of SGD's runs ({}%); 7-{}-{}-1 ReLU network, target the first bit, {} training and {} test inputs of 128, {} prior draws ({} fit), {} SGD runs ({} fit); the prior's most probable function has {}% under the prior and {}% of SGD runs",
