@@ -90,7 +90,7 @@ pub fn slot_claims(r: &Results) -> Vec<Claim> {
             Seed::BelrosePope.quote(
                 "If an AI models such a distribution well, then trajectories sampled from its policy can also be usefully described as pursuing a similar goal to the one illustrated by the training data.",
             ),
-            "a policy trained to imitate target-reaching behaviour models it well enough to be described as pursuing the target on states it was not trained on (the quote's antecedent and consequent, tested together)",
+            "a policy trained to imitate target-reaching behaviour models it well off its training states, well enough to be described as pursuing the target there: the quote's antecedent, measured by its consequent; where it falls short the conditional itself is not refuted, only not put to the test",
             Test::small(format!(
                 "holds if, for each of {} ReLU networks with hidden layers {:?} trained to imitate a shortest-path teacher on {:.0}% of the {} states of a {}×{} grid, the greedy rollout reaches the target its observation shows within {} moves from at least {:.0}% of the {} held-out states (the value: the worst network's share; on its own training states each network's greedy move is a shortest move at least {:.3} of the time, and the same networks untrained reach the target from at most {:.3})",
                 s.networks.len(),

@@ -588,7 +588,7 @@ pub fn frog_claims(r: &Results) -> Vec<Claim> {
     let misgeneralises = |f: &FrogResult| {
         f.salience_ends()
             .iter()
-            .all(|e| e.2 >= PROXY_SHARE && e.3 >= PROXY_SHARE && e.4 >= 0.5 && e.5 >= 0.5)
+            .all(|e| e.2 >= PROXY_SHARE && e.3 >= PROXY_SHARE && e.4 >= 0.5)
     };
     let (faint, strong) = (
         c.smells.iter().copied().fold(f64::INFINITY, f64::min),
@@ -620,9 +620,9 @@ pub fn frog_claims(r: &Results) -> Vec<Claim> {
         Claim::statement(
             "frog.proxy-by-salience",
             Seed::BelrosePope.quote(FODOR),
-            "the goal-misgeneralisation reading: training installs one of the deviant proxies, which one set by something incidental to the task, and it misgeneralises on counterfactual scenes",
+            "the goal-misgeneralisation reading: training installs one of the deviant proxies, which one set by something incidental to the task, and the dot proxy snaps at what is no fly",
             Test::small(format!(
-                "holds if, for each smell code and architecture, at least {PROXY_SHARE} of the frogs use the dot (snap more at the pellet than at the dotless fly) at the faintest smell ({faint}) and at least {PROXY_SHARE} use the smell at the strongest ({strong}), and each proxy misgeneralises where it should: at the faintest smell the frogs snap at the pellet, which is no fly, at least half the time on average, and at the strongest they snap at least half the time at a scene with fly smell and no dot, which is what a fly-scented bait looks like to them; the number shown is the smallest such share, over codes, architectures and both ends ({}); the criterion was written after the page had reported where the frogs switch",
+                "holds if, for each smell code and architecture, at least {PROXY_SHARE} of the frogs use the dot (snap more at the pellet than at the dotless fly) at the faintest smell ({faint}) and at least {PROXY_SHARE} use the smell at the strongest ({strong}), and at the faintest smell the frogs snap at the pellet, which is no fly, at least half the time on average; at the strongest they snap at a scene with fly smell and no dot, which in this world is a fly against a dark background (so that snap is right, though a fly-scented bait would look the same), reported and not part of the rule; the number shown is the smallest such share, over codes, architectures and both ends ({}); the criterion was written after the page had reported where the frogs switch, and its second half, which had counted the snap at the dotless fly as a misgeneralisation, was dropped after a review pointed out that the world labels that scene a fly",
                 ends.iter()
                     .map(|e| format!(
                         "{}, hidden {:?}: dot users {:.0}% at the faintest, smell users {:.0}% at the strongest, snaps at the pellet {:.2}, at the smell-only scene {:.2}",
