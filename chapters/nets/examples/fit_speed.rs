@@ -11,20 +11,16 @@ use nets::boolean_fit::{Batch, FitConfig, TrainingSet, fitted_functions};
 use nets::sampler::two_hidden_spec;
 use std::process::ExitCode;
 
+mod speed_args;
+
 fn main() -> ExitCode {
-    let mut numbers = Vec::new();
-    for arg in std::env::args().skip(1) {
-        match arg.parse::<usize>() {
-            Ok(n) if n > 0 => numbers.push(n),
-            _ => {
-                eprintln!("fit_speed: expected a positive whole number, got {arg:?}");
-                eprintln!("usage: fit_speed [COUNT] [THREADS]");
-                return ExitCode::FAILURE;
-            }
+    let (count, threads) = match speed_args::count_and_threads("fit_speed", 2_000) {
+        Ok(args) => args,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::FAILURE;
         }
-    }
-    let count = numbers.first().copied().unwrap_or(2_000);
-    let threads = numbers.get(1).copied().unwrap_or(2);
+    };
     let inputs: Vec<usize> = (0..128).step_by(4).collect();
     let set = TrainingSet {
         n: 7,

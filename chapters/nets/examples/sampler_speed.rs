@@ -4,20 +4,16 @@
 use nets::sampler::{Shape, sample};
 use std::process::ExitCode;
 
+mod speed_args;
+
 fn main() -> ExitCode {
-    let mut numbers = Vec::new();
-    for arg in std::env::args().skip(1) {
-        match arg.parse::<usize>() {
-            Ok(n) if n > 0 => numbers.push(n),
-            _ => {
-                eprintln!("sampler_speed: expected a positive whole number, got {arg:?}");
-                eprintln!("usage: sampler_speed [COUNT] [THREADS]");
-                return ExitCode::FAILURE;
-            }
+    let (count, threads) = match speed_args::count_and_threads("sampler_speed", 1_000_000) {
+        Ok(args) => args,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::FAILURE;
         }
-    }
-    let count = numbers.first().copied().unwrap_or(1_000_000);
-    let threads = numbers.get(1).copied().unwrap_or(2);
+    };
     let start = std::time::Instant::now();
     let mut tables = sample(Shape::TwoHidden, count, 1, threads);
     let seconds = start.elapsed().as_secs_f64();
