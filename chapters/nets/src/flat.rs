@@ -41,7 +41,9 @@ pub(crate) struct Rows<'a> {
 }
 
 /// A term added to every step's loss: `weight · ½(y(x) − target)²` on one input row `x`,
-/// summed over outputs (as [`crate::Penalty`]).
+/// summed over outputs, not averaged with the batch (`weight` is its share of each step's
+/// loss as it stands). It enters the backward pass as one more row whose output gradient is
+/// `weight · (y − target)`.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct RowPenalty<'a> {
     pub x: &'a [f32],
@@ -526,7 +528,7 @@ mod tests {
     use crate::boolean::{all_inputs, truth_table};
     use crate::loss::{Loss, Targets};
     use crate::mlp::{MlpSpec, Workspace};
-    use crate::train::{Penalty, Trainer};
+    use crate::train::Trainer;
     use ndarray::Array2;
 
     fn data() -> (Array2<f64>, Array2<f64>) {
@@ -562,24 +564,12 @@ mod tests {
 
     /// The flat engine and the general trainer are two implementations of one recipe: from
     /// the same network and seed they take the same steps, to rounding, for every optimizer,
-    /// minibatched or full-batch, with and without a penalty.
+    /// minibatched or full-batch.
     #[test]
     fn flat_training_follows_the_general_trainer() {
         let (x, t) = data();
         let (fx, ft) = (f32s(&x), f32s(&t));
         let rows = Rows { x: &fx, t: &ft };
-        let px = Array2::from_shape_vec((1, 5), vec![1.0, 0.0, 1.0, 1.0, 0.0]).unwrap();
-        let penalty = Penalty {
-            x: px.view(),
-            target: -1.0,
-            weight: 0.3,
-        };
-        let fpx = f32s(&px);
-        let row_penalty = RowPenalty {
-            x: &fpx,
-            target: -1.0,
-            weight: 0.3,
-        };
         let optimizers = [
             Optimizer::sgd(0.05, 0.9),
             Optimizer::adam(1e-2),
@@ -591,35 +581,76 @@ mod tests {
             },
         ];
         for (k, optimizer) in optimizers.into_iter().enumerate() {
-            for penalised in [false, true] {
-                // Widths on and off the kernel's blocks of eight.
-                let mut spec = MlpSpec::relu(&[5, 16, 11, 2]);
-                if k == 2 {
-                    spec.hidden = Activation::Tanh;
-                }
-                let mlp = Mlp::new(&spec, &mut rng(k as u64));
-                let mut general = Trainer::new(mlp.clone(), Loss::Mse, optimizer, 17);
-                let mut flat = FlatTrainer::new(&mlp, optimizer, 17);
-                let p = penalised.then_some(&row_penalty);
-                let targets = Targets::Values(t.view());
-                for _ in 0..20 {
-                    match penalised {
-                        false => general.epoch(x.view(), targets, 5),
-                        true => general.epoch_penalised(x.view(), targets, 5, &penalty),
-                    };
-                    flat.epoch(rows, 5, p);
-                }
-                assert_close(&flat, &general, &mlp);
-                for _ in 0..20 {
-                    match penalised {
-                        false => general.step(x.view(), targets),
-                        true => general.step_penalised(x.view(), targets, &penalty),
-                    };
-                    flat.step(rows, p);
-                }
-                assert_close(&flat, &general, &mlp);
+            // Widths on and off the kernel's blocks of eight.
+            let mut spec = MlpSpec::relu(&[5, 16, 11, 2]);
+            if k == 2 {
+                spec.hidden = Activation::Tanh;
             }
+            let mlp = Mlp::new(&spec, &mut rng(k as u64));
+            let mut general = Trainer::new(mlp.clone(), Loss::Mse, optimizer, 17);
+            let mut flat = FlatTrainer::new(&mlp, optimizer, 17);
+            let targets = Targets::Values(t.view());
+            for _ in 0..20 {
+                general.epoch(x.view(), targets, 5);
+                flat.epoch(rows, 5, None);
+            }
+            assert_close(&flat, &general, &mlp);
+            for _ in 0..20 {
+                general.step(x.view(), targets);
+                flat.step(rows, None);
+            }
+            assert_close(&flat, &general, &mlp);
         }
+    }
+
+    /// A penalty of weight `1/n` on a row, in a full batch of `n` rows, is that row's term
+    /// of a full batch of `n + 1` rows scaled by `(n + 1)/n`: plain SGD with the penalty
+    /// takes the steps the general trainer takes on the `n + 1` rows at that much more
+    /// learning rate, and a zero weight changes nothing.
+    #[test]
+    fn a_penalty_is_one_more_row_of_the_batch() {
+        let (x, t) = data();
+        let n = x.nrows();
+        let p_x = [1.0f32, 0.0, 1.0, 1.0, 0.0];
+        let p_t = -1.0;
+        let mut x1 = x.clone();
+        x1.push_row(ndarray::ArrayView1::from(&p_x.map(f64::from)))
+            .unwrap();
+        let mut t1 = t.clone();
+        t1.push_row(ndarray::ArrayView1::from(&[p_t; 2])).unwrap();
+        let (fx, ft) = (f32s(&x), f32s(&t));
+        let rows = Rows { x: &fx, t: &ft };
+        let penalty = RowPenalty {
+            x: &p_x,
+            target: p_t as f32,
+            weight: 1.0 / n as f32,
+        };
+        let mlp = Mlp::new(&MlpSpec::relu(&[5, 16, 11, 2]), &mut rng(4));
+        let lr = 0.05;
+        let scaled = Optimizer::sgd(lr * (n + 1) as f64 / n as f64, 0.0);
+        let mut general = Trainer::new(mlp.clone(), Loss::Mse, scaled, 1);
+        let mut flat = FlatTrainer::new(&mlp, Optimizer::sgd(lr, 0.0), 1);
+        let mut unpenalised = FlatTrainer::new(&mlp, Optimizer::sgd(lr, 0.0), 1);
+        let mut zero = FlatTrainer::new(&mlp, Optimizer::sgd(lr, 0.0), 1);
+        let none = RowPenalty {
+            weight: 0.0,
+            ..penalty
+        };
+        for _ in 0..20 {
+            general.step(x1.view(), Targets::Values(t1.view()));
+            flat.step(rows, Some(&penalty));
+            unpenalised.step(rows, None);
+            zero.step(rows, Some(&none));
+        }
+        assert_close(&flat, &general, &mlp);
+        let params = |f: &FlatTrainer| -> Vec<f32> {
+            f.layers
+                .iter()
+                .flat_map(|l| l.w.iter().chain(&l.b).copied())
+                .collect()
+        };
+        assert_eq!(params(&zero), params(&unpenalised));
+        assert_ne!(params(&flat), params(&unpenalised));
     }
 
     /// The fit check and the truth table read the signs the network's outputs have.

@@ -38,4 +38,4 @@ pub use activation::Activation;
 pub use loss::{Loss, Targets, accuracy};
 pub use mlp::{Gradients, InitDist, Mlp, MlpSpec, Parametrisation, Workspace};
 pub use optim::{ArraysState, Optimizer};
-pub use train::{Penalty, Trainer, rng};
+pub use train::{Trainer, rng};

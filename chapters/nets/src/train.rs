@@ -3,7 +3,6 @@
 use crate::loss::{Loss, Targets};
 use crate::mlp::{Gradients, Mlp, Workspace, gather_rows};
 use crate::optim::{Optimizer, OptimizerState};
-use ndarray::Zip;
 use ndarray::{Array2, ArrayView2};
 use rand::SeedableRng;
 use rand::seq::SliceRandom;
@@ -29,20 +28,6 @@ pub struct Trainer {
     batch_labels: Vec<usize>,
     order: Vec<usize>,
     rng: ChaCha8Rng,
-    /// Buffers for a [`Penalty`]'s forward and backward pass, made on first use.
-    penalty_ws: Workspace,
-    penalty_grads: Option<Gradients>,
-}
-
-/// A term added to the loss of every step: `weight · ½(y(x) − target)²` on one input row
-/// `x`, summed over outputs. It is not averaged with the batch: `weight` is its share of
-/// each step's loss as it stands.
-#[derive(Clone, Copy, Debug)]
-pub struct Penalty<'a> {
-    /// One row.
-    pub x: ArrayView2<'a, f64>,
-    pub target: f64,
-    pub weight: f64,
 }
 
 impl Trainer {
@@ -60,8 +45,6 @@ impl Trainer {
             batch_labels: Vec::new(),
             order: Vec::new(),
             rng: rng(seed),
-            penalty_ws: Workspace::default(),
-            penalty_grads: None,
         }
     }
 
@@ -70,40 +53,6 @@ impl Trainer {
         let loss = self.gradient(x, targets);
         self.optimizer.step(&mut self.mlp, &self.grads);
         loss
-    }
-
-    /// One full-batch step as [`Trainer::step`], with `penalty`'s gradient added to the
-    /// batch's; returns the batch's loss before it (without the penalty).
-    pub fn step_penalised(
-        &mut self,
-        x: ArrayView2<'_, f64>,
-        targets: Targets<'_>,
-        penalty: &Penalty<'_>,
-    ) -> f64 {
-        let loss = self.gradient(x, targets);
-        self.add_penalty(penalty);
-        self.optimizer.step(&mut self.mlp, &self.grads);
-        loss
-    }
-
-    /// Adds `penalty`'s gradient to the gradients left by [`Trainer::gradient`].
-    fn add_penalty(&mut self, penalty: &Penalty<'_>) {
-        self.mlp.forward(penalty.x, &mut self.penalty_ws);
-        let d = self
-            .penalty_ws
-            .output()
-            .mapv(|y| penalty.weight * (y - penalty.target));
-        let mut grads = self
-            .penalty_grads
-            .take()
-            .unwrap_or_else(|| Gradients::zeros_like(&self.mlp));
-        self.mlp
-            .backward(d.view(), &mut self.penalty_ws, &mut grads);
-        for (g, p) in self.grads.layers.iter_mut().zip(&grads.layers) {
-            Zip::from(&mut g.w).and(&p.w).for_each(|g, &p| *g += p);
-            Zip::from(&mut g.b).and(&p.b).for_each(|g, &p| *g += p);
-        }
-        self.penalty_grads = Some(grads);
     }
 
     /// The loss on `x` and its gradient, left in [`Trainer::gradients`].
@@ -126,29 +75,9 @@ impl Trainer {
 
     /// One pass over `x` in shuffled minibatches of `batch` rows (the last may be smaller);
     /// returns the mean of the minibatch losses.
+    /// One pass over `x` in shuffled minibatches of `batch` rows (the last may be smaller);
+    /// returns the mean of the minibatch losses.
     pub fn epoch(&mut self, x: ArrayView2<'_, f64>, targets: Targets<'_>, batch: usize) -> f64 {
-        self.epoch_with(x, targets, batch, None)
-    }
-
-    /// One epoch as [`Trainer::epoch`], with `penalty` added to every step's loss; the same
-    /// minibatches, in the same order.
-    pub fn epoch_penalised(
-        &mut self,
-        x: ArrayView2<'_, f64>,
-        targets: Targets<'_>,
-        batch: usize,
-        penalty: &Penalty<'_>,
-    ) -> f64 {
-        self.epoch_with(x, targets, batch, Some(penalty))
-    }
-
-    fn epoch_with(
-        &mut self,
-        x: ArrayView2<'_, f64>,
-        targets: Targets<'_>,
-        batch: usize,
-        penalty: Option<&Penalty<'_>>,
-    ) -> f64 {
         let n = x.nrows();
         self.order.clear();
         self.order.extend(0..n);
@@ -171,7 +100,7 @@ impl Trainer {
                             .extend_from_slice(&labels[r * groups..(r + 1) * groups]);
                     }
                     let bl = std::mem::take(&mut self.batch_labels);
-                    let loss = self.batch_step(bx.view(), Targets::Labels(&bl), penalty);
+                    let loss = self.step(bx.view(), Targets::Labels(&bl));
                     self.batch_labels = bl;
                     loss
                 }
@@ -181,7 +110,7 @@ impl Trainer {
                     }
                     gather_rows(t, rows, &mut self.batch_t);
                     let bt = std::mem::take(&mut self.batch_t);
-                    let loss = self.batch_step(bx.view(), Targets::Values(bt.view()), penalty);
+                    let loss = self.step(bx.view(), Targets::Values(bt.view()));
                     self.batch_t = bt;
                     loss
                 }
@@ -191,19 +120,6 @@ impl Trainer {
         }
         self.order = order;
         total / f64::from(batches.max(1))
-    }
-
-    /// One step, penalised or not.
-    fn batch_step(
-        &mut self,
-        x: ArrayView2<'_, f64>,
-        targets: Targets<'_>,
-        penalty: Option<&Penalty<'_>>,
-    ) -> f64 {
-        match penalty {
-            None => self.step(x, targets),
-            Some(p) => self.step_penalised(x, targets, p),
-        }
     }
 
     /// The loss on `x` without training.
