@@ -19,32 +19,8 @@ impl Activation {
         }
     }
 
-    /// `σ(z)`.
-    #[inline(always)]
-    pub fn value(self, z: f64) -> f64 {
-        match self {
-            Activation::Relu => z.max(0.0),
-            Activation::Tanh => z.tanh(),
-        }
-    }
-
-    /// `d · σ'(z)`, written in terms of the activation's output `a = σ(z)`.
-    #[inline(always)]
-    pub fn backprop_one(self, a: f64, d: f64) -> f64 {
-        match self {
-            Activation::Relu => {
-                if a <= 0.0 {
-                    0.0
-                } else {
-                    d
-                }
-            }
-            Activation::Tanh => d * (1.0 - a * a),
-        }
-    }
-
-    /// `z ← σ(z)` in `f32`, for [`crate::flat`]: [`Activation::value`]'s formula, the
-    /// nonlinearity chosen once for the whole slice.
+    /// `z ← σ(z)` in `f32` on a slice, for [`crate::flat`]: [`Activation::apply`]'s
+    /// formulas.
     #[inline(always)]
     pub(crate) fn apply_f32(self, z: &mut [f32]) {
         match self {
@@ -54,7 +30,7 @@ impl Activation {
     }
 
     /// `d ← d ⊙ σ'(z)` in `f32` from the outputs `a`, for [`crate::flat`]:
-    /// [`Activation::backprop_one`]'s formula, chosen once for the whole slice.
+    /// [`Activation::backprop`]'s formulas.
     #[inline(always)]
     pub(crate) fn backprop_f32(self, a: &[f32], d: &mut [f32]) {
         match self {
@@ -69,13 +45,21 @@ impl Activation {
 
     /// `z ← σ(z)`.
     pub fn apply(self, z: &mut Array2<f64>) {
-        z.mapv_inplace(|v| self.value(v));
+        match self {
+            Activation::Relu => z.mapv_inplace(|v| v.max(0.0)),
+            Activation::Tanh => z.mapv_inplace(f64::tanh),
+        }
     }
 
     /// `d ← d ⊙ σ'(z)`, written in terms of the activation's output `a = σ(z)`.
     pub fn backprop(self, a: ArrayView2<'_, f64>, d: &mut Array2<f64>) {
-        Zip::from(d)
-            .and(a)
-            .for_each(|d, &a| *d = self.backprop_one(a, *d));
+        match self {
+            Activation::Relu => Zip::from(d).and(a).for_each(|d, &a| {
+                if a <= 0.0 {
+                    *d = 0.0;
+                }
+            }),
+            Activation::Tanh => Zip::from(d).and(a).for_each(|d, &a| *d *= 1.0 - a * a),
+        }
     }
 }
