@@ -127,8 +127,13 @@ fn fit_all(
         weight: (p.weight / train.len() as f64) as f32,
     });
     let rows = Rows { x: &tx, t: &ty };
+    let stage = format!(
+        "nets::boolean_fit {spec:?}, trained on {train:?} of {target:#x} ({n} bits), \
+         penalty {penalty:?}, {cfg:?}, {runs} runs from seed {seed}",
+        penalty = penalty.as_ref().map(|p| (p.x, p.target, p.weight)),
+    );
     let runs: Vec<u64> = (0..runs as u64).collect();
-    crate::par::map(&runs, threads, |&i| {
+    crate::shard::map(&stage, &runs, threads, |&i| {
         let run_seed = seed.wrapping_add(i);
         let mlp = Mlp::new(spec, &mut rng(run_seed));
         let mut trainer = FlatTrainer::new(&mlp, cfg.optimizer, run_seed);

@@ -17,7 +17,8 @@
 //! fast as the general one at that size, the same bits on every CPU);
 //! [`complexity`] (how simple a Boolean function is: its Lempel-Ziv complexity and its
 //! sensitivity); [`pca`] (training paths projected for pictures); [`par`] (independent jobs
-//! split over threads, results in order); [`stats`] (the summary statistics the chapters
+//! split over threads, results in order); [`shard`] (a heavy map's jobs split across
+//! machines and merged back, byte for byte); [`stats`] (the summary statistics the chapters
 //! share, each defined once).
 
 pub mod activation;
@@ -31,6 +32,7 @@ pub mod optim;
 pub mod par;
 pub mod pca;
 pub mod sampler;
+pub mod shard;
 pub mod stats;
 pub mod train;
 

@@ -64,7 +64,8 @@ pub fn two_hidden_spec() -> MlpSpec {
 /// Draws `count` truth tables on up to `threads` threads.
 pub fn sample(shape: Shape, count: usize, seed: u64, threads: usize) -> Vec<TruthTable> {
     let chunks: Vec<usize> = (0..count.div_ceil(CHUNK)).collect();
-    crate::par::map_with(
+    crate::shard::map_with(
+        &format!("nets::sampler::sample {shape:?}, {count} networks, seed {seed}"),
         &chunks,
         threads,
         || Scratch::new(shape),

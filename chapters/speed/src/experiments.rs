@@ -30,6 +30,16 @@ impl Scale {
         }
     }
 
+    /// The papers' scale for Mingard et al.'s comparison: 10^8 prior draws and 10^5 SGD
+    /// runs, the orders of their samples (the book does not check their counts); the other
+    /// experiments at the book's scale.
+    pub fn paper() -> Self {
+        let mut scale = Self::book();
+        scale.sampler.prior_samples = 100_000_000;
+        scale.sampler.sgd_runs = 100_000;
+        scale
+    }
+
     /// The scale `cargo test` runs: fewer draws and widths, the same questions.
     pub fn test() -> Self {
         Scale {
@@ -52,8 +62,10 @@ pub struct Results {
 /// Runs the experiments, one after the other (each uses the threads its config gives it).
 pub fn run(scale: &Scale) -> Results {
     let (sampler, t_sampler) = timed("bayesian_sampler", || bayesian_sampler::run(&scale.sampler));
+    // The contested inputs are chosen from the sampler's draws: a shard, holding its slice of
+    // them, would choose others.
     let (temperature, t_temperature) = timed("sgd_temperature", || {
-        sgd_temperature::run(&scale.temperature, &sampler)
+        nets::shard::dependent(|| sgd_temperature::run(&scale.temperature, &sampler))
     });
     let (reasoning, t_reasoning) =
         timed("extra_reasoning", || extra_reasoning::run(&scale.reasoning));
