@@ -40,18 +40,30 @@ pub fn chapter(name: &str) -> Result<Listed, String> {
 /// # Errors
 /// Names the first chapter whose run panicked.
 pub fn run_side_by_side(chapters: &[Listed], size: Size) -> Result<Vec<Run>, String> {
+    each_side_by_side(chapters, |chapter| (chapter.run)(size))
+        .into_iter()
+        .zip(chapters)
+        .map(|(run, chapter)| {
+            run.map_err(|()| format!("chapter {}: its run panicked", chapter.name))
+        })
+        .collect()
+}
+
+/// `work` on each chapter, the chapters side by side; each result, or `Err` where it
+/// panicked.
+pub fn each_side_by_side<T: Send>(
+    chapters: &[Listed],
+    work: impl Fn(&Listed) -> T + Sync,
+) -> Vec<Result<T, ()>> {
+    let work = &work;
     std::thread::scope(|s| {
         let running: Vec<_> = chapters
             .iter()
-            .map(|chapter| s.spawn(move || (chapter.run)(size)))
+            .map(|chapter| s.spawn(move || work(chapter)))
             .collect();
         running
             .into_iter()
-            .zip(chapters)
-            .map(|(run, chapter)| {
-                run.join()
-                    .map_err(|_| format!("chapter {}: its run panicked", chapter.name))
-            })
+            .map(|run| run.join().map_err(|_| ()))
             .collect()
     })
 }

@@ -27,6 +27,9 @@ pub trait Chapter {
     fn book_scale() -> Self::Scale;
     /// The scale `cargo test` runs: smaller, with each claim's outcome still at stake.
     fn test_scale() -> Self::Scale;
+    /// The scale of the papers the chapter replicates, where it is larger than the book's
+    /// (for a cluster: `cargo xtask regenerate --scale paper --shard I/N`).
+    fn paper_scale() -> Self::Scale;
     /// Runs every experiment at `scale`.
     fn run(scale: &Self::Scale) -> Self::Results;
     /// The chapter's claims, computed from `results`.
@@ -62,6 +65,9 @@ macro_rules! chapter {
             fn test_scale() -> Self::Scale {
                 crate::experiments::Scale::test()
             }
+            fn paper_scale() -> Self::Scale {
+                crate::experiments::Scale::paper()
+            }
             fn run(scale: &Self::Scale) -> Self::Results {
                 crate::experiments::run(scale)
             }
@@ -78,11 +84,12 @@ macro_rules! chapter {
     };
 }
 
-/// Which of a chapter's two scales to run.
+/// Which of a chapter's scales to run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Size {
     Book,
     Test,
+    Paper,
 }
 
 /// Everything one run of a chapter gives the book.
@@ -104,6 +111,8 @@ pub struct Listed {
     pub name: &'static str,
     pub title: &'static str,
     pub run: fn(Size) -> Run,
+    /// The experiments alone, their results dropped: what a shard runs for its parts.
+    pub experiments: fn(Size),
 }
 
 impl Listed {
@@ -113,6 +122,7 @@ impl Listed {
             name: C::NAME,
             title: C::TITLE,
             run: run::<C>,
+            experiments: |size| drop(C::run(&scale::<C>(size))),
         }
     }
 }
@@ -120,11 +130,7 @@ impl Listed {
 /// Runs chapter `C` once at `size` and draws its claims and figures from that run.
 pub fn run<C: Chapter>(size: Size) -> Run {
     let start = Instant::now();
-    let scale = match size {
-        Size::Book => C::book_scale(),
-        Size::Test => C::test_scale(),
-    };
-    let results = C::run(&scale);
+    let results = C::run(&scale::<C>(size));
     let claims = C::claims(&results);
     let claims_seconds = start.elapsed().as_secs_f64();
     let start = Instant::now();
@@ -135,5 +141,14 @@ pub fn run<C: Chapter>(size: Size) -> Run {
         timings: C::timings(&results),
         claims_seconds,
         figures_seconds: start.elapsed().as_secs_f64(),
+    }
+}
+
+/// Chapter `C`'s scale of that size.
+fn scale<C: Chapter>(size: Size) -> C::Scale {
+    match size {
+        Size::Book => C::book_scale(),
+        Size::Test => C::test_scale(),
+        Size::Paper => C::paper_scale(),
     }
 }

@@ -43,6 +43,11 @@ impl Scale {
         }
     }
 
+    /// The papers' scale: the book's, since no experiment here replicates a paper's sample count larger than the book's.
+    pub fn paper() -> Self {
+        Self::book()
+    }
+
     /// The scale `cargo test` runs: smaller, with the asserted properties still at stake.
     pub fn test() -> Self {
         Scale {

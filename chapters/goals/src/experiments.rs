@@ -22,6 +22,11 @@ impl Scale {
         }
     }
 
+    /// The papers' scale: the book's, since the experiment is the book's own, with no paper's count to match.
+    pub fn paper() -> Self {
+        Self::book()
+    }
+
     /// The scale `cargo test` runs: fewer networks and episodes, the same grid and seeds.
     pub fn test() -> Self {
         Scale {

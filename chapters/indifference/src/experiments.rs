@@ -33,6 +33,17 @@ impl Scale {
         }
     }
 
+    /// The papers' scale for the crux: 10^8 random networks and 10^5 SGD runs per arm and
+    /// training set, the orders of Valle-Pérez et al.'s samples and of Mingard et al.'s SGD
+    /// runs (the book does not check their counts); the other experiments at the book's
+    /// scale.
+    pub fn paper() -> Self {
+        let mut scale = Self::book();
+        scale.crux.samples = 100_000_000;
+        scale.crux.sgd_runs = 100_000;
+        scale
+    }
+
     /// The scale `cargo test` runs: fewer samples, the same seeds and questions.
     pub fn test() -> Self {
         Scale {

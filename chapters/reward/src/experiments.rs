@@ -39,6 +39,11 @@ impl Scale {
         }
     }
 
+    /// The papers' scale: the book's, since no experiment here replicates a paper's sample count larger than the book's.
+    pub fn paper() -> Self {
+        Self::book()
+    }
+
     /// The scale `cargo test` runs: fewer samples and repeats, the same seeds, N and questions.
     pub fn test() -> Self {
         Scale {

@@ -36,6 +36,15 @@ impl Scale {
         }
     }
 
+    /// The papers' scale: the parameter-function map sampled 10^8 times, the order of
+    /// Valle-Pérez et al.'s own samples (the book does not check their count); the other
+    /// experiments at the book's scale.
+    pub fn paper() -> Self {
+        let mut scale = Self::book();
+        scale.bias.samples = 100_000_000;
+        scale
+    }
+
     /// The scale `cargo test` runs: fewer networks and steps, the same questions.
     pub fn test() -> Self {
         Scale {
