@@ -8,6 +8,7 @@
 use crate::project::{cargo, root, run, target_dir, tool_path, tools_dir};
 use crate::{regenerate, tools};
 use anyhow::{Context, Result, anyhow, bail};
+use catalog::Size;
 use mdbook_driver::MDBook;
 use mdbook_driver::config::Config;
 use std::path::{Path, PathBuf};
@@ -15,9 +16,9 @@ use std::process::Command;
 
 /// Everything mdBook needs before it runs: numbers, figures, KaTeX assets and the
 /// `mdbook-claims` preprocessor.
-fn prepare() -> Result<()> {
+fn prepare(scale: Size) -> Result<()> {
     let katex = tools::install_katex_assets()?;
-    regenerate::run(false)?;
+    regenerate::run(&regenerate::Options::book(scale))?;
     copy_katex(&katex, &root().join("src/katex"))?;
     run(cargo().args(["build", "--quiet", "--package", "mdbook-claims"]))
         .context("building the mdbook-claims preprocessor")
@@ -72,8 +73,8 @@ fn init_log() {
 }
 
 /// Renders the book into `book/`; returns the path of its `index.html`.
-pub fn build() -> Result<PathBuf> {
-    prepare()?;
+pub fn build(scale: Size) -> Result<PathBuf> {
+    prepare(scale)?;
     init_log();
     let root = root();
     let mut config = Config::from_disk(root.join("book.toml")).context("reading book.toml")?;
@@ -98,7 +99,7 @@ pub fn build() -> Result<PathBuf> {
 /// Serves the book on 127.0.0.1 with live reload.
 pub fn serve(port: u16) -> Result<()> {
     tools::install_serve_tools()?;
-    prepare()?;
+    prepare(Size::Book)?;
     let mut mdbook = Command::new(tools_dir().join("bin/mdbook"));
     mdbook.current_dir(root()).env("PATH", tool_path()?);
     run(mdbook.args([

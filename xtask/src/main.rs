@@ -1,6 +1,7 @@
 //! `cargo xtask`: the book's build, from numbers to pages.
 //!
-//! - `regenerate`: every chapter's claims and figures into `src/generated/`;
+//! - `regenerate`: every chapter's claims and figures into `src/generated/`, at the book's,
+//!   the tests' or the papers' scale, on one machine or split into shards and merged;
 //! - `book`: fetch KaTeX's assets if missing, regenerate, render `book/` (with mdBook
 //!   linked in);
 //! - `serve`: the same, then a live preview on 127.0.0.1;
@@ -49,9 +50,34 @@ enum Command {
         /// Regenerate even when the cached output is current.
         #[arg(long)]
         force: bool,
+        /// The experiments' scale: the book's, the tests' (smaller) or the papers' (larger,
+        /// for a cluster: see --shard).
+        #[arg(long, value_enum, default_value_t = Scale::Book)]
+        scale: Scale,
+        /// Write here instead of src/generated/.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Only these chapters (crate names, e.g. `simplicity`); needs --out (the book is
+        /// built from every chapter), except for a shard.
+        #[arg(long = "chapter")]
+        chapters: Vec<String>,
+        /// Run slice I of N of every sharded experiment and write its parts (I from 0).
+        #[arg(long, value_name = "I/N", conflicts_with_all = ["merge", "out", "force"])]
+        shard: Option<regenerate::Shard>,
+        /// Build the output from the parts of N shards.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+        merge: Option<u64>,
+        /// The shards' parts folder (default target/shards/<scale>/), shared by every shard
+        /// and the merge.
+        #[arg(long)]
+        parts: Option<PathBuf>,
     },
     /// Fetch KaTeX's assets if missing, regenerate, and render the book into book/.
-    Book,
+    Book {
+        /// The scale of the numbers the book shows (papers: after a merge, say).
+        #[arg(long, value_enum, default_value_t = Scale::Book)]
+        scale: Scale,
+    },
     /// Render the book and serve it with live reload on 127.0.0.1.
     Serve {
         #[arg(long, default_value_t = 3000)]
@@ -107,6 +133,24 @@ enum Command {
     },
 }
 
+/// The experiments' scales, as the command line names them.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum Scale {
+    Book,
+    Test,
+    Paper,
+}
+
+impl Scale {
+    fn size(self) -> catalog::Size {
+        match self {
+            Scale::Book => catalog::Size::Book,
+            Scale::Test => catalog::Size::Test,
+            Scale::Paper => catalog::Size::Paper,
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if let Err(e) = project::locate_root() {
@@ -114,8 +158,27 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     let result: Result<()> = match cli.command {
-        Command::Regenerate { force } => regenerate::run(force).map(|_| ()),
-        Command::Book => book::build().map(|index| println!("{}", index.display())),
+        Command::Regenerate {
+            force,
+            scale,
+            out,
+            chapters,
+            shard,
+            merge,
+            parts,
+        } => regenerate::run(&regenerate::Options {
+            force,
+            scale: scale.size(),
+            out,
+            chapters,
+            shard,
+            merge: merge.map(|n| n as usize),
+            parts,
+        })
+        .map(|_| ()),
+        Command::Book { scale } => {
+            book::build(scale.size()).map(|index| println!("{}", index.display()))
+        }
         Command::Serve { port } => book::serve(port),
         Command::Notebooks { paths } => notebooks::run(&paths),
         Command::Lab { port, check } => lab::run(port, check),

@@ -22,9 +22,9 @@ pub struct ChapterCost {
 }
 
 /// The Markdown fragment: a table of chapters with their experiments, then the tools.
-pub fn fragment(costs: &[ChapterCost], wall_seconds: f64) -> String {
-    let mut out = String::from(
-        "| chapter | claims (wall clock) | figures | each experiment |\n|---|--:|--:|---|\n",
+pub fn fragment(costs: &[ChapterCost], wall_seconds: f64, run: &str) -> String {
+    let mut out = format!(
+        "This build's numbers: {run}.\n\n| chapter | claims (wall clock) | figures | each experiment |\n|---|--:|--:|---|\n",
     );
     for c in costs {
         let parts: Vec<String> = c
