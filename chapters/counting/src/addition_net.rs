@@ -36,6 +36,8 @@ pub struct AdditionNetConfig {
     /// Validation problems, drawn apart from training and test problems.
     pub validation_size: usize,
     pub seeds: Vec<u64>,
+    /// Threads the networks train on (the results do not depend on it).
+    pub threads: usize,
 }
 
 impl Default for AdditionNetConfig {
@@ -52,6 +54,7 @@ impl Default for AdditionNetConfig {
             weight_decays: vec![0.1, 0.3, 1.0],
             validation_size: 2_000,
             seeds: vec![1, 2],
+            threads: 2,
         }
     }
 }
@@ -259,16 +262,101 @@ fn mean_digit_accuracy(mlp: &Mlp, problems: &Problems, groups: usize) -> f64 {
 
 /// Trains one network per training-set size and seed.
 ///
+/// The networks for every seed, size and weight decay are independent, so they train side
+/// by side on `cfg.threads` threads (each from its own seed, so the same networks whatever
+/// the thread count); each seed's shuffled-sums control, which takes the weight decay
+/// chosen at the smallest size, trains after them.
+///
 /// # Panics
 /// If the configuration asks for more problems than exist.
 pub fn run(cfg: &AdditionNetConfig) -> AdditionNetResult {
     let task = AdditionTask::new(cfg.digits, 0).expect("valid digits");
     let largest = cfg.training_sizes.iter().copied().max().unwrap_or(0);
+    let smallest = cfg.training_sizes.iter().copied().min().unwrap_or(0);
     let groups = cfg.digits as usize + 1;
+    let data: Vec<SeedData> = cfg
+        .seeds
+        .iter()
+        .map(|&seed| SeedData::draw(cfg, seed, largest))
+        .collect();
+    // Every (seed, size, weight decay), in that order.
+    let jobs: Vec<(usize, usize, f64)> = (0..data.len())
+        .flat_map(|k| {
+            cfg.training_sizes
+                .iter()
+                .flat_map(move |&size| cfg.weight_decays.iter().map(move |&wd| (k, size, wd)))
+        })
+        .collect();
+    let trained = nets::par::map(&jobs, cfg.threads, |&(k, size, wd)| {
+        let d = &data[k];
+        let mlp = train_one(cfg, &d.train(size, cfg.digits), wd, d.seed);
+        let score = mean_digit_accuracy(&mlp, &d.validation, groups);
+        (score, mlp)
+    });
     let mut runs = Vec::new();
-    let mut shuffled = Vec::new();
-    for &seed in &cfg.seeds {
-        // Nested training sets: the first n of one random draw, so sizes differ only in data.
+    let mut controls = Vec::new();
+    let mut candidates = jobs.iter().zip(trained);
+    for d in &data {
+        for &size in &cfg.training_sizes {
+            // The weight decay with the best validation score; the first of equals.
+            let (weight_decay, mlp) = candidates
+                .by_ref()
+                .take(cfg.weight_decays.len())
+                .map(|(&(_, _, wd), (score, mlp))| (score, wd, mlp))
+                .fold(None, |best: Option<(f64, f64, Mlp)>, cand| match best {
+                    Some(b) if b.0 >= cand.0 => Some(b),
+                    _ => Some(cand),
+                })
+                .map(|(_, wd, mlp)| (wd, mlp))
+                .expect("at least one weight decay");
+            let train = d.train(size, cfg.digits);
+            runs.push(score(
+                &mlp,
+                &train,
+                &d.test,
+                groups,
+                size,
+                d.seed,
+                weight_decay,
+            ));
+            if size == smallest {
+                controls.push((d, size, weight_decay));
+            }
+        }
+    }
+    let shuffled = nets::par::map(&controls, cfg.threads, |&(d, size, weight_decay)| {
+        // The control: the same sums, dealt out to the wrong problems.
+        let train = d.train(size, cfg.digits);
+        let mut order: Vec<usize> = (0..size).collect();
+        order.shuffle(&mut rng(d.seed ^ 0x5afe));
+        let mut control = train.clone();
+        control.labels = order
+            .iter()
+            .flat_map(|&i| train.labels[i * groups..(i + 1) * groups].iter().copied())
+            .collect();
+        let mlp = train_one(cfg, &control, weight_decay, d.seed);
+        score(&mlp, &control, &d.test, groups, size, d.seed, weight_decay)
+    });
+    AdditionNetResult {
+        runs,
+        counting_prediction: 1.0 / task.possible_sums() as f64,
+        possible_sums: task.possible_sums(),
+        test_size: cfg.test_size,
+        shuffled,
+    }
+}
+
+/// One seed's problems: a pool whose first `n` are the training set of size `n` (nested
+/// sets, so sizes differ only in data), and validation and test problems drawn apart.
+struct SeedData {
+    seed: u64,
+    pool: Vec<(u64, u64)>,
+    validation: Problems,
+    test: Problems,
+}
+
+impl SeedData {
+    fn draw(cfg: &AdditionNetConfig, seed: u64, largest: usize) -> Self {
         let pool = draw_problems(largest, cfg.digits, &HashSet::new(), seed);
         let held_out = draw_problems(
             cfg.test_size + cfg.validation_size,
@@ -276,54 +364,16 @@ pub fn run(cfg: &AdditionNetConfig) -> AdditionNetResult {
             &pool.iter().copied().collect(),
             seed ^ 0x7e57,
         );
-        let validation = encode(held_out[cfg.test_size..].to_vec(), cfg.digits);
-        let test = encode(held_out[..cfg.test_size].to_vec(), cfg.digits);
-        let smallest = cfg.training_sizes.iter().copied().min().unwrap_or(0);
-        for &size in &cfg.training_sizes {
-            let train = encode(pool[..size].to_vec(), cfg.digits);
-            let (weight_decay, mlp) = cfg
-                .weight_decays
-                .iter()
-                .map(|&wd| {
-                    let mlp = train_one(cfg, &train, wd, seed);
-                    let score = mean_digit_accuracy(&mlp, &validation, groups);
-                    (score, wd, mlp)
-                })
-                .fold(None, |best: Option<(f64, f64, Mlp)>, cand| match best {
-                    Some(b) if b.0 >= cand.0 => Some(b),
-                    _ => Some(cand),
-                })
-                .map(|(_, wd, mlp)| (wd, mlp))
-                .expect("at least one weight decay");
-            runs.push(score(&mlp, &train, &test, groups, size, seed, weight_decay));
-            if size == smallest {
-                // The control: the same sums, dealt out to the wrong problems.
-                let mut order: Vec<usize> = (0..size).collect();
-                order.shuffle(&mut rng(seed ^ 0x5afe));
-                let mut control = train.clone();
-                control.labels = order
-                    .iter()
-                    .flat_map(|&i| train.labels[i * groups..(i + 1) * groups].iter().copied())
-                    .collect();
-                let mlp = train_one(cfg, &control, weight_decay, seed);
-                shuffled.push(score(
-                    &mlp,
-                    &control,
-                    &test,
-                    groups,
-                    size,
-                    seed,
-                    weight_decay,
-                ));
-            }
+        SeedData {
+            seed,
+            validation: encode(held_out[cfg.test_size..].to_vec(), cfg.digits),
+            test: encode(held_out[..cfg.test_size].to_vec(), cfg.digits),
+            pool,
         }
     }
-    AdditionNetResult {
-        runs,
-        counting_prediction: 1.0 / task.possible_sums() as f64,
-        possible_sums: task.possible_sums(),
-        test_size: cfg.test_size,
-        shuffled,
+
+    fn train(&self, size: usize, digits: u32) -> Problems {
+        encode(self.pool[..size].to_vec(), digits)
     }
 }
 
