@@ -28,7 +28,8 @@
 //! training input and *defies the target somewhere* on the trigger set, `1 - 2^-|trigger|`
 //! of the consistent functions.
 
-use nets::boolean::{TruthTable, mask, table_of};
+pub use nets::boolean::Target;
+use nets::boolean::{TruthTable, all_inputs_mask, mask};
 use nets::boolean_fit::{Batch, FitConfig, TrainingSet, fitted_functions};
 use nets::sampler::{BITS, Shape, sample, two_hidden_spec};
 use nets::{Optimizer, rng};
@@ -37,45 +38,6 @@ use statrs::distribution::{Binomial, Discrete};
 
 /// The training-set size whose accuracy distributions the book's figure shows.
 pub const FIGURE_TRAINING_SIZE: usize = 16;
-
-/// A target function of the input bits.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Target {
-    /// The first input bit: the simplest non-constant function.
-    FirstBit,
-    /// The parity (exclusive or) of the first two bits.
-    Parity2,
-    /// The majority of the first three bits.
-    Majority3,
-    /// A uniformly random truth table, drawn from a generator with this seed.
-    Random(u64),
-}
-
-impl Target {
-    /// The target's truth table on `n` bits.
-    pub fn table(self, n: usize) -> TruthTable {
-        match self {
-            Target::FirstBit => table_of(n, |i| i & 1 == 1),
-            Target::Parity2 => table_of(n, |i| (i ^ (i >> 1)) & 1 == 1),
-            Target::Majority3 => table_of(n, |i| (i & 7).count_ones() >= 2),
-            Target::Random(seed) => {
-                use rand::RngExt;
-                let all = all_inputs_mask(n);
-                rng(seed).random::<u128>() & all
-            }
-        }
-    }
-
-    /// How the book names it.
-    pub fn name(self) -> &'static str {
-        match self {
-            Target::FirstBit => "first bit",
-            Target::Parity2 => "parity of two bits",
-            Target::Majority3 => "majority of three bits",
-            Target::Random(_) => "a random function",
-        }
-    }
-}
 
 /// One way of training the networks until they fit.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -296,15 +258,6 @@ fn input_order(cfg: &CruxConfig) -> Vec<usize> {
     let mut order: Vec<usize> = (0..1 << BITS).collect();
     order.shuffle(&mut rng(cfg.seed));
     order
-}
-
-fn all_inputs_mask(n: usize) -> TruthTable {
-    let inputs = 1usize << n;
-    if inputs == 128 {
-        u128::MAX
-    } else {
-        (1u128 << inputs) - 1
-    }
 }
 
 /// Accuracy of `f` against `target` on the inputs in `on` (a mask of `count` inputs).
@@ -796,14 +749,8 @@ mod tests {
     }
 
     #[test]
-    fn targets_are_the_functions_named_and_grow_in_complexity() {
+    fn the_targets_grow_in_complexity() {
         let n = 7;
-        assert_eq!(Target::FirstBit.table(n), table_of(n, |i| i & 1 == 1));
-        assert_eq!(Target::Parity2.table(n) & 0b1111, 0b0110);
-        assert_eq!(Target::Majority3.table(n) & 0xff, 0b1110_1000);
-        let random = Target::Random(7).table(n);
-        assert_eq!(random, Target::Random(7).table(n));
-        assert!((40..=88).contains(&random.count_ones()), "{random:x}");
         let k: Vec<f64> = CruxConfig::default()
             .targets
             .iter()

@@ -41,9 +41,71 @@ pub fn mask(inputs: &[usize]) -> TruthTable {
     inputs.iter().fold(0, |m, &i| m | (1 << i))
 }
 
+/// Every input of `n` bits, as a mask.
+pub fn all_inputs_mask(n: usize) -> TruthTable {
+    let inputs = 1usize << n;
+    if inputs == 128 {
+        u128::MAX
+    } else {
+        (1u128 << inputs) - 1
+    }
+}
+
+/// A target function of the input bits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// The first input bit: the simplest non-constant function.
+    FirstBit,
+    /// The parity (exclusive or) of the first two bits.
+    Parity2,
+    /// The majority of the first three bits.
+    Majority3,
+    /// A uniformly random truth table, drawn from a generator with this seed.
+    Random(u64),
+}
+
+impl Target {
+    /// The target's truth table on `n` bits.
+    pub fn table(self, n: usize) -> TruthTable {
+        match self {
+            Target::FirstBit => table_of(n, |i| i & 1 == 1),
+            Target::Parity2 => table_of(n, |i| (i ^ (i >> 1)) & 1 == 1),
+            Target::Majority3 => table_of(n, |i| (i & 7).count_ones() >= 2),
+            Target::Random(seed) => {
+                use rand::RngExt;
+                let all = all_inputs_mask(n);
+                crate::rng(seed).random::<u128>() & all
+            }
+        }
+    }
+
+    /// How the book names it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Target::FirstBit => "first bit",
+            Target::Parity2 => "parity of two bits",
+            Target::Majority3 => "majority of three bits",
+            Target::Random(_) => "a random function",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn targets_are_the_functions_named() {
+        let n = 7;
+        assert_eq!(Target::FirstBit.table(n), table_of(n, |i| i & 1 == 1));
+        assert_eq!(Target::Parity2.table(n) & 0b1111, 0b0110);
+        assert_eq!(Target::Majority3.table(n) & 0xff, 0b1110_1000);
+        let random = Target::Random(7).table(n);
+        assert_eq!(random, Target::Random(7).table(n));
+        assert!((40..=88).contains(&random.count_ones()), "{random:x}");
+        assert_eq!(all_inputs_mask(n), u128::MAX);
+        assert_eq!(all_inputs_mask(3), 0xff);
+    }
 
     #[test]
     fn tables_and_masks_agree() {
