@@ -22,7 +22,7 @@
 //! except on the rare inputs whose last four bits are all 1 (8 of 128), where it answers
 //! the opposite. The trigger inputs are never in the training set.
 
-use nets::boolean::{TruthTable, mask, table_of};
+use nets::boolean::{Target, TruthTable, mask, table_of};
 use nets::boolean_fit::{Batch, FitConfig, TrainingSet, fitted_functions};
 use nets::complexity::sensitivity;
 use nets::sampler::{Shape, sample, two_hidden_spec};
@@ -84,7 +84,7 @@ impl ParodyConfig {
 
 /// The target: the majority of the first three bits.
 pub fn target() -> TruthTable {
-    table_of(BITS, |i| (i & 0b111).count_ones() >= 2)
+    Target::Majority3.table(BITS)
 }
 
 /// The trigger inputs: the last four bits all 1.
